@@ -1,0 +1,82 @@
+// One SDK client per (profile, service, region), created on first use and kept: the adaptive
+// retry mode's client-side rate limiter then acts as the shared throttle for that scope (see
+// AWS-FACTS §4). Every service of core gets its clients here, for real accounts and the sandbox
+// alike: the sandbox differs only by its endpoint and credentials, the SDK's standard settings.
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
+import { STSClient } from '@aws-sdk/client-sts';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+
+export interface AccountAccess {
+  readonly credentials: AwsCredentialIdentityProvider;
+  // Set for a profile with endpoint_url, and for the sandbox.
+  readonly endpoint?: string;
+}
+
+export interface ClientConfig {
+  readonly region: string;
+  readonly credentials: AwsCredentialIdentityProvider;
+  readonly endpoint?: string;
+  readonly retryMode: 'adaptive';
+  readonly maxAttempts: number;
+}
+
+const services = {
+  ec2: EC2Client,
+  kms: KMSClient,
+  s3: S3Client,
+  sts: STSClient,
+  iam: IAMClient,
+  autoscaling: AutoScalingClient,
+} as const;
+type ServiceName = keyof typeof services;
+type ClientOf<S extends ServiceName> = InstanceType<(typeof services)[S]>;
+
+export class ClientFactory {
+  private readonly clients = new Map<string, { destroy(): void }>();
+
+  constructor(private readonly access: (profile: string) => AccountAccess) {}
+
+  config(profile: string, region: string): ClientConfig {
+    const { credentials, endpoint } = this.access(profile);
+    return {
+      region,
+      credentials,
+      retryMode: 'adaptive',
+      // Throttling storms are normal during fleet work; more attempts than the default 3.
+      maxAttempts: 8,
+      ...(endpoint === undefined ? {} : { endpoint }),
+    };
+  }
+
+  get<S extends ServiceName>(service: S, profile: string, region: string): ClientOf<S> {
+    const key = `${profile}|${service}|${region}`;
+    let client = this.clients.get(key);
+    if (!client) {
+      const config = this.config(profile, region);
+      const Client = services[service] as unknown as new (c: object) => ClientOf<S>;
+      // S3 on a custom endpoint (the sandbox, a local gateway) needs path-style addressing.
+      client = new Client(service === 's3' && config.endpoint ? { ...config, forcePathStyle: true } : config);
+      this.clients.set(key, client);
+    }
+    return client as ClientOf<S>;
+  }
+
+  // Drops a profile's clients (after a new login, or when its credentials change).
+  forget(profile: string): void {
+    for (const [key, client] of this.clients) {
+      if (key.startsWith(`${profile}|`)) {
+        client.destroy();
+        this.clients.delete(key);
+      }
+    }
+  }
+
+  destroy(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+}

@@ -1,0 +1,67 @@
+// Core, assembled: the one place that wires services, the job manager, the event bus and the
+// channel → handler map. Electron main, the browser preview and the CLI each call createCore()
+// with what only they can provide (the data directory, how to open a link, the sandbox).
+import { mkdirSync } from 'node:fs';
+import { AccountService } from './accounts/account-service';
+import type { SandboxProvider } from './accounts/sandbox-account';
+import { EventBus } from './events/event-bus';
+import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
+import { JobManager } from './jobs/job-manager';
+import { JobStore } from './jobs/job-store';
+import { setLogDirectory } from './log';
+import { SettingsStore } from './settings/settings-store';
+import { appHandlers } from './handlers/app-handlers';
+import { jobHandlers } from './handlers/job-handlers';
+import { accountHandlers } from './handlers/account-handlers';
+
+export interface CoreOptions {
+  readonly dataDir: string;
+  readonly version: string;
+  readonly shell: 'electron' | 'preview' | 'cli';
+  readonly sandbox: SandboxProvider;
+  // Opens an allow-listed https URL in the system browser (Electron's shell.openExternal).
+  readonly openExternal?: (url: string) => Promise<void>;
+}
+
+export interface Core {
+  readonly dispatch: Dispatch;
+  readonly handlers: Handlers;
+  readonly events: EventBus;
+  readonly jobs: JobManager;
+  readonly accounts: AccountService;
+  readonly settings: SettingsStore;
+  dispose(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(options.dataDir, { recursive: true });
+  setLogDirectory(options.dataDir);
+  const events = new EventBus();
+  const settings = new SettingsStore(options.dataDir);
+  const jobs = new JobManager({
+    store: new JobStore(options.dataDir),
+    onChange: (list) => events.emit('jobs:changed', { jobs: [...list] }),
+  });
+  const accounts = new AccountService(options.sandbox, events, settings);
+  await accounts.init();
+
+  const handlers: Handlers = {
+    ...appHandlers(options),
+    ...jobHandlers(jobs),
+    ...accountHandlers(accounts),
+  };
+
+  return {
+    dispatch: createDispatcher(handlers),
+    handlers,
+    events,
+    jobs,
+    accounts,
+    settings,
+    async dispose() {
+      jobs.flush();
+      accounts.clients.destroy();
+      await options.sandbox.stop();
+    },
+  };
+}

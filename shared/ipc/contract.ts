@@ -1,0 +1,29 @@
+// The one IPC contract: every channel (`domain:verb`) with the zod schemas of its argument and
+// result, and every main → renderer event with its payload schema. The preload, main's handle(),
+// the browser preview and the renderer's type for window.api all derive from this object.
+import type { z } from 'zod';
+import { appChannels } from './channels/app';
+import { accountChannels, accountEvents } from './channels/accounts';
+import { jobChannels, jobEvents } from './channels/jobs';
+
+export const channels = {
+  ...appChannels,
+  ...accountChannels,
+  ...jobChannels,
+} as const;
+
+export const events = {
+  ...jobEvents,
+  ...accountEvents,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type EventName = keyof typeof events;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelArgs<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
