@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { AccountService } from './accounts/account-service';
 import type { SandboxProvider } from './accounts/sandbox-account';
+import type { MfaCodeProvider } from './accounts/mfa-broker';
 import { EventBus } from './events/event-bus';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { JobManager } from './jobs/job-manager';
@@ -13,6 +14,8 @@ import { SettingsStore } from './settings/settings-store';
 import { appHandlers } from './handlers/app-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { accountHandlers } from './handlers/account-handlers';
+import { inventoryHandlers } from './handlers/inventory-handlers';
+import { InventoryService } from './inventory/inventory-service';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -21,6 +24,9 @@ export interface CoreOptions {
   readonly sandbox: SandboxProvider;
   // Opens an allow-listed https URL in the system browser (Electron's shell.openExternal).
   readonly openExternal?: (url: string) => Promise<void>;
+  // How MFA codes are asked for: the CLI asks on the terminal; by default core emits
+  // accounts:mfaRequired and waits for accounts:submitMfa.
+  readonly mfaCodeProvider?: MfaCodeProvider;
 }
 
 export interface Core {
@@ -30,6 +36,7 @@ export interface Core {
   readonly jobs: JobManager;
   readonly accounts: AccountService;
   readonly settings: SettingsStore;
+  readonly inventory: InventoryService;
   dispose(): Promise<void>;
 }
 
@@ -42,13 +49,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store: new JobStore(options.dataDir),
     onChange: (list) => events.emit('jobs:changed', { jobs: [...list] }),
   });
-  const accounts = new AccountService(options.sandbox, events, settings);
+  const accounts = new AccountService(options.sandbox, events, settings, {
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+    ...(options.mfaCodeProvider ? { mfaCodeProvider: options.mfaCodeProvider } : {}),
+  });
   await accounts.init();
+  const inventory = new InventoryService({ accounts, jobs, events, dataDir: options.dataDir });
 
   const handlers: Handlers = {
     ...appHandlers(options),
     ...jobHandlers(jobs),
     ...accountHandlers(accounts),
+    ...inventoryHandlers(inventory),
   };
 
   return {
@@ -58,8 +70,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     jobs,
     accounts,
     settings,
+    inventory,
     async dispose() {
       jobs.flush();
+      accounts.dispose();
       accounts.clients.destroy();
       await options.sandbox.stop();
     },

@@ -2,9 +2,16 @@
 import { z } from 'zod';
 
 export const SANDBOX_PROFILE = 'sandbox';
+// Credentials from the environment (AWS_ACCESS_KEY_ID…), listed as a profile when present, as the
+// SDK's default chain puts them first.
+export const ENVIRONMENT_PROFILE = 'environment';
+// The sso-session Envelope synthesizes for the sandbox account's IAM Identity Center (its start
+// URL and endpoints are the running sandbox's); a profile using it reaches the live sandbox.
+export const SANDBOX_SSO_SESSION = 'envelope-sandbox';
 
 export const profileKindSchema = z.enum([
   'sandbox',
+  'environment',
   'static',
   'assume-role',
   'mfa',
@@ -22,6 +29,7 @@ export const profileSummarySchema = z.object({
   region: z.string().optional(),
   endpointUrl: z.string().optional(),
   sourceProfile: z.string().optional(),
+  credentialSource: z.string().optional(),
   roleArn: z.string().optional(),
   mfaSerial: z.string().optional(),
   ssoSession: z.string().optional(),
@@ -36,6 +44,19 @@ export const profileFileErrorSchema = z.object({
   line: z.number().optional(),
   message: z.string(),
 });
+export type ProfileFileError = z.infer<typeof profileFileErrorSchema>;
+
+// An IAM Identity Center session: from an [sso-session NAME] section, or a legacy profile's
+// sso_start_url (then the name is the start URL, as the AWS CLI's token cache keys it).
+export const ssoSessionSummarySchema = z.object({
+  name: z.string(),
+  startUrl: z.string(),
+  region: z.string(),
+  legacy: z.boolean(),
+  // When the cached access token expires (ms since epoch); absent when not logged in.
+  expiresAt: z.number().optional(),
+});
+export type SsoSessionSummary = z.infer<typeof ssoSessionSummarySchema>;
 
 export const identitySchema = z.object({
   profile: z.string(),
@@ -51,3 +72,14 @@ export const regionSchema = z.object({
   optInStatus: z.string(),
 });
 export type RegionInfo = z.infer<typeof regionSchema>;
+
+export const ssoAccountSchema = z.object({
+  accountId: z.string(),
+  accountName: z.string(),
+  emailAddress: z.string().optional(),
+  roles: z.array(z.string()),
+});
+export type SsoAccount = z.infer<typeof ssoAccountSchema>;
+
+export const ssoLoginStateSchema = z.enum(['pending', 'succeeded', 'failed', 'cancelled']);
+export type SsoLoginState = z.infer<typeof ssoLoginStateSchema>;

@@ -2,19 +2,23 @@
 // result, and every main → renderer event with its payload schema. The preload, main's handle(),
 // the browser preview and the renderer's type for window.api all derive from this object.
 import type { z } from 'zod';
-import { appChannels } from './channels/app';
+import { appChannels, appEvents } from './channels/app';
 import { accountChannels, accountEvents } from './channels/accounts';
 import { jobChannels, jobEvents } from './channels/jobs';
+import { inventoryChannels, inventoryEvents } from './channels/inventory';
 
 export const channels = {
   ...appChannels,
   ...accountChannels,
   ...jobChannels,
+  ...inventoryChannels,
 } as const;
 
 export const events = {
+  ...appEvents,
   ...jobEvents,
   ...accountEvents,
+  ...inventoryEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -157,7 +157,7 @@ function parseStatement(raw: unknown, index: number): PolicyStatement {
 }
 
 // Accepts the JSON text (as GetKeyPolicy returns it) or an already parsed object.
-export function parsePolicy(input: string | unknown): ParsePolicyResult {
+export function parsePolicy(input: unknown): ParsePolicyResult {
   let raw: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -189,7 +189,7 @@ export function parsePolicy(input: string | unknown): ParsePolicyResult {
 }
 
 // For callers that hold a policy the sandbox or AWS already accepted.
-export function parsePolicyOrThrow(input: string | unknown): PolicyDocument {
+export function parsePolicyOrThrow(input: unknown): PolicyDocument {
   const result = parsePolicy(input);
   if (!result.ok) throw new Error(result.message);
   return result.policy;

@@ -1,37 +1,83 @@
 // Accounts: the profiles the user already has (read by the SDK's shared-ini loader) plus the
 // sandbox, which is always listed and is the default when no profile exists. Credentials stay
 // here: the rest of core gets SDK clients, the renderer gets names, ids and expiry times only.
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { fromIni } from '@aws-sdk/credential-providers';
+import { createHash } from 'node:crypto';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
-import type { Identity, ProfileSummary, RegionInfo } from '../../../shared/domain/accounts';
-import { SANDBOX_PROFILE } from '../../../shared/domain/accounts';
+import type {
+  Identity,
+  ProfileFileError,
+  ProfileSummary,
+  RegionInfo,
+  SsoAccount,
+  SsoSessionSummary,
+} from '../../../shared/domain/accounts';
+import { ENVIRONMENT_PROFILE, SANDBOX_PROFILE, SANDBOX_SSO_SESSION } from '../../../shared/domain/accounts';
 import { AppError } from '../errors/app-error';
 import type { AccountAccess } from '../aws/client-factory';
 import { ClientFactory } from '../aws/client-factory';
 import type { EventBus } from '../events/event-bus';
 import { registerSecret } from '../log';
-import type { SandboxConnection, SandboxProvider } from './sandbox-account';
+import type { SettingsStore } from '../settings/settings-store';
+import { appendSsoProfile, type NewSsoProfile } from './config-writer';
+import { CredentialCache } from './credential-cache';
+import { baseProvider } from './credential-providers';
+import { MfaBroker, type MfaCodeProvider } from './mfa-broker';
 import { profileKind } from './profile-kind';
-import { SettingsStore } from '../settings/settings-store';
+import { profileNames, profileSection, readSharedFiles, type SharedFiles } from './profile-files';
+import type { SandboxConnection, SandboxProvider } from './sandbox-account';
+import { knownSessions, resolveSession, type LoginTarget } from './sso/sessions';
+import { listSsoAccounts } from './sso/sso-directory';
+import { SsoLoginService, type SsoLoginStart } from './sso/sso-login-service';
+import { readSsoToken } from './sso/token-cache';
 
 export interface Selection {
   readonly profile: string;
   readonly region: string;
 }
 
+export interface ProfileListing {
+  readonly profiles: ProfileSummary[];
+  readonly fileErrors: ProfileFileError[];
+  readonly ssoSessions: SsoSessionSummary[];
+}
+
+export interface AccountServiceOptions {
+  // Opens an allow-listed https URL in the system browser (the SSO verification page).
+  readonly openExternal?: (url: string) => Promise<void>;
+  // The CLI asks on the terminal; the app answers accounts:mfaRequired events (the default).
+  readonly mfaCodeProvider?: MfaCodeProvider;
+}
+
 export class AccountService {
   readonly clients: ClientFactory;
+  readonly mfa: MfaBroker;
+  readonly sso: SsoLoginService;
+  private readonly credentials = new CredentialCache();
   private sandboxConnection: SandboxConnection | undefined;
+  // The last reading of the files, so that access() (synchronous) knows each profile.
+  private files: SharedFiles | undefined;
+  private known = new Map<string, ProfileSummary>();
+  private fingerprints = new Map<string, string>();
   private selection: Selection;
 
   constructor(
     private readonly sandbox: SandboxProvider,
     private readonly events: EventBus,
     private readonly settings: SettingsStore,
+    private readonly options: AccountServiceOptions = {},
   ) {
     this.clients = new ClientFactory((profile) => this.access(profile));
+    this.mfa = new MfaBroker(events);
+    this.sso = new SsoLoginService({
+      events,
+      ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+      onLoggedIn: (session) => {
+        for (const summary of this.known.values()) {
+          if ((summary.ssoSession ?? summary.ssoStartUrl) === session.name) this.forget(summary.name);
+        }
+      },
+    });
     this.selection = { profile: SANDBOX_PROFILE, region: 'us-east-1' };
   }
 
@@ -44,7 +90,7 @@ export class AccountService {
     const known = (name: string) => profiles.some((p) => p.name === name);
     if (saved && known(saved.profile)) this.selection = saved;
     else {
-      const preferred = process.env.AWS_PROFILE ?? 'default';
+      const preferred = process.env.AWS_ACCESS_KEY_ID ? ENVIRONMENT_PROFILE : (process.env.AWS_PROFILE ?? 'default');
       const profile = known(preferred) ? preferred : SANDBOX_PROFILE;
       this.selection = { profile, region: this.defaultRegion(profiles.find((p) => p.name === profile)) };
     }
@@ -54,16 +100,42 @@ export class AccountService {
     return this.selection;
   }
 
-  async listProfiles(): Promise<{ profiles: ProfileSummary[]; fileErrors: { file: string; line?: number; message: string }[] }> {
-    const files = await loadSharedConfigFiles({ ignoreCache: true });
-    const names = new Set<string>([...Object.keys(files.credentialsFile), ...Object.keys(files.configFile)]);
+  scanRegions(): string[] {
+    return [...(this.settings.get().scanRegions ?? [])];
+  }
+
+  setScanRegions(regions: readonly string[]): void {
+    this.settings.update({ scanRegions: [...new Set(regions)] });
+  }
+
+  async listProfiles(): Promise<ProfileListing> {
+    const files = await readSharedFiles();
     const profiles: ProfileSummary[] = [this.sandboxProfile()];
-    for (const name of [...names].sort()) {
-      if (name.startsWith('sso-session.') || name.startsWith('services.') || name === SANDBOX_PROFILE) continue;
-      const section = { ...files.credentialsFile[name], ...files.configFile[name] };
-      profiles.push({ name, ...profileKind(section) });
+    if (process.env.AWS_ACCESS_KEY_ID) {
+      const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+      profiles.push({
+        name: ENVIRONMENT_PROFILE,
+        kind: 'environment',
+        ...(region ? { region } : {}),
+        ...(process.env.AWS_ENDPOINT_URL ? { endpointUrl: process.env.AWS_ENDPOINT_URL } : {}),
+      });
     }
-    return { profiles, fileErrors: [] };
+    for (const name of profileNames(files)) {
+      if (name === SANDBOX_PROFILE || name === ENVIRONMENT_PROFILE) continue;
+      const section = profileSection(files, name) ?? {};
+      profiles.push({ name, ...profileKind(section) });
+      this.noticeChange(name, JSON.stringify(section));
+    }
+    this.files = files;
+    this.known = new Map(profiles.map((p) => [p.name, p]));
+    const ssoSessions = await Promise.all(
+      knownSessions(files, this.sandboxConnection).map(async (s): Promise<SsoSessionSummary> => {
+        const token = await readSsoToken(s.cacheKey);
+        const summary = { name: s.name, startUrl: s.startUrl, region: s.region, legacy: s.legacy };
+        return token?.expiresAtMs === undefined ? summary : { ...summary, expiresAt: token.expiresAtMs };
+      }),
+    );
+    return { profiles, fileErrors: [...files.errors], ssoSessions };
   }
 
   async select(profile: string, region?: string): Promise<Selection> {
@@ -79,7 +151,14 @@ export class AccountService {
   async identity(profile = this.selection.profile): Promise<Identity> {
     const sts = this.clients.get('sts', profile, this.regionFor(profile));
     const answer = await sts.send(new GetCallerIdentityCommand({}));
-    return { profile, accountId: answer.Account ?? '', arn: answer.Arn ?? '', userId: answer.UserId ?? '' };
+    const expiresAt = this.credentials.expiresAt(profile);
+    return {
+      profile,
+      accountId: answer.Account ?? '',
+      arn: answer.Arn ?? '',
+      userId: answer.UserId ?? '',
+      ...(expiresAt === undefined ? {} : { expiresAt }),
+    };
   }
 
   async regions(profile = this.selection.profile): Promise<RegionInfo[]> {
@@ -88,6 +167,22 @@ export class AccountService {
     return (answer.Regions ?? [])
       .map((r) => ({ name: r.RegionName ?? '', optInStatus: r.OptInStatus ?? 'opt-in-not-required' }))
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async startSsoLogin(target: LoginTarget): Promise<SsoLoginStart> {
+    const files = await readSharedFiles();
+    return this.sso.start(resolveSession(files, this.sandboxConnection, target));
+  }
+
+  async ssoAccounts(ssoSession: string): Promise<SsoAccount[]> {
+    const files = await readSharedFiles();
+    return listSsoAccounts(resolveSession(files, this.sandboxConnection, { ssoSession }));
+  }
+
+  async addSsoProfile(profile: NewSsoProfile & { readonly ssoSession: string }): Promise<void> {
+    const files = await readSharedFiles();
+    await appendSsoProfile(files, profile, resolveSession(files, this.sandboxConnection, { ssoSession: profile.ssoSession }));
+    await this.listProfiles();
   }
 
   access(profile: string): AccountAccess {
@@ -99,11 +194,48 @@ export class AccountService {
         credentials: () => Promise.resolve({ accessKeyId: connection.accessKeyId, secretAccessKey: connection.secretAccessKey }),
       };
     }
-    return { credentials: fromIni({ profile }) };
+    const files = this.files;
+    const summary = this.known.get(profile);
+    if (!files || !summary) throw new AppError('not-found', `There is no profile named ${profile}.`, 'Pick one from the list, or add it to ~/.aws/config.');
+    const credentials = this.credentials.provider(profile, () =>
+      baseProvider(summary, {
+        files,
+        mfa: this.options.mfaCodeProvider ?? this.mfa.request,
+        sandboxEndpoint: this.sandboxConnection?.endpoint,
+      }),
+    );
+    const endpoint = this.endpointFor(summary);
+    return endpoint === undefined ? { credentials } : { credentials, endpoint };
+  }
+
+  dispose(): void {
+    this.sso.cancelAll();
+  }
+
+  // A profile on the sandbox's sso-session reaches the live sandbox; otherwise its endpoint_url.
+  // AWS_ENDPOINT_URL(_<SERVICE>) need nothing here: the SDK reads them itself.
+  private endpointFor(summary: ProfileSummary): string | undefined {
+    if (summary.ssoSession === SANDBOX_SSO_SESSION && this.sandboxConnection) return this.sandboxConnection.endpoint;
+    return process.env.AWS_ENDPOINT_URL ? undefined : summary.endpointUrl;
+  }
+
+  // Drops cached credentials and clients of a profile whose section changed in the files.
+  private noticeChange(profile: string, sectionText: string): void {
+    const fingerprint = createHash('sha256').update(sectionText).digest('hex');
+    const previous = this.fingerprints.get(profile);
+    this.fingerprints.set(profile, fingerprint);
+    if (previous !== undefined && previous !== fingerprint) this.forget(profile);
+  }
+
+  private forget(profile: string): void {
+    this.credentials.forget(profile);
+    this.clients.forget(profile);
   }
 
   private regionFor(profile: string): string {
-    return profile === this.selection.profile ? this.selection.region : (this.sandboxConnection?.region ?? 'us-east-1');
+    if (profile === this.selection.profile) return this.selection.region;
+    if (profile === SANDBOX_PROFILE) return this.sandboxConnection?.region ?? 'us-east-1';
+    return this.defaultRegion(this.known.get(profile));
   }
 
   private sandboxProfile(): ProfileSummary {

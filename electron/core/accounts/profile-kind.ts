@@ -34,6 +34,7 @@ export function profileKind(section: Section): Omit<ProfileSummary, 'name'> {
       ...common,
       roleArn: section.role_arn,
       ...(section.source_profile ? { sourceProfile: section.source_profile } : {}),
+      ...(section.credential_source ? { credentialSource: section.credential_source } : {}),
       ...(section.mfa_serial ? { mfaSerial: section.mfa_serial } : {}),
     };
   }

@@ -6,7 +6,14 @@ export interface SandboxConnection {
   readonly region: string;
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
+  // The sandbox's IAM Identity Center: its start URL and region (defaults below when absent).
+  readonly ssoStartUrl?: string;
+  readonly ssoRegion?: string;
 }
+
+// The sandbox world's start URL (electron/sandbox/world-factory.ts); only a name for the
+// device flow, every call goes to the sandbox's loopback endpoint.
+export const SANDBOX_SSO_START_URL = 'https://sandbox.awsapps.com/start';
 
 export interface SandboxProvider {
   ensureStarted(): Promise<SandboxConnection>;

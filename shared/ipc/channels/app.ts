@@ -16,3 +16,14 @@ export const appChannels = {
   // Opens an https link in the system browser, only for the allow-listed AWS hosts.
   'app:openExternal': channel(z.object({ url: z.string().max(2048) }), ok),
 } as const;
+
+// The renderer's pages, in the order of the side navigation (Cmd/Ctrl+1..8 in the app menu).
+export const pageIds = ['overview', 'inventory', 'copy-ami', 'migrate', 'diagnostics', 'plans', 'jobs', 'accounts'] as const;
+export const pageIdSchema = z.enum(pageIds);
+export type PageId = z.infer<typeof pageIdSchema>;
+
+export const appEvents = {
+  // Main asks the page to show a page (app menu shortcuts, tray items, a clicked notification);
+  // jobId, when present, is the job to bring into view on the Jobs page.
+  'app:navigate': z.object({ page: pageIdSchema, jobId: z.string().max(100).optional() }),
+} as const;

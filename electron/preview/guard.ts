@@ -1,0 +1,63 @@
+// What keeps the preview private to the person who started it: a per-run random token on every
+// API call (compared in constant time), a Host check against DNS rebinding, and strict headers.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiError } from '../../shared/ipc/channel';
+
+export const TOKEN_HEADER = 'x-envelope-token';
+export const TOKEN_META = 'envelope-preview-token';
+
+// The page's own files only: no inline script, no eval, no remote origin.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const newToken = (): string => randomBytes(24).toString('base64url');
+
+export function tokenMatches(expected: string, given: string | null | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+// A page on another site that resolves its own name to 127.0.0.1 still sends its own Host.
+export function hostAllowed(request: IncomingMessage, port: number): boolean {
+  const host = request.headers.host;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+export function setCommonHeaders(response: ServerResponse): void {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  response.setHeader('Cache-Control', 'no-store');
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  response.end(text);
+}
+
+export function sendError(response: ServerResponse, status: number, error: ApiError): void {
+  sendJson(response, status, { ok: false, error });
+}
+
+export const forbidden: ApiError = {
+  code: 'forbidden',
+  message: 'This request lacks the preview token.',
+  hint: 'Open the URL that `npm run preview` printed; it carries the token for this run.',
+};

@@ -1,0 +1,107 @@
+// DescribeInstanceTypes over a small catalog of the types the app and scenarios use. EbsInfo
+// encryptionSupport follows world.typesWithoutEbsEncryption (previous-generation types, plus any
+// a fault made refuse encryption).
+import type { QueryHandler } from '../context';
+import { paginate } from '../protocol/paginate';
+import { optionalInt, readFilters, readList } from '../protocol/query-params';
+import type { SandboxWorld } from '../world';
+import { wildcardMatch } from './filters';
+import { invalidParameterValue } from './errors';
+import { itemList } from './scope';
+
+interface TypeSpec {
+  readonly vcpus: number;
+  readonly memoryMiB: number;
+  readonly current: boolean;
+  readonly arch: 'x86_64' | 'arm64' | 'i386';
+}
+
+export const INSTANCE_TYPES: Readonly<Record<string, TypeSpec>> = {
+  't1.micro': { vcpus: 1, memoryMiB: 627, current: false, arch: 'x86_64' },
+  'm1.small': { vcpus: 1, memoryMiB: 1740, current: false, arch: 'x86_64' },
+  'm1.medium': { vcpus: 1, memoryMiB: 3788, current: false, arch: 'x86_64' },
+  'm1.large': { vcpus: 2, memoryMiB: 7680, current: false, arch: 'x86_64' },
+  'c1.medium': { vcpus: 2, memoryMiB: 1740, current: false, arch: 'x86_64' },
+  'm3.medium': { vcpus: 1, memoryMiB: 3840, current: false, arch: 'x86_64' },
+  't2.micro': { vcpus: 1, memoryMiB: 1024, current: true, arch: 'x86_64' },
+  't2.medium': { vcpus: 2, memoryMiB: 4096, current: true, arch: 'x86_64' },
+  't3.micro': { vcpus: 2, memoryMiB: 1024, current: true, arch: 'x86_64' },
+  't3.medium': { vcpus: 2, memoryMiB: 4096, current: true, arch: 'x86_64' },
+  't3.large': { vcpus: 2, memoryMiB: 8192, current: true, arch: 'x86_64' },
+  't4g.medium': { vcpus: 2, memoryMiB: 4096, current: true, arch: 'arm64' },
+  'm5.large': { vcpus: 2, memoryMiB: 8192, current: true, arch: 'x86_64' },
+  'm5.xlarge': { vcpus: 4, memoryMiB: 16384, current: true, arch: 'x86_64' },
+  'm5.2xlarge': { vcpus: 8, memoryMiB: 32768, current: true, arch: 'x86_64' },
+  'c5.large': { vcpus: 2, memoryMiB: 4096, current: true, arch: 'x86_64' },
+  'c5.xlarge': { vcpus: 4, memoryMiB: 8192, current: true, arch: 'x86_64' },
+  'r5.large': { vcpus: 2, memoryMiB: 16384, current: true, arch: 'x86_64' },
+  'm6i.large': { vcpus: 2, memoryMiB: 8192, current: true, arch: 'x86_64' },
+};
+
+export function isKnownType(type: string): boolean {
+  return type in INSTANCE_TYPES;
+}
+
+export function supportsEbsEncryption(world: SandboxWorld, type: string): boolean {
+  return !world.typesWithoutEbsEncryption.has(type);
+}
+
+function typeXml(world: SandboxWorld, name: string, t: TypeSpec): Record<string, unknown> {
+  return {
+    instanceType: name,
+    currentGeneration: t.current,
+    freeTierEligible: name === 't2.micro' || name === 't3.micro',
+    supportedUsageClasses: itemList(['on-demand', 'spot']),
+    supportedRootDeviceTypes: itemList(['ebs']),
+    supportedVirtualizationTypes: itemList(['hvm']),
+    bareMetal: false,
+    hypervisor: t.current ? 'nitro' : 'xen',
+    processorInfo: { supportedArchitectures: itemList([t.arch]) },
+    vCpuInfo: { defaultVCpus: t.vcpus },
+    memoryInfo: { sizeInMiB: t.memoryMiB },
+    instanceStorageSupported: false,
+    ebsInfo: {
+      ebsOptimizedSupport: t.current ? 'default' : 'unsupported',
+      encryptionSupport: supportsEbsEncryption(world, name) ? 'supported' : 'unsupported',
+      nvmeSupport: t.current ? 'required' : 'unsupported',
+    },
+    networkInfo: { networkPerformance: 'Up to 10 Gigabit', maximumNetworkInterfaces: 3 },
+  };
+}
+
+const TYPE_FILTERS: Record<string, (world: SandboxWorld, name: string, t: TypeSpec) => string> = {
+  'instance-type': (_w, name) => name,
+  'current-generation': (_w, _n, t) => String(t.current),
+  'ebs-info.encryption-support': (w, name) => (supportsEbsEncryption(w, name) ? 'supported' : 'unsupported'),
+  'processor-info.supported-architecture': (_w, _n, t) => t.arch,
+  'vcpu-info.default-vcpus': (_w, _n, t) => String(t.vcpus),
+};
+
+export const describeInstanceTypes: QueryHandler = (ctx, params) => {
+  const wanted = readList(params, 'InstanceType');
+  for (const type of wanted) {
+    if (!isKnownType(type))
+      throw invalidParameterValue(`The following supplied instance types do not exist: [${type}]`);
+  }
+  const filters = readFilters(params);
+  for (const f of filters) {
+    if (!(f.name in TYPE_FILTERS)) throw invalidParameterValue(`The filter '${f.name}' is invalid`);
+  }
+  const rows = Object.entries(INSTANCE_TYPES).filter(
+    ([name, t]) =>
+      (wanted.length === 0 || wanted.includes(name)) &&
+      filters.every((f) => {
+        const read = TYPE_FILTERS[f.name];
+        return read !== undefined && f.values.some((p) => wildcardMatch(p, read(ctx.world, name, t)));
+      }),
+  );
+  const page = paginate(rows, optionalInt(params, 'MaxResults'), params.NextToken, {
+    scope: 'ec2:DescribeInstanceTypes',
+    min: 5,
+    max: 100,
+  });
+  return {
+    instanceTypeSet: itemList(page.items.map(([name, t]) => typeXml(ctx.world, name, t))),
+    nextToken: page.nextToken,
+  };
+};

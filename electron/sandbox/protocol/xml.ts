@@ -1,0 +1,63 @@
+// XML documents of the Query (EC2, awsQuery) and REST-XML (S3) protocols, built with
+// fast-xml-parser's XMLBuilder (which escapes text). Handlers return plain objects: lists as
+// { item: [...] } (EC2) or { member: [...] } (awsQuery), attributes as '@_name'.
+import { XMLBuilder } from 'fast-xml-parser';
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
+const declaration = { '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' } };
+
+// A whole document: buildXml({ ListAllMyBucketsResult: { '@_xmlns': S3_NS, … } }).
+export function buildXml(root: Record<string, unknown>): string {
+  return builder.build({ ...declaration, ...root }) as string;
+}
+
+export const EC2_NAMESPACE = 'http://ec2.amazonaws.com/doc/2016-11-15/';
+export const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
+
+// <DescribeVolumesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>…</requestId>…
+export function ec2Response(action: string, requestId: string, content: Record<string, unknown>): string {
+  return buildXml({ [`${action}Response`]: { '@_xmlns': EC2_NAMESPACE, requestId, ...content } });
+}
+
+// EC2's error document (note RequestID, not RequestId).
+export function ec2ErrorResponse(code: string, message: string, requestId: string): string {
+  return buildXml({ Response: { Errors: { Error: { Code: code, Message: message } }, RequestID: requestId } });
+}
+
+// awsQuery: <ActionResponse xmlns=…><ActionResult>…</ActionResult><ResponseMetadata>…
+export function queryResponse(namespace: string, action: string, requestId: string, result: Record<string, unknown>): string {
+  return buildXml({
+    [`${action}Response`]: {
+      '@_xmlns': namespace,
+      [`${action}Result`]: result,
+      ResponseMetadata: { RequestId: requestId },
+    },
+  });
+}
+
+export function queryErrorResponse(
+  namespace: string | undefined,
+  fault: 'Sender' | 'Receiver',
+  code: string,
+  message: string,
+  requestId: string,
+): string {
+  return buildXml({
+    ErrorResponse: {
+      ...(namespace ? { '@_xmlns': namespace } : {}),
+      Error: { Type: fault, Code: code, Message: message },
+      RequestId: requestId,
+    },
+  });
+}
+
+// S3: <Error><Code>NoSuchBucket</Code><Message>…</Message><BucketName>…</BucketName><RequestId>…
+export function s3ErrorResponse(
+  code: string,
+  message: string,
+  requestId: string,
+  hostId: string,
+  extra: Record<string, string> = {},
+): string {
+  return buildXml({ Error: { Code: code, Message: message, ...extra, RequestId: requestId, HostId: hostId } });
+}

@@ -1,0 +1,26 @@
+// The one module that binds main → renderer events to the stores and the page's location. Job
+// snapshots are coalesced to one store update per animation frame. Returns the unbind function.
+import type { Api } from '../../shared/ipc/api';
+import type { JobSnapshot } from '../../shared/domain/jobs';
+import { navigate } from '../routing/routes';
+import { useAccountsStore } from '../stores/accounts-store';
+import { useJobsStore } from '../stores/jobs-store';
+import { useUiStore } from '../stores/ui-store';
+import { createFrameCoalescer, type ScheduleFrame } from './frame-coalescer';
+
+export function bindEvents(api: Api, schedule?: ScheduleFrame): () => void {
+  const replaceJobs = createFrameCoalescer<readonly JobSnapshot[]>(
+    (jobs) => useJobsStore.getState().replaceAll(jobs),
+    schedule,
+  );
+  const unbind = [
+    api.jobs.onChanged(({ jobs }) => replaceJobs(jobs)),
+    api.accounts.onChanged((selection) => useAccountsStore.getState().applySelection(selection)),
+    // Main's menu, tray and notifications ask for a page; a job id opens the jobs panel too.
+    api.app.onNavigate(({ page, jobId }) => {
+      navigate(page);
+      if (jobId) useUiStore.getState().setJobsPanelOpen(true);
+    }),
+  ];
+  return () => unbind.forEach((off) => off());
+}

@@ -1,0 +1,43 @@
+// The window: top bar above Cloudscape's AppLayout with the side navigation, the current page,
+// notifications, and the jobs panel in the split panel.
+import AppLayout from '@cloudscape-design/components/app-layout';
+import { useHashRoute } from '../routing/use-hash-route';
+import { PageForRoute } from '../pages/page-for-route';
+import { useUiStore } from '../stores/ui-store';
+import { JobsPanel } from './jobs-panel';
+import { Notifications } from './notifications';
+import { SideNav } from './side-nav';
+import { TopBar } from './top-bar';
+
+export function AppShell() {
+  const route = useHashRoute();
+  const jobsPanelOpen = useUiStore((state) => state.jobsPanelOpen);
+  const setJobsPanelOpen = useUiStore((state) => state.setJobsPanelOpen);
+  const navigationOpen = useUiStore((state) => state.navigationOpen);
+  const setNavigationOpen = useUiStore((state) => state.setNavigationOpen);
+  return (
+    <>
+      <div id="top-bar" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
+        <TopBar />
+      </div>
+      <AppLayout
+        headerSelector="#top-bar"
+        navigation={<SideNav active={route} />}
+        navigationOpen={navigationOpen}
+        onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
+        notifications={<Notifications />}
+        content={<PageForRoute route={route} />}
+        toolsHide
+        splitPanel={<JobsPanel />}
+        splitPanelOpen={jobsPanelOpen}
+        onSplitPanelToggle={({ detail }) => setJobsPanelOpen(detail.open)}
+        ariaLabels={{
+          navigation: 'Side navigation',
+          navigationClose: 'Close side navigation',
+          navigationToggle: 'Open side navigation',
+          notifications: 'Notifications',
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import type { JobSnapshot, JobState } from '../../shared/domain/jobs';
+
+const indicator: Record<JobState, { type: StatusIndicatorProps.Type; text: string }> = {
+  queued: { type: 'pending', text: 'Queued' },
+  running: { type: 'in-progress', text: 'Running' },
+  done: { type: 'success', text: 'Done' },
+  failed: { type: 'error', text: 'Failed' },
+  cancelled: { type: 'stopped', text: 'Cancelled' },
+};
+
+export function JobStateIndicator({ job }: { readonly job: JobSnapshot }) {
+  if (job.interrupted && job.state !== 'done') {
+    return <StatusIndicator type="warning">Interrupted</StatusIndicator>;
+  }
+  const { type, text } = indicator[job.state];
+  return <StatusIndicator type={type}>{text}</StatusIndicator>;
+}

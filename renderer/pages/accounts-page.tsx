@@ -1,0 +1,86 @@
+// The profiles Envelope found (the sandbox always first) with their kind, region and endpoint.
+// Credentials never reach the page: only what ProfileSummary names.
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import type { ProfileSummary } from '../../shared/domain/accounts';
+import { ErrorAlert } from '../components/error-alert';
+import { IdentitySummary } from '../components/identity-summary';
+import { useAccountsStore } from '../stores/accounts-store';
+
+const emptyProfiles: readonly ProfileSummary[] = [];
+
+export function AccountsPage() {
+  const profiles = useAccountsStore((state) => state.profiles);
+  const selection = useAccountsStore((state) => state.selection);
+  const select = useAccountsStore((state) => state.select);
+  const load = useAccountsStore((state) => state.load);
+  const list = profiles.status === 'ready' ? profiles.value.profiles : emptyProfiles;
+  const fileErrors = profiles.status === 'ready' ? profiles.value.fileErrors : [];
+
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          counter={`(${list.length})`}
+          description="Profiles from your AWS config and credentials files, and the built-in sandbox account."
+          actions={<Button onClick={() => void load()}>Refresh</Button>}
+        >
+          Accounts
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        {profiles.status === 'error' && <ErrorAlert error={profiles.error} />}
+        {fileErrors.map((fileError) => (
+          <Alert
+            key={`${fileError.file}:${fileError.line ?? ''}`}
+            type="warning"
+            header={`Could not read all of ${fileError.file}`}
+          >
+            {fileError.line !== undefined ? `Line ${fileError.line}: ` : ''}
+            {fileError.message}
+          </Alert>
+        ))}
+        <IdentitySummary />
+        <Table<ProfileSummary>
+          variant="container"
+          header={<Header variant="h2">Profiles</Header>}
+          trackBy="name"
+          items={[...list]}
+          loading={profiles.status === 'loading'}
+          loadingText="Reading profiles"
+          empty={<Box color="text-body-secondary">No profiles.</Box>}
+          columnDefinitions={[
+            { id: 'name', header: 'Profile', cell: (p) => p.name, isRowHeader: true },
+            { id: 'kind', header: 'Kind', cell: (p) => p.kind },
+            { id: 'region', header: 'Region', cell: (p) => p.region ?? '-' },
+            { id: 'endpoint', header: 'Endpoint', cell: (p) => p.endpointUrl ?? 'AWS' },
+            {
+              id: 'use',
+              header: 'In use',
+              cell: (p) =>
+                p.name === selection?.profile ? (
+                  <StatusIndicator type="success">In use</StatusIndicator>
+                ) : (
+                  <Button
+                    variant="inline-link"
+                    ariaLabel={`Use profile ${p.name}`}
+                    onClick={() => void select(p.name)}
+                  >
+                    Use
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}

@@ -1,0 +1,133 @@
+// Clicks through every page of the app in Chromium against the browser preview on the sandbox
+// account, switches region, follows a job in the jobs panel, and stores screenshots (the
+// Overview one becomes docs/screenshot.png for the README).
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview, type Preview } from '../../electron/preview/server';
+import { launchChromium } from './chromium';
+
+const screenshots = join('test-results', 'screenshots');
+const pages = [
+  { id: 'overview', title: 'Overview' },
+  { id: 'inventory', title: 'Inventory' },
+  { id: 'copy-ami', title: 'Copy AMI' },
+  { id: 'migrate', title: 'Migrate' },
+  { id: 'diagnostics', title: 'Diagnostics' },
+  { id: 'plans', title: 'Plans' },
+  { id: 'jobs', title: 'Jobs' },
+  { id: 'accounts', title: 'Accounts' },
+] as const;
+
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+async function apiValue<T>(channel: string, args: unknown = {}): Promise<T> {
+  const response = await fetch(`${preview.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'X-Envelope-Token': preview.token, 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T };
+  expect(result.ok).toBe(true);
+  return result.value;
+}
+
+const heading = () => page.getByRole('heading', { level: 1 });
+const sideNav = () => page.getByRole('navigation', { name: 'Side navigation' });
+
+describe('the app in Chromium, on the sandbox account', () => {
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    preview = await startPreview({ dataDir: mkdtempSync(join(tmpdir(), 'envelope-e2e-data-')) });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || /Content Security Policy/i.test(message.text()))
+        problems.push(message.text());
+    });
+    await page.goto(preview.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+
+  it('opens on the Overview with the sandbox identity', async () => {
+    const identity = await apiValue<{ accountId: string; arn: string }>('accounts:identity');
+    expect(identity.accountId).toMatch(/^\d{12}$/);
+    await expect.poll(() => heading().textContent()).toBe('Overview');
+    const main = page.getByRole('main');
+    await main.getByText(identity.arn, { exact: true }).waitFor();
+    await main.getByText(identity.accountId, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Account: sandbox' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'overview.png') });
+    mkdirSync('docs', { recursive: true });
+    copyFileSync(join(screenshots, 'overview.png'), join('docs', 'screenshot.png'));
+  });
+
+  it('visits every page through the side navigation', async () => {
+    for (const { id, title } of pages) {
+      await sideNav().getByRole('link', { name: title, exact: true }).click();
+      // Jobs and Accounts show a counter after the title: "Jobs (0)".
+      await expect.poll(() => heading().textContent()).toMatch(new RegExp(`^${title}( \\(\\d+\\))?$`));
+      expect(new URL(page.url()).hash).toBe(`#/${id}`);
+      await page.screenshot({ path: join(screenshots, `${id}.png`) });
+    }
+  });
+
+  it('lists the sandbox among the accounts', async () => {
+    await sideNav().getByRole('link', { name: 'Accounts', exact: true }).click();
+    await page.getByRole('rowheader', { name: 'sandbox' }).waitFor();
+    await page.getByRole('button', { name: 'Account: sandbox' }).click();
+    await page.getByRole('menuitem', { name: /sandbox/ }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('switches region from the top bar', async () => {
+    await page.getByRole('button', { name: 'Region: us-east-1' }).click();
+    await page.getByRole('menuitem', { name: 'eu-west-1', exact: true }).click();
+    await page.getByRole('button', { name: 'Region: eu-west-1' }).waitFor();
+    const list = await apiValue<{ selection: { region: string } }>('accounts:list');
+    expect(list.selection.region).toBe('eu-west-1');
+  });
+
+  it('shows a running job in the jobs panel and cancels it', async () => {
+    const id = preview.core.jobs.start('e2e', 'End-to-end demo job', async ({ signal, progress }) => {
+      progress({ value: 0.5, title: 'Halfway', detail: 'waiting to be cancelled' });
+      await new Promise((_, reject) =>
+        signal.addEventListener('abort', () => reject(new Error('cancelled'))),
+      );
+    });
+    await page.getByRole('button', { name: 'Show the jobs panel' }).click();
+    const bar = page.getByRole('progressbar', { name: 'Progress of End-to-end demo job' }).first();
+    await expect.poll(() => bar.getAttribute('value')).toBe('50');
+    await page.screenshot({ path: join(screenshots, 'jobs-panel.png') });
+    await page.getByRole('button', { name: 'Cancel End-to-end demo job' }).first().click();
+    expect((await preview.core.jobs.wait(id)).state).toBe('cancelled');
+    await page.getByText('Cancelled').first().waitFor();
+  });
+
+  it('follows the dark colour scheme of the OS', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect
+      .poll(() => page.evaluate(() => document.body.classList.contains('awsui-dark-mode')))
+      .toBe(true);
+    await sideNav().getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.screenshot({ path: join(screenshots, 'overview-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect
+      .poll(() => page.evaluate(() => document.body.classList.contains('awsui-dark-mode')))
+      .toBe(false);
+  });
+
+  it('logged no page error and no Content-Security-Policy violation', () => {
+    expect(problems).toEqual([]);
+  });
+});

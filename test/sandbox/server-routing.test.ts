@@ -1,0 +1,140 @@
+// The server's wire behavior per protocol, through raw HTTP and the real SDK v3 clients.
+import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { request } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
+import { withSandbox } from '../helpers/sandbox';
+
+const sandbox = withSandbox({ scenario: 'avi-lab' });
+
+// A request that carries a well-formed SigV4 Authorization header for the sandbox's key. The
+// sandbox routes on the credential scope and does not recompute signatures.
+function signedHeaders(service: string, region = 'us-east-1', accessKeyId = 'AKIASANDBOXEXAMPLE00'): Record<string, string> {
+  return {
+    authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20250101/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+    'x-amz-date': '20250101T000000Z',
+  };
+}
+
+async function post(path: string, body: string, headers: Record<string, string>): Promise<Response> {
+  return fetch(`${sandbox.endpoint}${path}`, { method: 'POST', body, headers });
+}
+
+const form = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
+const kmsJson = (op: string) => ({ 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `TrentService.${op}` });
+
+describe('routing by protocol with the SDK', () => {
+  it('answers EC2 Query, KMS JSON and S3 REST-XML', async () => {
+    const regions = await new EC2Client(sandbox.sdkConfig).send(new DescribeRegionsCommand({}));
+    expect(regions.Regions?.map((r) => r.RegionName)).toContain('us-west-2');
+    const keys = await new KMSClient({ ...sandbox.sdkConfig, region: 'us-west-2' }).send(new ListKeysCommand({}));
+    expect(keys.Keys?.map((k) => k.KeyArn)).toContain(aviLab.ids.cmkArn);
+    const buckets = await new S3Client(sandbox.s3Config).send(new ListBucketsCommand({}));
+    expect(buckets.Buckets?.map((b) => b.Name)).toContain(aviLab.ids.seBucket);
+  });
+
+  it('refuses unknown access keys with each service’s code', async () => {
+    const bad = { ...sandbox.sdkConfig, credentials: { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x' } };
+    await expect(new EC2Client(bad).send(new DescribeRegionsCommand({}))).rejects.toMatchObject({ name: 'AuthFailure' });
+    await expect(new KMSClient(bad).send(new ListKeysCommand({}))).rejects.toMatchObject({ name: 'UnrecognizedClientException' });
+    await expect(new S3Client({ ...bad, forcePathStyle: true }).send(new ListBucketsCommand({}))).rejects.toMatchObject({
+      name: 'InvalidAccessKeyId',
+    });
+  });
+
+  it('refuses a region the account has not opted in to', async () => {
+    const client = new EC2Client({ ...sandbox.sdkConfig, region: 'af-south-1' });
+    await expect(client.send(new DescribeRegionsCommand({}))).rejects.toMatchObject({ name: 'AuthFailure' });
+  });
+});
+
+describe('unsigned requests are refused as AWS refuses them', () => {
+  it('EC2: AuthFailure in the EC2 error document', async () => {
+    const res = await post('/', 'Action=DescribeRegions&Version=2016-11-15', form);
+    expect(res.status).toBe(401);
+    const text = await res.text();
+    expect(text).toContain('<Response><Errors><Error><Code>AuthFailure</Code>');
+    expect(text).toContain('<RequestID>');
+    expect(res.headers.get('x-amzn-requestid')).toBeTruthy();
+  });
+
+  it('STS: MissingAuthenticationToken in an awsQuery ErrorResponse', async () => {
+    const res = await post('/', 'Action=GetCallerIdentity&Version=2011-06-15', form);
+    expect(res.status).toBe(403);
+    const text = await res.text();
+    expect(text).toContain('<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">');
+    expect(text).toContain('<Type>Sender</Type><Code>MissingAuthenticationToken</Code>');
+  });
+
+  it('KMS: MissingAuthenticationTokenException as JSON', async () => {
+    const res = await post('/', '{}', kmsJson('ListKeys'));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ __type: 'MissingAuthenticationTokenException' });
+  });
+
+  it('S3: AccessDenied', async () => {
+    const res = await fetch(`${sandbox.endpoint}/`);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('<Code>AccessDenied</Code>');
+    expect(res.headers.get('x-amz-request-id')).toMatch(/^[0-9A-F]{16}$/);
+  });
+});
+
+describe('malformed requests get AWS errors', () => {
+  it('EC2: InvalidAction and MissingAction', async () => {
+    const unknown = await post('/', 'Action=DescribeUnicorns&Version=2016-11-15', { ...form, ...signedHeaders('ec2') });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain('<Code>InvalidAction</Code>');
+    const missing = await post('/', 'Version=2016-11-15', { ...form, ...signedHeaders('ec2') });
+    expect(await missing.text()).toContain('<Code>MissingAction</Code>');
+  });
+
+  it('IAM: InvalidAction in an awsQuery ErrorResponse', async () => {
+    const res = await post('/', 'Action=ListUnicorns&Version=2010-05-08', { ...form, ...signedHeaders('iam') });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/<Code>InvalidAction<\/Code><Message>Could not find operation ListUnicorns/);
+  });
+
+  it('KMS: SerializationException and UnknownOperationException', async () => {
+    const bad = await post('/', '{not json', { ...kmsJson('ListKeys'), ...signedHeaders('kms') });
+    expect(await bad.json()).toMatchObject({ __type: 'SerializationException' });
+    const unknown = await post('/', '{}', { ...kmsJson('ListUnicorns'), ...signedHeaders('kms') });
+    expect(await unknown.json()).toMatchObject({ __type: 'UnknownOperationException' });
+  });
+
+  it('control API: unknown operations and bad bodies are JSON errors', async () => {
+    const res = await fetch(`${sandbox.endpoint}/_sandbox/nothing`);
+    expect(res.status).toBe(404);
+    const bad = await fetch(`${sandbox.endpoint}/_sandbox/clock`, { method: 'POST', body: '{"advanceMs": -5}' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'BadRequest' });
+  });
+});
+
+describe('S3 addressing', () => {
+  it('accepts virtual-host style requests (bucket.localhost)', async () => {
+    const url = new URL(sandbox.endpoint);
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: url.port,
+          path: '/?versioning',
+          method: 'GET',
+          headers: { host: `${aviLab.ids.seBucket}.localhost:${url.port}`, ...signedHeaders('s3', 'us-west-2') },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(200);
+    expect(body).toContain('<Status>Enabled</Status>');
+  });
+});
