@@ -6,6 +6,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { createSandboxProvider } from '../sandbox/provider';
 import type { Result } from '../../shared/ipc/channel';
 import { AppError } from '../core/errors/app-error';
+import { askMfaCodeOnTerminal } from './mfa-prompt';
 
 export interface GlobalOptions {
   readonly profile?: string;
@@ -26,11 +27,12 @@ export async function withCore<T>(options: GlobalOptions, run: (core: Core) => P
     version: packageVersion(),
     shell: 'cli',
     sandbox: createSandboxProvider(),
+    mfaCodeProvider: askMfaCodeOnTerminal,
   });
   try {
     if (options.profile || options.region) {
       const profile = options.profile ?? core.accounts.current().profile;
-      await core.accounts.select(profile, options.region);
+      await core.accounts.select(profile, options.region, { persist: false });
     }
     return await run(core);
   } finally {

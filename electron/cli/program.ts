@@ -4,7 +4,9 @@ import { Command } from 'commander';
 import { packageVersion } from './context';
 import { whoamiCommand } from './commands/whoami';
 import { profilesCommand } from './commands/profiles';
+import { loginCommand } from './commands/login';
 import { sandboxCommand } from './commands/sandbox';
+import { inventoryCommand } from './commands/inventory';
 
 export function buildProgram(): Command {
   const program = new Command('envelope')
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   program.addCommand(whoamiCommand());
   program.addCommand(profilesCommand());
+  program.addCommand(loginCommand());
   program.addCommand(sandboxCommand());
+  program.addCommand(inventoryCommand());
   return program;
 }

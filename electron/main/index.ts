@@ -5,6 +5,7 @@ import { Menu, Notification, app, dialog, ipcMain, session, shell, type BrowserW
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/create-core';
 import { createSandboxProvider } from '../sandbox/provider';
+import { isAllowedExternalUrl } from '../../shared/external-links';
 import type { JobSnapshot } from '../../shared/domain/jobs';
 import type { PageId } from '../../shared/ipc/channels/app';
 import { aboutPanelOptions } from './about';
@@ -33,12 +34,19 @@ const source: RendererSource = {
 };
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'build');
 
+// Every link that leaves the app passes the allow-list here as well, whoever asked for it.
+const openExternal = async (url: string): Promise<void> => {
+  if (isAllowedExternalUrl(url)) await shell.openExternal(url);
+};
+
 const windows = new WindowRegistry();
 let core: Core | undefined;
 let tray: AppTray | undefined;
 let quitConfirmed = false;
 let disposed = false;
 
+// ENVELOPE_DATA_DIR moves the data folder, as it does for the CLI and the preview (core/data-dir.ts).
+if (process.env.ENVELOPE_DATA_DIR) app.setPath('userData', process.env.ENVELOPE_DATA_DIR);
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
@@ -46,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => void showWindow());
   app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, { ...source, openExternal: (url) => shell.openExternal(url) }),
+    hardenWebContents(contents, { ...source, openExternal }),
   );
   app.on('window-all-closed', () => undefined); // stay in the tray
   app.on('activate', () => void showWindow());
@@ -66,7 +74,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     shell: 'electron',
     sandbox: createSandboxProvider(),
-    openExternal: (url) => shell.openExternal(url),
+    openExternal,
   });
   const csp = contentSecurityPolicy(source.devServerUrl);
   hardenSession(session.defaultSession);

@@ -2,10 +2,11 @@
 // world.accessKeys; temporary keys (from AssumeRole) also need their session token and must not
 // have expired on the simulated clock. Each protocol refuses with the codes its service uses.
 import type { AuthInfo } from './protocol/sigv4';
+import { signatureMatches, signatureParts, type SignedRequest } from './protocol/sigv4-verify';
 import type { Protocol, WireError } from './protocol/wire';
 import type { SandboxWorld } from './world';
 
-export type AuthFailure = 'missing' | 'unknownKey' | 'badToken' | 'expired' | 'malformed';
+export type AuthFailure = 'missing' | 'unknownKey' | 'badToken' | 'expired' | 'malformed' | 'signature';
 
 const sender = (code: string, message: string, status: number): WireError => ({
   code,
@@ -16,6 +17,8 @@ const sender = (code: string, message: string, status: number): WireError => ({
 
 const EC2_CREDENTIALS = 'AWS was not able to validate the provided access credentials';
 const QUERY_INVALID = 'The security token included in the request is invalid.';
+const SIGNATURE_MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
 const AUTH_ERRORS: Record<
   Exclude<Protocol, 'rest-json'>,
@@ -27,6 +30,7 @@ const AUTH_ERRORS: Record<
     badToken: () => sender('AuthFailure', EC2_CREDENTIALS, 401),
     expired: () => sender('RequestExpired', 'Request has expired.', 400),
     malformed: (d) => sender('IncompleteSignature', d, 400),
+    signature: () => sender('AuthFailure', EC2_CREDENTIALS, 401),
   },
   query: {
     missing: () => sender('MissingAuthenticationToken', 'Request is missing Authentication Token', 403),
@@ -34,6 +38,7 @@ const AUTH_ERRORS: Record<
     badToken: () => sender('InvalidClientTokenId', QUERY_INVALID, 403),
     expired: () => sender('ExpiredToken', 'The security token included in the request is expired', 403),
     malformed: (d) => sender('IncompleteSignature', d, 400),
+    signature: () => sender('SignatureDoesNotMatch', SIGNATURE_MISMATCH, 403),
   },
   json: {
     missing: () => sender('MissingAuthenticationTokenException', 'Missing Authentication Token', 400),
@@ -42,6 +47,7 @@ const AUTH_ERRORS: Record<
     expired: () =>
       sender('ExpiredTokenException', 'The security token included in the request is expired', 400),
     malformed: (d) => sender('IncompleteSignatureException', d, 400),
+    signature: () => sender('InvalidSignatureException', SIGNATURE_MISMATCH, 400),
   },
   'rest-xml': {
     missing: () => sender('AccessDenied', 'Access Denied', 403),
@@ -50,6 +56,12 @@ const AUTH_ERRORS: Record<
     badToken: () => sender('InvalidToken', 'The provided token is malformed or otherwise invalid.', 400),
     expired: () => sender('ExpiredToken', 'The provided token has expired.', 400),
     malformed: (d) => sender('AuthorizationHeaderMalformed', d, 400),
+    signature: () =>
+      sender(
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+        403,
+      ),
   },
 };
 
@@ -76,6 +88,8 @@ export function authenticate(
   now: number,
   protocol: Exclude<Protocol, 'rest-json'>,
   auth: AuthInfo,
+  // The request as sent, when signatures are checked (StartSandboxOptions.verifySignatures).
+  signed?: SignedRequest,
 ): AuthResult {
   const errors = AUTH_ERRORS[protocol];
   if (auth.kind === 'none') return { ok: false, error: errors.missing('') };
@@ -84,6 +98,16 @@ export function authenticate(
   if (!key) return { ok: false, error: errors.unknownKey('') };
   if (key.sessionToken !== undefined && key.sessionToken !== auth.securityToken) {
     return { ok: false, error: errors.badToken('') };
+  }
+  if (signed) {
+    const parts = signatureParts(signed.headers, new URLSearchParams(signed.rawQuery));
+    if (!parts)
+      return {
+        ok: false,
+        error: errors.malformed("Authorization header requires 'SignedHeaders' and X-Amz-Date."),
+      };
+    if (!signatureMatches(signed, auth.scope, parts, key.secretAccessKey))
+      return { ok: false, error: errors.signature('') };
   }
   if (key.expiresAt !== undefined && key.expiresAt <= now) return { ok: false, error: errors.expired('') };
   const accountId = /^arn:aws:(?:iam|sts)::(\d{12}):/.exec(key.principalArn)?.[1] ?? world.defaultAccountId;

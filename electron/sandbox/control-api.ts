@@ -7,7 +7,10 @@ import type { WireResponse } from './protocol/wire';
 
 export const CONTROL_PREFIX = '/_sandbox/';
 
-const scenarioBody = z.object({ name: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) });
+const scenarioBody = z.object({
+  name: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
 const clockBody = z.object({ advanceMs: z.number().min(0).optional(), speed: z.number().min(0).optional() });
 const throttlingBody = z.object({ enabled: z.boolean() });
 const latencyBody = z.object({ ms: z.number().min(0) });
@@ -21,7 +24,12 @@ function parseBody(body: Buffer): unknown {
   return body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
 }
 
-export function handleControl(control: SandboxControl, method: string, pathname: string, body: Buffer): WireResponse {
+export function handleControl(
+  control: SandboxControl,
+  method: string,
+  pathname: string,
+  body: Buffer,
+): WireResponse {
   const route = `${method} ${pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, '')}`;
   try {
     switch (route) {
@@ -67,7 +75,12 @@ export function handleControl(control: SandboxControl, method: string, pathname:
         return json(404, { error: 'NotFound', message: `no control operation ${route}` });
     }
   } catch (error) {
-    const message = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof z.ZodError
+        ? z.prettifyError(error)
+        : error instanceof Error
+          ? error.message
+          : String(error);
     return json(400, { error: 'BadRequest', message });
   }
 }

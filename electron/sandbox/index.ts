@@ -3,7 +3,7 @@
 // clients reach it only through their endpoint setting (AWS_ENDPOINT_URL / endpoint_url).
 import type { AddressInfo } from 'node:net';
 import { createClock } from './clock';
-import { defaultConfig, SANDBOX_ACCESS_KEY_ID, SANDBOX_REGION, SANDBOX_SECRET_ACCESS_KEY } from './config';
+import { defaultConfig, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY } from './config';
 import type { SandboxClock, SandboxRates } from './context';
 import { createControl, type SandboxControl } from './control';
 import { CONTROL_PREFIX } from './control-api';
@@ -12,6 +12,7 @@ import type { SandboxRuntime } from './runtime';
 import { createSandboxServer } from './server';
 import { Throttle } from './throttle';
 import { createWorld } from './world-factory';
+import { scenarioRegion } from './scenarios/index';
 import type { SandboxWorld } from './world';
 
 export interface StartSandboxOptions {
@@ -22,6 +23,7 @@ export interface StartSandboxOptions {
   readonly startAt?: number; // simulated epoch ms at start, default now
   readonly throttling?: boolean; // default true
   readonly latencyMs?: number; // real ms added to every answer, default 0
+  readonly verifySignatures?: boolean; // recompute SigV4 signatures, default true
   readonly rates?: Partial<SandboxRates>;
 }
 
@@ -56,6 +58,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       () => world,
     ),
     latencyMs: options.latencyMs ?? defaultConfig.latencyMs,
+    verifySignatures: options.verifySignatures ?? true,
     scenario: { name: 'empty', params: {} },
     internalErrors: [],
   };
@@ -79,10 +82,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     world,
     clock,
     control,
+    // The region of the scenario loaded at start, so a client with these settings sees its resources.
     credentials: {
       accessKeyId: SANDBOX_ACCESS_KEY_ID,
       secretAccessKey: SANDBOX_SECRET_ACCESS_KEY,
-      region: SANDBOX_REGION,
+      region: scenarioRegion(options.scenario ?? 'empty'),
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

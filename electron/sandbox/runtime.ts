@@ -11,6 +11,8 @@ export interface SandboxRuntime {
   rates: SandboxRates;
   readonly throttle: Throttle;
   readonly faults: Faults;
+  // Recompute SigV4 signatures with the key's secret (a wrong secret is refused as in AWS).
+  verifySignatures: boolean;
   // Added to every answer, real milliseconds.
   latencyMs: number;
   // The scenario loaded last and its parameters, so reset() can rebuild it.

@@ -55,8 +55,9 @@ async function handle(
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   let body: Buffer;
+  let raw: Buffer;
   try {
-    body = await readBody(req);
+    ({ body, raw } = await readBody(req));
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
     send(res, {
@@ -93,7 +94,18 @@ async function handle(
     region: world.sso.region,
   };
   if (prepared.protocol !== 'rest-json') {
-    const result = authenticate(world, runtime.clock.now(), prepared.protocol, auth);
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const signed = runtime.verifySignatures
+      ? {
+          method,
+          rawPath: q < 0 ? rawUrl : rawUrl.slice(0, q),
+          rawQuery: q < 0 ? '' : rawUrl.slice(q + 1),
+          headers,
+          body: raw,
+        }
+      : undefined;
+    const result = authenticate(world, runtime.clock.now(), prepared.protocol, auth, signed);
     if (!result.ok) return send(res, fail(result.error));
     caller = result.caller;
     if (prepared.service && REGION_CHECKED.has(prepared.service) && !isUsableRegion(runtime, caller.region)) {

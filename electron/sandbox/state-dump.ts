@@ -31,7 +31,11 @@ export function dumpWorld(world: SandboxWorld): Record<string, unknown> {
       region: world.sso.region,
       approveAfterMs: world.sso.approveAfterMs,
       accounts: world.sso.accounts,
-      clients: [...world.sso.clients.values()].map((c) => ({ clientId: c.clientId, clientName: c.clientName, expiresAt: c.expiresAt })),
+      clients: [...world.sso.clients.values()].map((c) => ({
+        clientId: c.clientId,
+        clientName: c.clientName,
+        expiresAt: c.expiresAt,
+      })),
       deviceAuthorizations: [...world.sso.deviceAuthorizations.values()].map((d) => ({
         userCode: d.userCode,
         clientId: d.clientId,

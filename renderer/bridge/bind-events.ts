@@ -16,6 +16,8 @@ export function bindEvents(api: Api, schedule?: ScheduleFrame): () => void {
   const unbind = [
     api.jobs.onChanged(({ jobs }) => replaceJobs(jobs)),
     api.accounts.onChanged((selection) => useAccountsStore.getState().applySelection(selection)),
+    api.accounts.onSsoLogin((event) => useAccountsStore.getState().applySsoLogin(event)),
+    api.accounts.onMfaRequired((request) => useAccountsStore.getState().pushMfaRequest(request)),
     // Main's menu, tray and notifications ask for a page; a job id opens the jobs panel too.
     api.app.onNavigate(({ page, jobId }) => {
       navigate(page);

@@ -8,6 +8,7 @@ import { JobsPanel } from './jobs-panel';
 import { Notifications } from './notifications';
 import { SideNav } from './side-nav';
 import { TopBar } from './top-bar';
+import { MfaModal } from './accounts/mfa-modal';
 
 export function AppShell() {
   const route = useHashRoute();
@@ -38,6 +39,7 @@ export function AppShell() {
           notifications: 'Notifications',
         }}
       />
+      <MfaModal />
     </>
   );
 }

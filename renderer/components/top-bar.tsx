@@ -7,6 +7,7 @@ import { useAccountsStore } from '../stores/accounts-store';
 import { selectActiveJobCount, useJobsStore } from '../stores/jobs-store';
 import type { LoadState } from '../stores/load-state';
 import { useUiStore } from '../stores/ui-store';
+import { useCountdown } from './accounts/use-countdown';
 
 const identityText = (identity: LoadState<Identity>): string => {
   switch (identity.status) {
@@ -31,10 +32,12 @@ export function TopBar() {
 
   const profile = selection?.profile;
   const accountId = identity.status === 'ready' ? identity.value.accountId : undefined;
+  // Temporary credentials (SSO, assumed roles, MFA sessions): how long until they expire.
+  const expiresIn = useCountdown(identity.status === 'ready' ? identity.value.expiresAt : undefined);
 
   const account: TopNavigationProps.MenuDropdownUtility = {
     type: 'menu-dropdown',
-    text: accountId ? `${profile} · ${accountId}` : (profile ?? 'Account'),
+    text: accountId ? `${profile} · ${accountId}${expiresIn ? ` · expires in ${expiresIn}` : ''}` : (profile ?? 'Account'),
     ariaLabel: `Account: ${profile ?? 'none selected'}`,
     iconName: 'user-profile',
     title: profile ?? 'Account',

@@ -1,5 +1,6 @@
-// The profiles Envelope found (the sandbox always first) with their kind, region and endpoint.
-// Credentials never reach the page: only what ProfileSummary names.
+// The profiles Envelope found (the sandbox always first) with their kind, region and endpoint,
+// the IAM Identity Center sessions with login and the account and role picker, and the regions
+// to scan. Credentials never reach the page: only what ProfileSummary names.
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -12,6 +13,12 @@ import type { ProfileSummary } from '../../shared/domain/accounts';
 import { ErrorAlert } from '../components/error-alert';
 import { IdentitySummary } from '../components/identity-summary';
 import { useAccountsStore } from '../stores/accounts-store';
+import { AccountRolePicker } from '../components/accounts/account-role-picker';
+import { ScanRegionsField } from '../components/accounts/scan-regions-field';
+import { SessionExpiredAlert } from '../components/accounts/session-expired-alert';
+import { SsoLoginModal } from '../components/accounts/sso-login-modal';
+import { SsoSessionsTable } from '../components/accounts/sso-sessions-table';
+import Container from '@cloudscape-design/components/container';
 
 const emptyProfiles: readonly ProfileSummary[] = [];
 
@@ -48,6 +55,7 @@ export function AccountsPage() {
             {fileError.message}
           </Alert>
         ))}
+        <SessionExpiredAlert />
         <IdentitySummary />
         <Table<ProfileSummary>
           variant="container"
@@ -62,6 +70,12 @@ export function AccountsPage() {
             { id: 'kind', header: 'Kind', cell: (p) => p.kind },
             { id: 'region', header: 'Region', cell: (p) => p.region ?? '-' },
             { id: 'endpoint', header: 'Endpoint', cell: (p) => p.endpointUrl ?? 'AWS' },
+            {
+              id: 'detail',
+              header: 'Uses',
+              cell: (p) =>
+                p.roleArn ?? p.ssoSession ?? p.ssoStartUrl ?? p.credentialSource ?? p.mfaSerial ?? '-',
+            },
             {
               id: 'use',
               header: 'In use',
@@ -80,7 +94,13 @@ export function AccountsPage() {
             },
           ]}
         />
+        <SsoSessionsTable />
+        <Container header={<Header variant="h2">Scanning</Header>}>
+          <ScanRegionsField />
+        </Container>
       </SpaceBetween>
+      <SsoLoginModal />
+      <AccountRolePicker />
     </ContentLayout>
   );
 }

@@ -6,23 +6,26 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { api } from '../bridge/api';
 import { failed, idle, loading, ready, type LoadState } from './load-state';
 import { useUiStore } from './ui-store';
+import { createSsoSlice, type SsoSlice } from './accounts-sso-slice';
 
 export type Selection = ChannelOutput<'accounts:select'>;
 export type ProfileList = Omit<ChannelOutput<'accounts:list'>, 'selection'>;
 
-interface AccountsState {
+interface AccountsState extends SsoSlice {
   readonly profiles: LoadState<ProfileList>;
   readonly selection: Selection | undefined;
   readonly identity: LoadState<Identity>;
   readonly regions: LoadState<readonly RegionInfo[]>;
-  load(): Promise<void>;
-  select(profile: string, region?: string): Promise<void>;
-  applySelection(selection: Selection): void;
-  loadIdentity(): Promise<void>;
-  loadRegions(): Promise<void>;
+  load: () => Promise<void>;
+  select: (profile: string, region?: string) => Promise<void>;
+  applySelection: (selection: Selection) => void;
+  loadIdentity: () => Promise<void>;
+  loadRegions: () => Promise<void>;
 }
 
 export const useAccountsStore = create<AccountsState>()((set, get) => ({
+  // IAM Identity Center logins, the account and role picker, MFA requests, scan regions.
+  ...createSsoSlice(set, get),
   profiles: idle,
   selection: undefined,
   identity: idle,

@@ -8,7 +8,7 @@ export type AppInfo = ChannelOutput<'app:info'>;
 
 interface AppState {
   readonly info: LoadState<AppInfo>;
-  load(): Promise<void>;
+  load: () => Promise<void>;
 }
 
 export const useAppStore = create<AppState>()((set) => ({

@@ -9,10 +9,10 @@ import { useUiStore } from './ui-store';
 
 interface JobsState {
   readonly jobs: LoadState<readonly JobSnapshot[]>;
-  load(): Promise<void>;
-  cancel(id: string): Promise<void>;
-  clearFinished(): Promise<void>;
-  replaceAll(jobs: readonly JobSnapshot[]): void;
+  load: () => Promise<void>;
+  cancel: (id: string) => Promise<void>;
+  clearFinished: () => Promise<void>;
+  replaceAll: (jobs: readonly JobSnapshot[]) => void;
 }
 
 export const useJobsStore = create<JobsState>()((set, get) => ({

@@ -13,10 +13,10 @@ interface UiState {
   readonly notices: readonly Notice[];
   readonly jobsPanelOpen: boolean;
   readonly navigationOpen: boolean;
-  notifyError(error: ApiError): void;
-  dismiss(id: string): void;
-  setJobsPanelOpen(open: boolean): void;
-  setNavigationOpen(open: boolean): void;
+  notifyError: (error: ApiError) => void;
+  dismiss: (id: string) => void;
+  setJobsPanelOpen: (open: boolean) => void;
+  setNavigationOpen: (open: boolean) => void;
 }
 
 let nextNoticeId = 0;

@@ -179,7 +179,11 @@ export const kindTitles: Readonly<Record<ResourceKind, string>> = {
   buckets: 'S3 buckets',
 };
 
-export const apiErrorLikeSchema = z.object({ code: z.string(), message: z.string(), hint: z.string().optional() });
+export const apiErrorLikeSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+});
 
 export const regionInventorySchema = z.object({
   account: z.string(),
@@ -211,7 +215,11 @@ export const inventorySchema = z.object({
 });
 export type Inventory = z.infer<typeof inventorySchema>;
 
-export const emptyRegionInventory = (account: string, region: string, scannedAt: number): RegionInventory => ({
+export const emptyRegionInventory = (
+  account: string,
+  region: string,
+  scannedAt: number,
+): RegionInventory => ({
   account,
   region,
   scannedAt,

@@ -3,7 +3,13 @@
 import type { RegionInventory } from '../domain/inventory';
 
 export type CountedKind = 'instances' | 'volumes' | 'snapshots' | 'images' | 'buckets';
-export const countedKinds: readonly CountedKind[] = ['instances', 'volumes', 'snapshots', 'images', 'buckets'];
+export const countedKinds: readonly CountedKind[] = [
+  'instances',
+  'volumes',
+  'snapshots',
+  'images',
+  'buckets',
+];
 
 export interface EncryptionCount {
   readonly region: string;
@@ -15,7 +21,10 @@ export interface EncryptionCount {
 }
 
 export function encryptionCounts(region: RegionInventory): EncryptionCount[] {
-  const count = (kind: CountedKind, states: readonly ('encrypted' | 'partial' | 'unencrypted')[]): EncryptionCount => ({
+  const count = (
+    kind: CountedKind,
+    states: readonly ('encrypted' | 'partial' | 'unencrypted')[],
+  ): EncryptionCount => ({
     region: region.region,
     kind,
     encrypted: states.filter((s) => s === 'encrypted').length,
@@ -25,10 +34,18 @@ export function encryptionCounts(region: RegionInventory): EncryptionCount[] {
   return [
     count(
       'instances',
-      region.instances.map((i) => (i.encryption === 'all' ? 'encrypted' : i.encryption === 'partial' ? 'partial' : 'unencrypted')),
+      region.instances.map((i) =>
+        i.encryption === 'all' ? 'encrypted' : i.encryption === 'partial' ? 'partial' : 'unencrypted',
+      ),
     ),
-    count('volumes', region.volumes.map((v) => (v.encrypted ? 'encrypted' : 'unencrypted'))),
-    count('snapshots', region.snapshots.map((s) => (s.encrypted ? 'encrypted' : 'unencrypted'))),
+    count(
+      'volumes',
+      region.volumes.map((v) => (v.encrypted ? 'encrypted' : 'unencrypted')),
+    ),
+    count(
+      'snapshots',
+      region.snapshots.map((s) => (s.encrypted ? 'encrypted' : 'unencrypted')),
+    ),
     count(
       'images',
       region.images
@@ -36,10 +53,17 @@ export function encryptionCounts(region: RegionInventory): EncryptionCount[] {
         .map((i) => {
           const ebs = i.blockDevices.filter((d) => d.snapshotId !== undefined);
           const encrypted = ebs.filter((d) => d.encrypted).length;
-          return ebs.length > 0 && encrypted === ebs.length ? 'encrypted' : encrypted > 0 ? 'partial' : 'unencrypted';
+          return ebs.length > 0 && encrypted === ebs.length
+            ? 'encrypted'
+            : encrypted > 0
+              ? 'partial'
+              : 'unencrypted';
         }),
     ),
     // SSE-S3 counts as encrypted at rest; the diagnostics say whether it is the key one wants.
-    count('buckets', region.buckets.map((b) => (b.encryption ? 'encrypted' : 'unencrypted'))),
+    count(
+      'buckets',
+      region.buckets.map((b) => (b.encryption ? 'encrypted' : 'unencrypted')),
+    ),
   ];
 }

@@ -30,7 +30,8 @@ export interface KeyReferenceError {
 }
 
 export type KeyReferenceParse =
-  { readonly ok: true; readonly ref: KeyReference } | { readonly ok: false; readonly error: KeyReferenceError };
+  | { readonly ok: true; readonly ref: KeyReference }
+  | { readonly ok: false; readonly error: KeyReferenceError };
 
 // The canonical key that every form resolves to.
 export const canonicalKeySchema = z.object({
@@ -81,7 +82,9 @@ export function parseKeyReference(input: string): KeyReferenceParse {
   if (isKeyId(value)) return { ok: true, ref: { kind: 'key-id', keyId: value.toLowerCase() } };
   // Letters beyond hex: the user most likely typed an alias without its prefix.
   if (/^[A-Za-z0-9_-]+$/.test(value) && /[g-z_]/i.test(value)) {
-    return fail(`“${value}” is neither a key id nor an alias name; an alias name starts with alias/ (alias/${value}).`);
+    return fail(
+      `“${value}” is neither a key id nor an alias name; an alias name starts with alias/ (alias/${value}).`,
+    );
   }
   return fail(`“${value}” is not a KMS key id: a key id is a UUID such as ${KEY_REFERENCE_EXAMPLES[0]}.`);
 }
@@ -90,8 +93,11 @@ function parseArn(value: string): KeyReferenceParse {
   const match = ARN.exec(value);
   if (!match) {
     const parts = value.split(':');
-    if (parts[2] !== undefined && parts[2] !== 'kms') return fail(`“${value}” is an ARN of ${parts[2]}, not of a KMS key.`);
-    return fail(`“${value}” is not a KMS key or alias ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or …:alias/NAME).`);
+    if (parts[2] !== undefined && parts[2] !== 'kms')
+      return fail(`“${value}” is an ARN of ${parts[2]}, not of a KMS key.`);
+    return fail(
+      `“${value}” is not a KMS key or alias ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID or …:alias/NAME).`,
+    );
   }
   const [, partition = 'aws', region = '', account = '', type, rest = ''] = match;
   if (type === 'key') {
@@ -106,7 +112,8 @@ function parseArn(value: string): KeyReferenceParse {
 
 function aliasProblem(aliasName: string): string | undefined {
   if (aliasName === 'alias/') return 'The alias name after alias/ is empty.';
-  if (aliasName.length > ALIAS_MAX) return `The alias name is ${aliasName.length} characters long; the limit is ${ALIAS_MAX}.`;
+  if (aliasName.length > ALIAS_MAX)
+    return `The alias name is ${aliasName.length} characters long; the limit is ${ALIAS_MAX}.`;
   if (!ALIAS_NAME.test(aliasName)) {
     return `“${aliasName}” has characters an alias cannot have: only letters, digits, / _ and - are allowed.`;
   }

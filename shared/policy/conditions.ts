@@ -95,7 +95,11 @@ export interface ParsedOperator {
 export function parseOperator(operator: string): ParsedOperator {
   const match = /^(?:(ForAnyValue|ForAllValues):)?(.+?)(IfExists)?$/.exec(operator);
   const qualifier = match?.[1] as ParsedOperator['setQualifier'];
-  return { ...(qualifier ? { setQualifier: qualifier } : {}), ifExists: Boolean(match?.[3]), base: match?.[2] ?? operator };
+  return {
+    ...(qualifier ? { setQualifier: qualifier } : {}),
+    ifExists: Boolean(match?.[3]),
+    base: match?.[2] ?? operator,
+  };
 }
 
 export function lookupContextKey(context: ConditionContext, key: string): string[] | undefined {

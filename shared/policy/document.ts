@@ -98,7 +98,12 @@ function conditionValues(value: unknown, where: string): string[] {
 function parsePrincipal(value: unknown, field: string): PrincipalSpec {
   if (value === '*') return { kind: 'any' };
   if (!isRecord(value)) throw new PolicyParseError(`${field} must be "*" or an object.`);
-  const lists = { aws: [] as string[], service: [] as string[], federated: [] as string[], canonicalUser: [] as string[] };
+  const lists = {
+    aws: [] as string[],
+    service: [] as string[],
+    federated: [] as string[],
+    canonicalUser: [] as string[],
+  };
   for (const [type, entries] of Object.entries(value)) {
     const list = stringList(entries, `${field}.${type}`);
     if (type === 'AWS') {
@@ -132,7 +137,8 @@ function parseConditions(value: unknown): ConditionClause[] {
 function parseStatement(raw: unknown, index: number): PolicyStatement {
   if (!isRecord(raw)) throw new PolicyParseError('Each statement must be an object.');
   const { Sid, Effect: effect } = raw;
-  if (effect !== 'Allow' && effect !== 'Deny') throw new PolicyParseError('Effect must be "Allow" or "Deny".');
+  if (effect !== 'Allow' && effect !== 'Deny')
+    throw new PolicyParseError('Effect must be "Allow" or "Deny".');
   if (Sid !== undefined && typeof Sid !== 'string') throw new PolicyParseError('Sid must be a string.');
   if ((raw.Action === undefined) === (raw.NotAction === undefined)) {
     throw new PolicyParseError('Each statement needs exactly one of Action and NotAction.');
@@ -147,7 +153,9 @@ function parseStatement(raw: unknown, index: number): PolicyStatement {
     ...(Sid === undefined ? {} : { sid: Sid }),
     effect,
     ...(raw.Principal === undefined ? {} : { principal: parsePrincipal(raw.Principal, 'Principal') }),
-    ...(raw.NotPrincipal === undefined ? {} : { notPrincipal: parsePrincipal(raw.NotPrincipal, 'NotPrincipal') }),
+    ...(raw.NotPrincipal === undefined
+      ? {}
+      : { notPrincipal: parsePrincipal(raw.NotPrincipal, 'NotPrincipal') }),
     ...(raw.Action === undefined ? {} : { action: optionalList('Action') }),
     ...(raw.NotAction === undefined ? {} : { notAction: optionalList('NotAction') }),
     ...(raw.Resource === undefined ? {} : { resource: optionalList('Resource') }),

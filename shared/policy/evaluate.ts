@@ -63,7 +63,8 @@ function resourceApplies(statement: PolicyStatement, resource: string): boolean 
 // How a statement names the caller: identity policies have no Principal (the caller is implied).
 function statementPrincipalMatch(statement: PolicyStatement, caller: Caller): PrincipalMatch {
   if (statement.principal) return principalSpecMatch(statement.principal, caller);
-  if (statement.notPrincipal) return principalSpecMatch(statement.notPrincipal, caller) === 'none' ? 'direct' : 'none';
+  if (statement.notPrincipal)
+    return principalSpecMatch(statement.notPrincipal, caller) === 'none' ? 'direct' : 'none';
   return 'direct';
 }
 
@@ -106,7 +107,10 @@ export function evaluateResourcePolicy(
 
 // The caller's identity policies (no Principal element): allowed when one statement allows and
 // none denies.
-export function evaluateIdentityPolicies(policies: readonly PolicyDocument[], request: PolicyRequest): IdentityPolicyResult {
+export function evaluateIdentityPolicies(
+  policies: readonly PolicyDocument[],
+  request: PolicyRequest,
+): IdentityPolicyResult {
   let allow: StatementRef | undefined;
   for (const [policyIndex, policy] of policies.entries()) {
     for (const statement of policy.statements) {

@@ -105,11 +105,13 @@ export function evaluateKeyAccess(input: KeyAccessInput, request: KeyAccessReque
     context: request.context,
   };
   const keyPolicy = evaluateResourcePolicy(input.keyPolicy, policyRequest, 'key-policy');
-  if (keyPolicy.explicitDeny) return { allowed: false, reason: 'explicit-deny', denyStatement: keyPolicy.explicitDeny };
+  if (keyPolicy.explicitDeny)
+    return { allowed: false, reason: 'explicit-deny', denyStatement: keyPolicy.explicitDeny };
 
   const identity =
     request.caller.type === 'aws' ? evaluateIdentityPolicies(input.identityPolicies, policyRequest) : {};
-  if (identity.explicitDeny) return { allowed: false, reason: 'explicit-deny', denyStatement: identity.explicitDeny };
+  if (identity.explicitDeny)
+    return { allowed: false, reason: 'explicit-deny', denyStatement: identity.explicitDeny };
 
   const sameAccount = request.caller.type === 'aws' && request.caller.accountId === request.keyAccountId;
   if (sameAccount && keyPolicy.directAllow) {
@@ -121,7 +123,12 @@ export function evaluateKeyAccess(input: KeyAccessInput, request: KeyAccessReque
   }
   const keyAllow = keyPolicy.directAllow ?? keyPolicy.accountAllow;
   if (keyAllow && identity.allow) {
-    return { allowed: true, by: 'key-policy-and-iam', keyPolicyStatement: keyAllow, identityStatement: identity.allow };
+    return {
+      allowed: true,
+      by: 'key-policy-and-iam',
+      keyPolicyStatement: keyAllow,
+      identityStatement: identity.allow,
+    };
   }
 
   const grant = findGrantFor(input.grants, request, identity.allow !== undefined);

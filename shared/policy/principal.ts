@@ -48,7 +48,13 @@ export function matchAwsPrincipalEntry(entry: string, caller: Caller): Principal
   const wanted = roleOf(entry);
   const actual = roleOf(caller.arn);
   // A role ARN in a policy names every session of that role; a session ARN only that session.
-  if (wanted && actual && ROLE_ARN.test(entry) && wanted.accountId === actual.accountId && wanted.name === actual.name) {
+  if (
+    wanted &&
+    actual &&
+    ROLE_ARN.test(entry) &&
+    wanted.accountId === actual.accountId &&
+    wanted.name === actual.name
+  ) {
     return 'direct';
   }
   return 'none';

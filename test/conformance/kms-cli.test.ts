@@ -3,16 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { runAwsCli, runAwsCliRaw, withSandbox } from '../helpers/sandbox';
 
 const sandbox = withSandbox();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON answers, read field by field
 const kms = (args: string[]) => runAwsCli<Record<string, any>>(['kms', ...args], sandbox.env);
 
 describe('aws kms against the sandbox', () => {
   it('create-key, create-alias, describe-key, list-keys, list-aliases, policies, grants, rotation, states', async () => {
     const created = await kms(['create-key', '--description', 'cli key']);
     const keyId = created.KeyMetadata.KeyId as string;
-    expect(created.KeyMetadata).toMatchObject({ KeyState: 'Enabled', KeyManager: 'CUSTOMER', KeySpec: 'SYMMETRIC_DEFAULT' });
+    expect(created.KeyMetadata).toMatchObject({
+      KeyState: 'Enabled',
+      KeyManager: 'CUSTOMER',
+      KeySpec: 'SYMMETRIC_DEFAULT',
+    });
     expect(typeof created.KeyMetadata.CreationDate).toBe('string'); // the CLI renders the epoch number as a date
     await kms(['create-alias', '--alias-name', 'alias/cli-key', '--target-key-id', keyId]);
-    expect((await kms(['describe-key', '--key-id', 'alias/cli-key'])).KeyMetadata.Arn).toBe(created.KeyMetadata.Arn);
+    expect((await kms(['describe-key', '--key-id', 'alias/cli-key'])).KeyMetadata.Arn).toBe(
+      created.KeyMetadata.Arn,
+    );
 
     const keys = await kms(['list-keys', '--page-size', '1']);
     expect(keys.Keys.map((k: { KeyId: string }) => k.KeyId)).toContain(keyId);
@@ -23,19 +30,55 @@ describe('aws kms against the sandbox', () => {
     const policy = await kms(['get-key-policy', '--key-id', keyId, '--policy-name', 'default']);
     expect(JSON.parse(policy.Policy).Statement[0].Sid).toBe('Enable IAM User Permissions');
     const newPolicy = JSON.parse(policy.Policy);
-    newPolicy.Statement.push({ Sid: 'Extra', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:role/ReadOnly' }, Action: 'kms:DescribeKey', Resource: '*' });
-    await kms(['put-key-policy', '--key-id', keyId, '--policy-name', 'default', '--policy', JSON.stringify(newPolicy)]);
-    expect(JSON.parse((await kms(['get-key-policy', '--key-id', keyId])).Policy).Statement[1].Sid).toBe('Extra');
+    newPolicy.Statement.push({
+      Sid: 'Extra',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::123456789012:role/ReadOnly' },
+      Action: 'kms:DescribeKey',
+      Resource: '*',
+    });
+    await kms([
+      'put-key-policy',
+      '--key-id',
+      keyId,
+      '--policy-name',
+      'default',
+      '--policy',
+      JSON.stringify(newPolicy),
+    ]);
+    expect(
+      JSON.parse((await kms(['get-key-policy', '--key-id', keyId, '--policy-name', 'default'])).Policy)
+        .Statement[1].Sid,
+    ).toBe('Extra');
 
-    const grant = await kms(['create-grant', '--key-id', keyId, '--grantee-principal', 'arn:aws:iam::123456789012:role/ReadOnly', '--operations', 'Decrypt', 'DescribeKey']);
+    const grant = await kms([
+      'create-grant',
+      '--key-id',
+      keyId,
+      '--grantee-principal',
+      'arn:aws:iam::123456789012:role/ReadOnly',
+      '--operations',
+      'Decrypt',
+      'DescribeKey',
+    ]);
     expect((await kms(['list-grants', '--key-id', keyId])).Grants[0].GrantId).toBe(grant.GrantId);
     await kms(['enable-key-rotation', '--key-id', keyId]);
     expect((await kms(['get-key-rotation-status', '--key-id', keyId])).KeyRotationEnabled).toBe(true);
 
     await kms(['disable-key', '--key-id', keyId]);
     await kms(['enable-key', '--key-id', keyId]);
-    const scheduled = await kms(['schedule-key-deletion', '--key-id', keyId, '--pending-window-in-days', '7']);
-    expect(scheduled).toMatchObject({ KeyId: created.KeyMetadata.Arn, KeyState: 'PendingDeletion', PendingWindowInDays: 7 });
+    const scheduled = await kms([
+      'schedule-key-deletion',
+      '--key-id',
+      keyId,
+      '--pending-window-in-days',
+      '7',
+    ]);
+    expect(scheduled).toMatchObject({
+      KeyId: created.KeyMetadata.Arn,
+      KeyState: 'PendingDeletion',
+      PendingWindowInDays: 7,
+    });
     expect((await kms(['cancel-key-deletion', '--key-id', keyId])).KeyId).toBe(created.KeyMetadata.Arn);
     expect((await kms(['describe-key', '--key-id', keyId])).KeyMetadata.KeyState).toBe('Disabled');
   });
@@ -45,7 +88,17 @@ describe('aws kms against the sandbox', () => {
     expect(missing.exitCode).not.toBe(0);
     expect(missing.stderr).toContain('(NotFoundException)');
     expect(missing.stderr).toContain('Alias arn:aws:kms:us-east-1:123456789012:alias/nope is not found.');
-    const window = await runAwsCliRaw(['kms', 'schedule-key-deletion', '--key-id', '11111111-2222-4333-8444-555555555555', '--pending-window-in-days', '3'], sandbox.env);
+    const window = await runAwsCliRaw(
+      [
+        'kms',
+        'schedule-key-deletion',
+        '--key-id',
+        '11111111-2222-4333-8444-555555555555',
+        '--pending-window-in-days',
+        '3',
+      ],
+      sandbox.env,
+    );
     expect(window.stderr).toContain('(ValidationException)');
   });
 });

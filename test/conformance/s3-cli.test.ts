@@ -4,6 +4,7 @@ import { createBucket } from '../../electron/sandbox/s3/factory';
 import { runAwsCli, runAwsCliRaw, withSandbox } from '../helpers/sandbox';
 
 const sandbox = withSandbox();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON answers, read field by field
 const s3api = (args: string[]) => runAwsCli<Record<string, any>>(['s3api', ...args], sandbox.env);
 
 describe('aws s3api against the sandbox', () => {
@@ -19,34 +20,76 @@ describe('aws s3api against the sandbox', () => {
     expect((await s3api(['get-bucket-location', '--bucket', 'avi-se-1111'])).LocationConstraint).toBeNull();
     // CLI 2.9 prints nothing for head-bucket; it must exit 0 (the SDK test checks BucketRegion).
     await s3api(['head-bucket', '--bucket', 'avi-se-1111']);
-    const missingHead = await runAwsCliRaw(['s3api', 'head-bucket', '--bucket', 'no-such-bucket-xyz'], sandbox.env);
+    const missingHead = await runAwsCliRaw(
+      ['s3api', 'head-bucket', '--bucket', 'no-such-bucket-xyz'],
+      sandbox.env,
+    );
     expect(missingHead.stderr).toContain('(404)');
 
     const defaults = await s3api(['get-bucket-encryption', '--bucket', 'avi-se-1111']);
-    expect(defaults.ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(
+      defaults.ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm,
+    ).toBe('AES256');
     await s3api([
       'put-bucket-encryption',
       '--bucket',
       'avi-se-1111',
       '--server-side-encryption-configuration',
-      JSON.stringify({ Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'alias/avi-s3' }, BucketKeyEnabled: true }] }),
+      JSON.stringify({
+        Rules: [
+          {
+            ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'alias/avi-s3' },
+            BucketKeyEnabled: true,
+          },
+        ],
+      }),
     ]);
-    const kmsRule = (await s3api(['get-bucket-encryption', '--bucket', 'avi-se-1111'])).ServerSideEncryptionConfiguration.Rules[0];
-    expect(kmsRule).toEqual({ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'alias/avi-s3' }, BucketKeyEnabled: true });
+    const kmsRule = (await s3api(['get-bucket-encryption', '--bucket', 'avi-se-1111']))
+      .ServerSideEncryptionConfiguration.Rules[0];
+    expect(kmsRule).toEqual({
+      ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'alias/avi-s3' },
+      BucketKeyEnabled: true,
+    });
 
     expect(await s3api(['get-bucket-versioning', '--bucket', 'avi-se-1111'])).toEqual({});
-    await s3api(['put-bucket-versioning', '--bucket', 'avi-se-1111', '--versioning-configuration', 'Status=Enabled']);
+    await s3api([
+      'put-bucket-versioning',
+      '--bucket',
+      'avi-se-1111',
+      '--versioning-configuration',
+      'Status=Enabled',
+    ]);
     expect((await s3api(['get-bucket-versioning', '--bucket', 'avi-se-1111'])).Status).toBe('Enabled');
-    await s3api(['put-bucket-tagging', '--bucket', 'avi-se-1111', '--tagging', 'TagSet=[{Key=owner,Value=avi}]']);
-    expect((await s3api(['get-bucket-tagging', '--bucket', 'avi-se-1111'])).TagSet).toEqual([{ Key: 'owner', Value: 'avi' }]);
+    await s3api([
+      'put-bucket-tagging',
+      '--bucket',
+      'avi-se-1111',
+      '--tagging',
+      'TagSet=[{Key=owner,Value=avi}]',
+    ]);
+    expect((await s3api(['get-bucket-tagging', '--bucket', 'avi-se-1111'])).TagSet).toEqual([
+      { Key: 'owner', Value: 'avi' },
+    ]);
   });
 
   it('reads a bucket in another region through the redirect, and reports S3 errors', async () => {
-    createBucket(sandbox.handle.world, { name: 'eu-avi-se-3333', region: 'eu-west-1', now: Date.now(), versioning: 'Enabled' });
-    expect((await s3api(['get-bucket-location', '--bucket', 'eu-avi-se-3333'])).LocationConstraint).toBe('eu-west-1');
-    expect((await s3api(['get-bucket-versioning', '--bucket', 'eu-avi-se-3333', '--region', 'eu-west-1'])).Status).toBe('Enabled');
+    createBucket(sandbox.handle.world, {
+      name: 'eu-avi-se-3333',
+      region: 'eu-west-1',
+      now: Date.now(),
+      versioning: 'Enabled',
+    });
+    expect((await s3api(['get-bucket-location', '--bucket', 'eu-avi-se-3333'])).LocationConstraint).toBe(
+      'eu-west-1',
+    );
+    expect(
+      (await s3api(['get-bucket-versioning', '--bucket', 'eu-avi-se-3333', '--region', 'eu-west-1'])).Status,
+    ).toBe('Enabled');
 
-    const missing = await runAwsCliRaw(['s3api', 'get-bucket-encryption', '--bucket', 'no-such-bucket-xyz'], sandbox.env);
+    const missing = await runAwsCliRaw(
+      ['s3api', 'get-bucket-encryption', '--bucket', 'no-such-bucket-xyz'],
+      sandbox.env,
+    );
     expect(missing.stderr).toContain('(NoSuchBucket)');
     const policy = await runAwsCliRaw(['s3api', 'get-bucket-policy', '--bucket', 'avi-se-2222'], sandbox.env);
     expect(policy.stderr).toContain('(NoSuchBucketPolicy)');

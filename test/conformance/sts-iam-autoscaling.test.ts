@@ -11,12 +11,23 @@ const ACCOUNT = '123456789012';
 describe('aws sts', () => {
   it('get-caller-identity', async () => {
     const id = await runAwsCli(['sts', 'get-caller-identity'], sandbox.env);
-    expect(id).toEqual({ UserId: 'AIDASANDBOXADMIN00001', Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/sandbox-admin` });
+    expect(id).toEqual({
+      UserId: 'AIDASANDBOXADMIN00001',
+      Account: ACCOUNT,
+      Arn: `arn:aws:iam::${ACCOUNT}:user/sandbox-admin`,
+    });
   });
 
   it('assume-role, then get-caller-identity with the session credentials', async () => {
     const out = await runAwsCli<{ Credentials: Record<string, string>; AssumedRoleUser: { Arn: string } }>(
-      ['sts', 'assume-role', '--role-arn', `arn:aws:iam::${ACCOUNT}:role/ReadOnly`, '--role-session-name', 'cli'],
+      [
+        'sts',
+        'assume-role',
+        '--role-arn',
+        `arn:aws:iam::${ACCOUNT}:role/ReadOnly`,
+        '--role-session-name',
+        'cli',
+      ],
       sandbox.env,
     );
     expect(out.AssumedRoleUser.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/ReadOnly/cli`);
@@ -32,7 +43,10 @@ describe('aws sts', () => {
   });
 
   it('reports an unknown access key as InvalidClientTokenId', async () => {
-    const result = await runAwsCliRaw(['sts', 'get-caller-identity'], { ...sandbox.env, AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNKEY000000' });
+    const result = await runAwsCliRaw(['sts', 'get-caller-identity'], {
+      ...sandbox.env,
+      AWS_ACCESS_KEY_ID: 'AKIAUNKNOWNKEY000000',
+    });
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr).toContain('InvalidClientTokenId');
   });
@@ -61,11 +75,14 @@ describe('aws iam simulate-principal-policy', () => {
 
 describe('aws autoscaling describe-auto-scaling-groups', () => {
   it('lists every group, following NextToken through CLI pagination', async () => {
-    const out = await runAwsCli<{ AutoScalingGroups: { AutoScalingGroupName: string; Instances: { InstanceId: string }[] }[] }>(
-      ['autoscaling', 'describe-auto-scaling-groups', '--page-size', '1'],
-      sandbox.env,
+    const out = await runAwsCli<{
+      AutoScalingGroups: { AutoScalingGroupName: string; Instances: { InstanceId: string }[] }[];
+    }>(['autoscaling', 'describe-auto-scaling-groups', '--page-size', '1'], sandbox.env);
+    expect(out.AutoScalingGroups.map((g) => g.AutoScalingGroupName)).toEqual(
+      kublrCluster.ids.autoScalingGroupNames,
     );
-    expect(out.AutoScalingGroups.map((g) => g.AutoScalingGroupName)).toEqual(kublrCluster.ids.autoScalingGroupNames);
-    expect(out.AutoScalingGroups[0]?.Instances.map((i) => i.InstanceId)).toEqual(kublrCluster.ids.masterInstanceIds);
+    expect(out.AutoScalingGroups[0]?.Instances.map((i) => i.InstanceId)).toEqual(
+      kublrCluster.ids.masterInstanceIds,
+    );
   });
 });

@@ -47,11 +47,12 @@ describe('browser preview security', () => {
   afterAll(() => preview?.close());
 
   it('refuses an API call without the token, or with a wrong one, as a JSON error', async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { 'X-Envelope-Token': 'wrong' },
       { 'X-Envelope-Token': `${preview.token}x` },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const response = await call('app:info', headers);
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });

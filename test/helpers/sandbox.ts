@@ -100,7 +100,12 @@ export function withSandbox(options: TestSandboxOptions = {}): TestSandbox {
   };
 }
 
-function cliEnv(endpoint: string, accessKeyId: string, secretAccessKey: string, region: string): NodeJS.ProcessEnv {
+function cliEnv(
+  endpoint: string,
+  accessKeyId: string,
+  secretAccessKey: string,
+  region: string,
+): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), 'envelope-cli-home-'));
   const configFile = join(home, 'aws-config');
   const credentialsFile = join(home, 'aws-credentials');
@@ -135,16 +140,24 @@ export function runAwsCliRaw(args: readonly string[], env: NodeJS.ProcessEnv): P
   if (!endpoint) throw new Error('runAwsCli: env.AWS_ENDPOINT_URL is not set (use sandbox.env)');
   const argv = ['--endpoint-url', endpoint, '--output', 'json', ...args];
   return new Promise((resolve) => {
-    execFile('/usr/bin/aws', argv, { env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ exitCode: code, stdout, stderr });
-    });
+    execFile(
+      '/usr/bin/aws',
+      argv,
+      { env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ exitCode: code, stdout, stderr });
+      },
+    );
   });
 }
 
 // Runs the CLI and returns its parsed JSON output ({} when it prints nothing). Rejects with the
 // CLI's stderr when it fails, which fails the calling test with AWS's error text.
-export async function runAwsCli<T = Record<string, unknown>>(args: readonly string[], env: NodeJS.ProcessEnv): Promise<T> {
+export async function runAwsCli<T = Record<string, unknown>>(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<T> {
   const result = await runAwsCliRaw(args, env);
   if (result.exitCode !== 0) {
     throw new Error(`aws ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`);

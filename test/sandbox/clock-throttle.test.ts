@@ -20,7 +20,10 @@ describe('clock', () => {
 describe('EC2 throttling buckets', () => {
   it('classifies actions as AWS documents', () => {
     expect(ec2BucketFor('DescribeVolumes', {}).spec).toEqual({ capacity: 50, refillPerSecond: 10 });
-    expect(ec2BucketFor('DescribeVolumes', { MaxResults: '100' }).spec).toEqual({ capacity: 100, refillPerSecond: 20 });
+    expect(ec2BucketFor('DescribeVolumes', { MaxResults: '100' }).spec).toEqual({
+      capacity: 100,
+      refillPerSecond: 20,
+    });
     expect(ec2BucketFor('DescribeVolumes', { 'Filter.1.Name': 'encrypted' }).spec.capacity).toBe(100);
     expect(ec2BucketFor('DescribeImages', {}).spec).toEqual({ capacity: 100, refillPerSecond: 20 });
     expect(ec2BucketFor('CreateSnapshot', {}).spec).toEqual({ capacity: 100, refillPerSecond: 5 });

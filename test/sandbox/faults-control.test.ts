@@ -15,21 +15,38 @@ afterEach(() => {
   sandbox.control.setLatency(0);
 });
 
-async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+async function control(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${sandbox.handle.controlUrl}${path}`, {
     method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
 describe('fault injection', () => {
   it('fails the nth call of an action with the given error', async () => {
-    const { status } = await control('POST', 'faults', { kind: 'fail', service: 'sts', action: 'GetCallerIdentity', nth: 2, code: 'InternalFailure', message: 'boom', status: 500 });
+    const { status } = await control('POST', 'faults', {
+      kind: 'fail',
+      service: 'sts',
+      action: 'GetCallerIdentity',
+      nth: 2,
+      code: 'InternalFailure',
+      message: 'boom',
+      status: 500,
+    });
     expect(status).toBe(200);
     const sts = new STSClient(sandbox.sdkConfig);
     await expect(sts.send(new GetCallerIdentityCommand({}))).resolves.toBeDefined();
-    await expect(sts.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'InternalFailure', message: 'boom' });
+    await expect(sts.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'InternalFailure',
+      message: 'boom',
+    });
     await expect(sts.send(new GetCallerIdentityCommand({}))).resolves.toBeDefined();
   });
 
@@ -45,13 +62,18 @@ describe('fault injection', () => {
   it('adds latency and still answers', async () => {
     sandbox.control.addFault({ kind: 'latency', action: 'GetCallerIdentity', ms: 20 });
     sandbox.control.setLatency(5);
-    await expect(new STSClient(sandbox.sdkConfig).send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({ Account: '123456789012' });
+    await expect(
+      new STSClient(sandbox.sdkConfig).send(new GetCallerIdentityCommand({})),
+    ).resolves.toMatchObject({ Account: '123456789012' });
   });
 
   it('is unavailable for a while of simulated time', async () => {
     sandbox.control.addFault({ kind: 'unavailable', service: 'ec2', forMs: 60_000 });
     const ec2 = new EC2Client({ ...sandbox.sdkConfig, region: 'us-west-2' });
-    await expect(ec2.send(new DescribeInstancesCommand({}))).rejects.toMatchObject({ name: 'Unavailable', $metadata: { httpStatusCode: 503 } });
+    await expect(ec2.send(new DescribeInstancesCommand({}))).rejects.toMatchObject({
+      name: 'Unavailable',
+      $metadata: { httpStatusCode: 503 },
+    });
     sandbox.control.advanceClock(60_000);
     await expect(ec2.send(new DescribeInstancesCommand({}))).resolves.toBeDefined();
   });
@@ -90,9 +112,13 @@ describe('throttling', () => {
     sandbox.control.setThrottling(true);
     const kms = new KMSClient({ ...sandbox.sdkConfig, region: 'eu-central-1' });
     for (let i = 0; i < 5; i++) {
-      await kms.send(new EnableKeyCommand({ KeyId: '00000000-0000-4000-8000-000000000000' })).catch(() => undefined);
+      await kms
+        .send(new EnableKeyCommand({ KeyId: '00000000-0000-4000-8000-000000000000' }))
+        .catch(() => undefined);
     }
-    await expect(kms.send(new EnableKeyCommand({ KeyId: '00000000-0000-4000-8000-000000000000' }))).rejects.toMatchObject({
+    await expect(
+      kms.send(new EnableKeyCommand({ KeyId: '00000000-0000-4000-8000-000000000000' })),
+    ).rejects.toMatchObject({
       name: 'ThrottlingException',
       message: 'Rate exceeded',
     });
@@ -101,7 +127,11 @@ describe('throttling', () => {
 
 describe('control API', () => {
   it('reports health, loads scenarios, moves the clock and dumps state without secrets', async () => {
-    expect((await control('GET', 'health')).json).toMatchObject({ status: 'ok', scenario: 'avi-lab', speed: 0 });
+    expect((await control('GET', 'health')).json).toMatchObject({
+      status: 'ok',
+      scenario: 'avi-lab',
+      speed: 0,
+    });
     const before = sandbox.handle.clock.now();
     await control('POST', 'clock', { advanceMs: 3_600_000 });
     expect(sandbox.handle.clock.now()).toBe(before + 3_600_000);

@@ -42,9 +42,14 @@ describe('query-params', () => {
       { name: 'encrypted', values: ['false'] },
       { name: 'tag:Name', values: ['x', 'y'] },
     ]);
-    expect(readTagSpecifications(params)).toEqual([{ resourceType: 'volume', tags: [{ Key: 'Name', Value: 'data' }] }]);
+    expect(readTagSpecifications(params)).toEqual([
+      { resourceType: 'volume', tags: [{ Key: 'Name', Value: 'data' }] },
+    ]);
     const [root, ephemeral] = readBlockDeviceMappings(params);
-    expect(root).toMatchObject({ deviceName: '/dev/sda1', ebs: { encrypted: true, kmsKeyId: 'alias/k', volumeSize: 40 } });
+    expect(root).toMatchObject({
+      deviceName: '/dev/sda1',
+      ebs: { encrypted: true, kmsKeyId: 'alias/k', volumeSize: 40 },
+    });
     expect(ephemeral).toMatchObject({ deviceName: '/dev/sdb', virtualName: 'ephemeral0', ebs: undefined });
   });
 
@@ -80,6 +85,8 @@ describe('paginate', () => {
   it('refuses garbage tokens and tokens of another operation', () => {
     const { nextToken } = paginate(items, 5, undefined, bounds);
     expect(() => paginate(items, 5, 'garbage', bounds)).toThrow(/pagination token/);
-    expect(() => paginate(items, 5, nextToken, { ...bounds, scope: 'ec2:DescribeSnapshots' })).toThrow(AwsError);
+    expect(() => paginate(items, 5, nextToken, { ...bounds, scope: 'ec2:DescribeSnapshots' })).toThrow(
+      AwsError,
+    );
   });
 });

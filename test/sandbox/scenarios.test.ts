@@ -9,9 +9,14 @@ describe('scenarios', () => {
     try {
       const world = sandbox.world;
       expect(aviLab.ids.controllerInstanceIds).toHaveLength(3);
-      for (const id of aviLab.ids.controllerInstanceIds) expect(world.instances.get(id)?.region).toBe('us-west-2');
-      expect(world.images.get(aviLab.ids.controllerImageId)).toMatchObject({ isPublic: true, name: 'avi-controller-22.1.3' });
-      for (const id of aviLab.ids.seSnapshotIds) expect(world.snapshots.get(id)?.kmsKeyArn).toBe(aviLab.ids.awsEbsKeyArn);
+      for (const id of aviLab.ids.controllerInstanceIds)
+        expect(world.instances.get(id)?.region).toBe('us-west-2');
+      expect(world.images.get(aviLab.ids.controllerImageId)).toMatchObject({
+        isPublic: true,
+        name: 'avi-controller-22.1.3',
+      });
+      for (const id of aviLab.ids.seSnapshotIds)
+        expect(world.snapshots.get(id)?.kmsKeyArn).toBe(aviLab.ids.awsEbsKeyArn);
       expect(aviLab.ids.cmkArn).not.toBe(aviLab.ids.awsEbsKeyArn);
       expect(world.kmsKeys.get(aviLab.ids.cmkArn)?.policy).not.toContain('kms:ViaService');
       expect(world.kmsKeys.get(aviLab.ids.asymmetricKeyArn)?.keySpec).toBe('RSA_2048');
@@ -32,7 +37,9 @@ describe('scenarios', () => {
     try {
       const world = sandbox.world;
       expect(kublrCluster.ids.etcdVolumeIds).toHaveLength(3);
-      expect(world.autoScalingGroups.get('kublr-cluster-master')?.instanceIds).toEqual(kublrCluster.ids.masterInstanceIds);
+      expect(world.autoScalingGroups.get('kublr-cluster-master')?.instanceIds).toEqual(
+        kublrCluster.ids.masterInstanceIds,
+      );
       const policy = world.kmsKeys.get(kublrCluster.ids.cmkArn)?.policy ?? '';
       expect(policy).toContain('Allow use of the key by AutoScaling');
       expect(policy).not.toContain('Allow attachment of persistent resources by AutoScaling');
@@ -44,7 +51,14 @@ describe('scenarios', () => {
   it('load large with parameters', async () => {
     const sandbox = await startSandbox({
       scenario: 'large',
-      scenarioParams: { regions: 2, volumesPerRegion: 30, snapshotsPerRegion: 40, imagesPerRegion: 5, keysPerRegion: 3, buckets: 7 },
+      scenarioParams: {
+        regions: 2,
+        volumesPerRegion: 30,
+        snapshotsPerRegion: 40,
+        imagesPerRegion: 5,
+        keysPerRegion: 3,
+        buckets: 7,
+      },
       speed: 0,
     });
     try {

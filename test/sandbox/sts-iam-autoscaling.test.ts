@@ -1,5 +1,9 @@
 // STS, IAM SimulatePrincipalPolicy and Auto Scaling through the real SDK v3 clients.
-import { AutoScalingClient, DescribeAutoScalingGroupsCommand, paginateDescribeAutoScalingGroups } from '@aws-sdk/client-auto-scaling';
+import {
+  AutoScalingClient,
+  DescribeAutoScalingGroupsCommand,
+  paginateDescribeAutoScalingGroups,
+} from '@aws-sdk/client-auto-scaling';
 import { IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
@@ -11,17 +15,32 @@ const ACCOUNT = '123456789012';
 
 async function assume(roleName: string, durationSeconds = 900) {
   const out = await new STSClient(sandbox.sdkConfig).send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/${roleName}`, RoleSessionName: 'tester', DurationSeconds: durationSeconds }),
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${ACCOUNT}:role/${roleName}`,
+      RoleSessionName: 'tester',
+      DurationSeconds: durationSeconds,
+    }),
   );
   const c = out.Credentials;
   if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) throw new Error('no credentials');
-  return { out, credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken } };
+  return {
+    out,
+    credentials: {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+    },
+  };
 }
 
 describe('STS', () => {
   it('GetCallerIdentity names the sandbox user', async () => {
     const id = await new STSClient(sandbox.sdkConfig).send(new GetCallerIdentityCommand({}));
-    expect(id).toMatchObject({ Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/sandbox-admin`, UserId: 'AIDASANDBOXADMIN00001' });
+    expect(id).toMatchObject({
+      Account: ACCOUNT,
+      Arn: `arn:aws:iam::${ACCOUNT}:user/sandbox-admin`,
+      UserId: 'AIDASANDBOXADMIN00001',
+    });
   });
 
   it('AssumeRole mints temporary credentials that act as the role session until they expire', async () => {
@@ -35,26 +54,51 @@ describe('STS', () => {
     expect(id.Arn).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/ReadOnly/tester`);
     expect(id.UserId).toBe('AROASANDBOXREADONLY01:tester');
 
-    const withoutToken = new STSClient({ ...sandbox.sdkConfig, credentials: { ...credentials, sessionToken: undefined } });
-    await expect(withoutToken.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'InvalidClientTokenId' });
+    const withoutToken = new STSClient({
+      ...sandbox.sdkConfig,
+      credentials: { ...credentials, sessionToken: undefined },
+    });
+    await expect(withoutToken.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'InvalidClientTokenId',
+    });
 
     sandbox.control.advanceClock(900_000);
-    await expect(asRole.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'ExpiredToken' });
+    await expect(asRole.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'ExpiredToken',
+    });
   });
 
   it('refuses unknown roles, callers without sts:AssumeRole and bad durations', async () => {
     const sts = new STSClient(sandbox.sdkConfig);
-    await expect(sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/Nope`, RoleSessionName: 's1' }))).rejects.toMatchObject({
+    await expect(
+      sts.send(
+        new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/Nope`, RoleSessionName: 's1' }),
+      ),
+    ).rejects.toMatchObject({
       name: 'AccessDenied',
     });
     await expect(
-      sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/ReadOnly`, RoleSessionName: 's1', DurationSeconds: 60 })),
+      sts.send(
+        new AssumeRoleCommand({
+          RoleArn: `arn:aws:iam::${ACCOUNT}:role/ReadOnly`,
+          RoleSessionName: 's1',
+          DurationSeconds: 60,
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'ValidationError' });
     const { credentials } = await assume('ReadOnly');
     const readOnly = new STSClient({ ...sandbox.sdkConfig, credentials });
     await expect(
-      readOnly.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNT}:role/AdministratorAccess`, RoleSessionName: 's2' })),
-    ).rejects.toMatchObject({ name: 'AccessDenied', message: expect.stringContaining('is not authorized to perform: sts:AssumeRole') as unknown });
+      readOnly.send(
+        new AssumeRoleCommand({
+          RoleArn: `arn:aws:iam::${ACCOUNT}:role/AdministratorAccess`,
+          RoleSessionName: 's2',
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'AccessDenied',
+      message: expect.stringContaining('is not authorized to perform: sts:AssumeRole') as unknown,
+    });
   });
 });
 
@@ -77,7 +121,12 @@ describe('IAM SimulatePrincipalPolicy', () => {
         PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/sandbox-admin`,
         ActionNames: ['kms:ScheduleKeyDeletion', 'kms:DescribeKey'],
         ResourceArns: [kublrCluster.ids.cmkArn],
-        PolicyInputList: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'kms:Schedule*', Resource: '*' }] })],
+        PolicyInputList: [
+          JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Deny', Action: 'kms:Schedule*', Resource: '*' }],
+          }),
+        ],
       }),
     );
     expect(denied.EvaluationResults?.map((r) => r.EvalDecision)).toEqual(['explicitDeny', 'allowed']);
@@ -103,9 +152,16 @@ describe('IAM SimulatePrincipalPolicy', () => {
       }),
     );
     expect(second.IsTruncated).toBe(false);
-    expect(second.EvaluationResults?.map((r) => [r.EvalActionName, r.EvalDecision])).toEqual([['s3:GetObject', 'implicitDeny']]);
+    expect(second.EvaluationResults?.map((r) => [r.EvalActionName, r.EvalDecision])).toEqual([
+      ['s3:GetObject', 'implicitDeny'],
+    ]);
     await expect(
-      iam().send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/ghost`, ActionNames: ['ec2:*'] })),
+      iam().send(
+        new SimulatePrincipalPolicyCommand({
+          PolicySourceArn: `arn:aws:iam::${ACCOUNT}:user/ghost`,
+          ActionNames: ['ec2:*'],
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'NoSuchEntityException' });
   });
 });
@@ -114,7 +170,9 @@ describe('Auto Scaling DescribeAutoScalingGroups', () => {
   const client = () => new AutoScalingClient({ ...sandbox.sdkConfig, region: 'us-east-1' });
 
   it('describes the kublr groups with launch templates and instances', async () => {
-    const out = await client().send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: ['kublr-cluster-master'] }));
+    const out = await client().send(
+      new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: ['kublr-cluster-master'] }),
+    );
     const group = out.AutoScalingGroups?.[0];
     expect(group).toMatchObject({
       AutoScalingGroupName: 'kublr-cluster-master',
@@ -134,11 +192,17 @@ describe('Auto Scaling DescribeAutoScalingGroups', () => {
     }
     expect(names).toEqual(kublrCluster.ids.autoScalingGroupNames);
     const filtered = await client().send(
-      new DescribeAutoScalingGroupsCommand({ Filters: [{ Name: 'tag:KubernetesCluster', Values: ['other'] }] }),
+      new DescribeAutoScalingGroupsCommand({
+        Filters: [{ Name: 'tag:KubernetesCluster', Values: ['other'] }],
+      }),
     );
     expect(filtered.AutoScalingGroups).toEqual([]);
-    await expect(client().send(new DescribeAutoScalingGroupsCommand({ MaxRecords: 500 }))).rejects.toMatchObject({ name: 'ValidationError' });
-    const elsewhere = await new AutoScalingClient({ ...sandbox.sdkConfig, region: 'us-west-2' }).send(new DescribeAutoScalingGroupsCommand({}));
+    await expect(
+      client().send(new DescribeAutoScalingGroupsCommand({ MaxRecords: 500 })),
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+    const elsewhere = await new AutoScalingClient({ ...sandbox.sdkConfig, region: 'us-west-2' }).send(
+      new DescribeAutoScalingGroupsCommand({}),
+    );
     expect(elsewhere.AutoScalingGroups).toEqual([]);
   });
 });

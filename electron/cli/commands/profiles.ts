@@ -3,15 +3,29 @@ import { print, printTable } from '../output';
 import { type GlobalOptions, withCore } from '../context';
 
 export function profilesCommand(): Command {
-  return new Command('profiles').description('list AWS profiles with their kind and region (never secrets)').action(async (_options, command: Command) => {
-    const options = command.optsWithGlobals<GlobalOptions>();
-    const listing = await withCore(options, (core) => core.accounts.listProfiles());
-    print(options, listing, () => {
-      printTable(
-        listing.profiles.map((p) => ({ name: p.name, kind: p.kind, region: p.region, endpoint: p.endpointUrl })),
-        ['name', 'kind', 'region', 'endpoint'],
-      );
-      for (const e of listing.fileErrors) process.stderr.write(`warning: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
+  return new Command('profiles')
+    .description('list AWS profiles with their kind, region and endpoint (never secrets)')
+    .action(async (_options, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const listing = await withCore(options, async (core) => ({
+        ...(await core.accounts.listProfiles()),
+        selection: core.accounts.current(),
+      }));
+      // File errors go to stderr in both modes: the listing on stdout stays parseable.
+      for (const e of listing.fileErrors)
+        process.stderr.write(`warning: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
+      print(options, listing, () => {
+        printTable(
+          listing.profiles.map((p) => ({
+            name: p.name,
+            kind: p.kind,
+            region: p.region,
+            endpoint: p.endpointUrl,
+            detail: p.roleArn ?? p.ssoSession ?? p.ssoStartUrl ?? p.mfaSerial ?? p.credentialSource ?? '',
+            selected: p.name === listing.selection.profile ? '*' : '',
+          })),
+          ['name', 'kind', 'region', 'endpoint', 'detail', 'selected'],
+        );
+      });
     });
-  });
 }

@@ -20,14 +20,23 @@ function parseNumber(label: string, min: number) {
 
 export function sandboxCommand(): Command {
   return new Command('sandbox')
-    .description('run the sandbox AWS account on 127.0.0.1 in the foreground (EC2, KMS, S3, STS, IAM, SSO, Auto Scaling)')
+    .description(
+      'run the sandbox AWS account on 127.0.0.1 in the foreground (EC2, KMS, S3, STS, IAM, SSO, Auto Scaling)',
+    )
     .option('--scenario <name>', `scenario to load (${scenarioNames.join(', ')})`, 'avi-lab')
     .option('--port <n>', 'port to listen on (0 = any free port)', parseNumber('--port', 0), 0)
-    .option('--speed <x>', 'clock speed: 1 = real time, 3600 = an hour per second, 0 = frozen', parseNumber('--speed', 0), 1)
+    .option(
+      '--speed <x>',
+      'clock speed: 1 = real time, 3600 = an hour per second, 0 = frozen',
+      parseNumber('--speed', 0),
+      1,
+    )
     .option('--no-throttling', 'turn off EC2 and KMS request throttling')
     .action(async (options: SandboxOptions) => {
       if (!scenarioNames.includes(options.scenario)) {
-        throw new InvalidArgumentError(`unknown scenario '${options.scenario}' (known: ${scenarioNames.join(', ')})`);
+        throw new InvalidArgumentError(
+          `unknown scenario '${options.scenario}' (known: ${scenarioNames.join(', ')})`,
+        );
       }
       const sandbox = await startSandbox({
         port: options.port,

@@ -90,7 +90,9 @@ export class AccountService {
     const known = (name: string) => profiles.some((p) => p.name === name);
     if (saved && known(saved.profile)) this.selection = saved;
     else {
-      const preferred = process.env.AWS_ACCESS_KEY_ID ? ENVIRONMENT_PROFILE : (process.env.AWS_PROFILE ?? 'default');
+      const preferred = process.env.AWS_ACCESS_KEY_ID
+        ? ENVIRONMENT_PROFILE
+        : (process.env.AWS_PROFILE ?? 'default');
       const profile = known(preferred) ? preferred : SANDBOX_PROFILE;
       this.selection = { profile, region: this.defaultRegion(profiles.find((p) => p.name === profile)) };
     }
@@ -123,6 +125,9 @@ export class AccountService {
     for (const name of profileNames(files)) {
       if (name === SANDBOX_PROFILE || name === ENVIRONMENT_PROFILE) continue;
       const section = profileSection(files, name) ?? {};
+      // Secrets in the files are masked in any log line, even before a profile is used.
+      registerSecret(section.aws_secret_access_key);
+      registerSecret(section.aws_session_token);
       profiles.push({ name, ...profileKind(section) });
       this.noticeChange(name, JSON.stringify(section));
     }
@@ -138,12 +143,22 @@ export class AccountService {
     return { profiles, fileErrors: [...files.errors], ssoSessions };
   }
 
-  async select(profile: string, region?: string): Promise<Selection> {
+  // `persist: false` for a one-off choice (the CLI's --profile) that must not change the app's.
+  async select(
+    profile: string,
+    region?: string,
+    { persist = true }: { persist?: boolean } = {},
+  ): Promise<Selection> {
     const { profiles } = await this.listProfiles();
     const summary = profiles.find((p) => p.name === profile);
-    if (!summary) throw new AppError('not-found', `There is no profile named ${profile}.`, 'Pick one from the list, or add it to ~/.aws/config.');
+    if (!summary)
+      throw new AppError(
+        'not-found',
+        `There is no profile named ${profile}.`,
+        'Pick one from the list, or add it to ~/.aws/config.',
+      );
     this.selection = { profile, region: region ?? this.defaultRegion(summary) };
-    this.settings.update({ selection: this.selection });
+    if (persist) this.settings.update({ selection: this.selection });
     this.events.emit('accounts:changed', this.selection);
     return this.selection;
   }
@@ -181,7 +196,11 @@ export class AccountService {
 
   async addSsoProfile(profile: NewSsoProfile & { readonly ssoSession: string }): Promise<void> {
     const files = await readSharedFiles();
-    await appendSsoProfile(files, profile, resolveSession(files, this.sandboxConnection, { ssoSession: profile.ssoSession }));
+    await appendSsoProfile(
+      files,
+      profile,
+      resolveSession(files, this.sandboxConnection, { ssoSession: profile.ssoSession }),
+    );
     await this.listProfiles();
   }
 
@@ -191,12 +210,21 @@ export class AccountService {
       if (!connection) throw new AppError('sandbox-not-started', 'The sandbox account is not running yet.');
       return {
         endpoint: connection.endpoint,
-        credentials: () => Promise.resolve({ accessKeyId: connection.accessKeyId, secretAccessKey: connection.secretAccessKey }),
+        credentials: () =>
+          Promise.resolve({
+            accessKeyId: connection.accessKeyId,
+            secretAccessKey: connection.secretAccessKey,
+          }),
       };
     }
     const files = this.files;
     const summary = this.known.get(profile);
-    if (!files || !summary) throw new AppError('not-found', `There is no profile named ${profile}.`, 'Pick one from the list, or add it to ~/.aws/config.');
+    if (!files || !summary)
+      throw new AppError(
+        'not-found',
+        `There is no profile named ${profile}.`,
+        'Pick one from the list, or add it to ~/.aws/config.',
+      );
     const credentials = this.credentials.provider(profile, () =>
       baseProvider(summary, {
         files,
@@ -215,7 +243,8 @@ export class AccountService {
   // A profile on the sandbox's sso-session reaches the live sandbox; otherwise its endpoint_url.
   // AWS_ENDPOINT_URL(_<SERVICE>) need nothing here: the SDK reads them itself.
   private endpointFor(summary: ProfileSummary): string | undefined {
-    if (summary.ssoSession === SANDBOX_SSO_SESSION && this.sandboxConnection) return this.sandboxConnection.endpoint;
+    if (summary.ssoSession === SANDBOX_SSO_SESSION && this.sandboxConnection)
+      return this.sandboxConnection.endpoint;
     return process.env.AWS_ENDPOINT_URL ? undefined : summary.endpointUrl;
   }
 

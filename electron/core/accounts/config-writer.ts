@@ -32,16 +32,28 @@ export function profileText(files: SharedFiles, profile: NewSsoProfile, session:
   lines.push('', `[profile ${profile.name}]`);
   if (session.legacy) lines.push(`sso_start_url = ${session.startUrl}`, `sso_region = ${session.region}`);
   else lines.push(`sso_session = ${session.name}`);
-  lines.push(`sso_account_id = ${profile.accountId}`, `sso_role_name = ${profile.roleName}`, `region = ${profile.region}`);
+  lines.push(
+    `sso_account_id = ${profile.accountId}`,
+    `sso_role_name = ${profile.roleName}`,
+    `region = ${profile.region}`,
+  );
   // The sandbox's endpoint, for every service (the standard endpoint_url setting); Envelope uses the
   // live sandbox's address for this session in any case, the AWS CLI uses this one.
   if (isSandbox && session.ssoEndpoint) lines.push(`endpoint_url = ${session.ssoEndpoint}`);
   return `${lines.join('\n')}\n`;
 }
 
-export async function appendSsoProfile(files: SharedFiles, profile: NewSsoProfile, session: ResolvedSession): Promise<void> {
+export async function appendSsoProfile(
+  files: SharedFiles,
+  profile: NewSsoProfile,
+  session: ResolvedSession,
+): Promise<void> {
   if (profile.name === SANDBOX_PROFILE || profileNames(files).includes(profile.name)) {
-    throw new AppError('already-exists', `A profile named ${profile.name} already exists.`, 'Choose another name.');
+    throw new AppError(
+      'already-exists',
+      `A profile named ${profile.name} already exists.`,
+      'Choose another name.',
+    );
   }
   const path = files.configPath;
   let existing = '';

@@ -4,7 +4,11 @@
 // for the inner STS and SSO clients come from the standard settings (endpoint-config.ts).
 import { fromEnv, fromIni, fromProcess, fromSSO } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { ENVIRONMENT_PROFILE, SANDBOX_SSO_SESSION, type ProfileSummary } from '../../../shared/domain/accounts';
+import {
+  ENVIRONMENT_PROFILE,
+  SANDBOX_SSO_SESSION,
+  type ProfileSummary,
+} from '../../../shared/domain/accounts';
 import { AppError } from '../errors/app-error';
 import { configuredEndpoint } from './endpoint-config';
 import type { MfaCodeProvider } from './mfa-broker';
@@ -30,9 +34,14 @@ export function ssoLoginRequired(profile: string, session: string): AppError {
 // fromSSO's errors for a missing, expired or revoked token, as opposed to a network failure.
 const isLoginProblem = (error: unknown): boolean =>
   error instanceof Error &&
-  /expired|not found or is invalid|is invalid|Unauthorized|Session token not found|token/i.test(`${error.name} ${error.message}`);
+  /expired|not found or is invalid|is invalid|Unauthorized|Session token not found|token/i.test(
+    `${error.name} ${error.message}`,
+  );
 
-export function baseProvider(summary: ProfileSummary, context: ProviderContext): AwsCredentialIdentityProvider {
+export function baseProvider(
+  summary: ProfileSummary,
+  context: ProviderContext,
+): AwsCredentialIdentityProvider {
   const profile = summary.name;
   if (profile === ENVIRONMENT_PROFILE) return fromEnv();
   const { files } = context;

@@ -20,7 +20,10 @@ export function configuredEndpoint(
   const envName = ['AWS_ENDPOINT_URL', ...serviceId.split(' ').map((w) => w.toUpperCase())].join('_');
   const fromEnv = env[envName] ?? env.AWS_ENDPOINT_URL;
   if (fromEnv) return fromEnv;
-  const servicePrefix = serviceId.split(' ').map((w) => w.toLowerCase()).join('_');
+  const servicePrefix = serviceId
+    .split(' ')
+    .map((w) => w.toLowerCase())
+    .join('_');
   for (const section of sections) {
     if (!section || truthy(section.ignore_configured_endpoint_urls)) continue;
     if (section.services) {

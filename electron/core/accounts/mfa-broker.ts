@@ -31,7 +31,11 @@ export class MfaBroker {
       const requestId = randomUUID();
       const timer = setTimeout(() => {
         this.settle(requestId)?.reject(
-          new AppError('mfa-timeout', `No MFA code was entered for profile ${profile}.`, 'Try again and enter the code.'),
+          new AppError(
+            'mfa-timeout',
+            `No MFA code was entered for profile ${profile}.`,
+            'Try again and enter the code.',
+          ),
         );
       }, MFA_TIMEOUT_MS);
       timer.unref();
@@ -41,12 +45,19 @@ export class MfaBroker {
 
   submit(requestId: string, code: string): void {
     const waiting = this.settle(requestId);
-    if (!waiting) throw new AppError('not-found', 'This MFA request is no longer waiting.', 'Start the action again.');
+    if (!waiting)
+      throw new AppError('not-found', 'This MFA request is no longer waiting.', 'Start the action again.');
     waiting.resolve(code);
   }
 
   cancel(requestId: string): void {
-    this.settle(requestId)?.reject(new AppError('mfa-cancelled', 'The MFA code was not entered.', 'Start the action again when you have your device.'));
+    this.settle(requestId)?.reject(
+      new AppError(
+        'mfa-cancelled',
+        'The MFA code was not entered.',
+        'Start the action again when you have your device.',
+      ),
+    );
   }
 
   private settle(requestId: string): Waiting | undefined {

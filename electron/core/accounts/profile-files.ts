@@ -26,7 +26,8 @@ export interface SsoSessionDefinition {
   readonly scopes: readonly string[];
 }
 
-export const configFilePath = (): string => process.env.AWS_CONFIG_FILE || join(getHomeDir(), '.aws', 'config');
+export const configFilePath = (): string =>
+  process.env.AWS_CONFIG_FILE || join(getHomeDir(), '.aws', 'config');
 export const credentialsFilePath = (): string =>
   process.env.AWS_SHARED_CREDENTIALS_FILE || join(getHomeDir(), '.aws', 'credentials');
 
@@ -87,13 +88,25 @@ export function ssoSessionDefinitions(files: SharedFiles): SsoSessionDefinition[
     const { sso_start_url: startUrl, sso_region: region } = section;
     if (!startUrl || !region) continue;
     const name = key.slice('sso-session.'.length);
-    sessions.push({ name, startUrl, region, legacy: false, scopes: scopesOf(section.sso_registration_scopes) });
+    sessions.push({
+      name,
+      startUrl,
+      region,
+      legacy: false,
+      scopes: scopesOf(section.sso_registration_scopes),
+    });
   }
   for (const name of profileNames(files)) {
     const section = files.config[name];
     if (!section?.sso_start_url || section.sso_session || !section.sso_region) continue;
     if (sessions.some((s) => s.legacy && s.name === section.sso_start_url)) continue;
-    sessions.push({ name: section.sso_start_url, startUrl: section.sso_start_url, region: section.sso_region, legacy: true, scopes: [] });
+    sessions.push({
+      name: section.sso_start_url,
+      startUrl: section.sso_start_url,
+      region: section.sso_region,
+      legacy: true,
+      scopes: [],
+    });
   }
   return sessions.sort((a, b) => a.name.localeCompare(b.name));
 }

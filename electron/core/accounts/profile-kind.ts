@@ -27,7 +27,8 @@ export function profileKind(section: Section): Omit<ProfileSummary, 'name'> {
       ...(section.sso_role_name ? { ssoRoleName: section.sso_role_name } : {}),
     };
   }
-  if (section.role_arn && section.web_identity_token_file) return { kind: 'web-identity', ...common, roleArn: section.role_arn };
+  if (section.role_arn && section.web_identity_token_file)
+    return { kind: 'web-identity', ...common, roleArn: section.role_arn };
   if (section.role_arn) {
     return {
       kind: 'assume-role',

@@ -9,27 +9,35 @@ export interface CallCounts {
   readonly throttled: Map<string, number>;
 }
 
-const throttlingCodes = new Set(['RequestLimitExceeded', 'ThrottlingException', 'Throttling', 'SlowDown', 'TooManyRequestsException']);
+const throttlingCodes = new Set([
+  'RequestLimitExceeded',
+  'ThrottlingException',
+  'Throttling',
+  'SlowDown',
+  'TooManyRequestsException',
+]);
 
-export const newCallCounts = (): CallCounts => ({ sends: new Map(), attempts: new Map(), throttled: new Map() });
+export const newCallCounts = (): CallCounts => ({
+  sends: new Map(),
+  attempts: new Map(),
+  throttled: new Map(),
+});
 
 const bump = (map: Map<string, number>, key: string): void => {
   map.set(key, (map.get(key) ?? 0) + 1);
 };
 
-interface Countable {
-  readonly middlewareStack: MiddlewareStack<object, object>;
-}
-
-export function countCalls<C extends Countable>(client: C, counts: CallCounts): C {
-  client.middlewareStack.add(
+export function countCalls<C extends { readonly middlewareStack: unknown }>(client: C, counts: CallCounts): C {
+  // Every SDK v3 client's stack is a MiddlewareStack; its type parameters differ per service.
+  const stack = client.middlewareStack as MiddlewareStack<object, object>;
+  stack.add(
     (next, context) => (args) => {
       bump(counts.sends, String(context.commandName ?? 'unknown'));
       return next(args);
     },
     { step: 'initialize', name: 'envelopeCountSends' },
   );
-  client.middlewareStack.add(
+  stack.add(
     (next, context) => async (args) => {
       const action = String(context.commandName ?? 'unknown');
       bump(counts.attempts, action);
@@ -40,9 +48,12 @@ export function countCalls<C extends Countable>(client: C, counts: CallCounts): 
         throw error;
       }
     },
-    { step: 'deserialize', name: 'envelopeCountAttempts' },
+    // Inside the retry middleware (finalizeRequest, high priority), outside deserialization: once per
+    // attempt, seeing AWS's parsed error.
+    { step: 'finalizeRequest', priority: 'low', name: 'envelopeCountAttempts' },
   );
   return client;
 }
 
-export const total = (map: ReadonlyMap<string, number>): number => [...map.values()].reduce((a, b) => a + b, 0);
+export const total = (map: ReadonlyMap<string, number>): number =>
+  [...map.values()].reduce((a, b) => a + b, 0);

@@ -18,7 +18,11 @@ export interface ListedBucket {
   readonly creationDate?: number;
 }
 
-export async function listAllBuckets(client: S3Client, concurrency: number, signal?: AbortSignal): Promise<ListedBucket[]> {
+export async function listAllBuckets(
+  client: S3Client,
+  concurrency: number,
+  signal?: AbortSignal,
+): Promise<ListedBucket[]> {
   const listed: { name: string; region?: string; creationDate?: number }[] = [];
   for await (const page of paginateListBuckets({ client, pageSize: MAX_PAGE.listBuckets }, {})) {
     signal?.throwIfAborted();
@@ -58,7 +62,10 @@ export async function fetchBucketDetails(
     buckets,
     concurrency,
     async (b) => {
-      const [encryption, versioning] = await Promise.all([bucketEncryption(client, b.name), bucketVersioning(client, b.name)]);
+      const [encryption, versioning] = await Promise.all([
+        bucketEncryption(client, b.name),
+        bucketVersioning(client, b.name),
+      ]);
       return {
         name: b.name,
         ...(b.creationDate === undefined ? {} : { creationDate: b.creationDate }),
@@ -82,7 +89,8 @@ async function bucketEncryption(client: S3Client, bucket: string): Promise<Bucke
       ...(rule?.BucketKeyEnabled === undefined ? {} : { bucketKey: rule.BucketKeyEnabled }),
     };
   } catch (error) {
-    if ((error as { name?: string }).name === 'ServerSideEncryptionConfigurationNotFoundError') return undefined;
+    if ((error as { name?: string }).name === 'ServerSideEncryptionConfigurationNotFoundError')
+      return undefined;
     throw error;
   }
 }

@@ -1,7 +1,11 @@
 // EC2 instances, volumes and owned snapshots of one region, page by page with the largest page
 // each API allows, mapped at once to lean records so the SDK's full answers can be collected.
 import type { EC2Client, Instance, Snapshot, Volume } from '@aws-sdk/client-ec2';
-import { paginateDescribeInstances, paginateDescribeSnapshots, paginateDescribeVolumes } from '@aws-sdk/client-ec2';
+import {
+  paginateDescribeInstances,
+  paginateDescribeSnapshots,
+  paginateDescribeVolumes,
+} from '@aws-sdk/client-ec2';
 import type { InstanceRecord, SnapshotRecord, VolumeRecord } from '../../../shared/domain/inventory';
 import { MAX_PAGE, tagValue } from './scan-clients';
 
@@ -30,7 +34,10 @@ export async function fetchVolumes(client: EC2Client, signal?: AbortSignal): Pro
 export async function fetchSnapshots(client: EC2Client, signal?: AbortSignal): Promise<SnapshotRecord[]> {
   const records: SnapshotRecord[] = [];
   const input = { OwnerIds: ['self'] };
-  for await (const page of paginateDescribeSnapshots({ client, pageSize: MAX_PAGE.describeSnapshots }, input)) {
+  for await (const page of paginateDescribeSnapshots(
+    { client, pageSize: MAX_PAGE.describeSnapshots },
+    input,
+  )) {
     signal?.throwIfAborted();
     for (const snapshot of page.Snapshots ?? []) records.push(toSnapshot(snapshot));
   }

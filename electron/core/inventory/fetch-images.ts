@@ -9,9 +9,16 @@ import {
 import type { BlockDevice, EbsDefaults, ImageRecord } from '../../../shared/domain/inventory';
 import { MAX_PAGE } from './scan-clients';
 
-export async function fetchOwnedImages(client: EC2Client, account: string, signal?: AbortSignal): Promise<ImageRecord[]> {
+export async function fetchOwnedImages(
+  client: EC2Client,
+  account: string,
+  signal?: AbortSignal,
+): Promise<ImageRecord[]> {
   const records: ImageRecord[] = [];
-  for await (const page of paginateDescribeImages({ client, pageSize: MAX_PAGE.describeImages }, { Owners: ['self'] })) {
+  for await (const page of paginateDescribeImages(
+    { client, pageSize: MAX_PAGE.describeImages },
+    { Owners: ['self'] },
+  )) {
     signal?.throwIfAborted();
     for (const image of page.Images ?? []) records.push(toImage(image, account));
   }

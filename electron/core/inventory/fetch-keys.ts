@@ -2,12 +2,21 @@
 // side; then one DescribeKey per key (and GetKeyRotationStatus where rotation applies), a bounded
 // number at a time. Key policies are not read here: kms:keyPolicy fetches one on demand.
 import type { KeyMetadata, KMSClient } from '@aws-sdk/client-kms';
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, paginateListAliases, paginateListKeys } from '@aws-sdk/client-kms';
+import {
+  DescribeKeyCommand,
+  GetKeyRotationStatusCommand,
+  paginateListAliases,
+  paginateListKeys,
+} from '@aws-sdk/client-kms';
 import type { KeyRecord } from '../../../shared/domain/inventory';
 import { mapLimit } from './concurrency';
 import { MAX_PAGE } from './scan-clients';
 
-export async function fetchKeys(client: KMSClient, concurrency: number, signal?: AbortSignal): Promise<KeyRecord[]> {
+export async function fetchKeys(
+  client: KMSClient,
+  concurrency: number,
+  signal?: AbortSignal,
+): Promise<KeyRecord[]> {
   const [keyIds, aliases] = await Promise.all([listKeyIds(client, signal), listAliasesByKey(client, signal)]);
   return mapLimit(
     keyIds,
@@ -32,7 +41,10 @@ async function listKeyIds(client: KMSClient, signal?: AbortSignal): Promise<stri
 }
 
 // Alias names by target key id. Predefined AWS aliases with no key yet have no TargetKeyId.
-export async function listAliasesByKey(client: KMSClient, signal?: AbortSignal): Promise<Map<string, string[]>> {
+export async function listAliasesByKey(
+  client: KMSClient,
+  signal?: AbortSignal,
+): Promise<Map<string, string[]>> {
   const byKey = new Map<string, string[]>();
   for await (const page of paginateListAliases({ client, pageSize: MAX_PAGE.listAliases }, {})) {
     signal?.throwIfAborted();
@@ -59,7 +71,9 @@ async function rotationOf(client: KMSClient, m: KeyMetadata | undefined): Promis
   if (!m) return undefined;
   if (m.KeyManager === 'AWS') return true;
   const applies =
-    m.KeySpec === 'SYMMETRIC_DEFAULT' && m.Origin === 'AWS_KMS' && (m.KeyState === 'Enabled' || m.KeyState === 'Disabled');
+    m.KeySpec === 'SYMMETRIC_DEFAULT' &&
+    m.Origin === 'AWS_KMS' &&
+    (m.KeyState === 'Enabled' || m.KeyState === 'Disabled');
   if (!applies) return undefined;
   try {
     const answer = await client.send(new GetKeyRotationStatusCommand({ KeyId: m.KeyId }));
@@ -71,7 +85,12 @@ async function rotationOf(client: KMSClient, m: KeyMetadata | undefined): Promis
   }
 }
 
-function toKey(m: KeyMetadata | undefined, keyId: string, aliases: string[], rotation: boolean | undefined): KeyRecord {
+function toKey(
+  m: KeyMetadata | undefined,
+  keyId: string,
+  aliases: string[],
+  rotation: boolean | undefined,
+): KeyRecord {
   return {
     arn: m?.Arn ?? '',
     keyId: m?.KeyId ?? keyId,

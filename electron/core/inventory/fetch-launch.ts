@@ -4,12 +4,22 @@ import type { EC2Client, LaunchTemplateBlockDeviceMapping } from '@aws-sdk/clien
 import { paginateDescribeLaunchTemplates, paginateDescribeLaunchTemplateVersions } from '@aws-sdk/client-ec2';
 import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { paginateDescribeAutoScalingGroups } from '@aws-sdk/client-auto-scaling';
-import type { AutoScalingGroupRecord, BlockDevice, LaunchTemplateRecord } from '../../../shared/domain/inventory';
+import type {
+  AutoScalingGroupRecord,
+  BlockDevice,
+  LaunchTemplateRecord,
+} from '../../../shared/domain/inventory';
 import { MAX_PAGE } from './scan-clients';
 
-export async function fetchLaunchTemplates(client: EC2Client, signal?: AbortSignal): Promise<LaunchTemplateRecord[]> {
+export async function fetchLaunchTemplates(
+  client: EC2Client,
+  signal?: AbortSignal,
+): Promise<LaunchTemplateRecord[]> {
   const templates = new Map<string, LaunchTemplateRecord>();
-  for await (const page of paginateDescribeLaunchTemplates({ client, pageSize: MAX_PAGE.describeLaunchTemplates }, {})) {
+  for await (const page of paginateDescribeLaunchTemplates(
+    { client, pageSize: MAX_PAGE.describeLaunchTemplates },
+    {},
+  )) {
     signal?.throwIfAborted();
     for (const t of page.LaunchTemplates ?? []) {
       const id = t.LaunchTemplateId ?? '';
@@ -61,9 +71,15 @@ function toTemplateDevice(m: LaunchTemplateBlockDeviceMapping): BlockDevice {
   };
 }
 
-export async function fetchAutoScalingGroups(client: AutoScalingClient, signal?: AbortSignal): Promise<AutoScalingGroupRecord[]> {
+export async function fetchAutoScalingGroups(
+  client: AutoScalingClient,
+  signal?: AbortSignal,
+): Promise<AutoScalingGroupRecord[]> {
   const records: AutoScalingGroupRecord[] = [];
-  for await (const page of paginateDescribeAutoScalingGroups({ client, pageSize: MAX_PAGE.describeAutoScalingGroups }, {})) {
+  for await (const page of paginateDescribeAutoScalingGroups(
+    { client, pageSize: MAX_PAGE.describeAutoScalingGroups },
+    {},
+  )) {
     signal?.throwIfAborted();
     for (const g of page.AutoScalingGroups ?? []) {
       const lt = g.LaunchTemplate ?? g.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification;
@@ -71,7 +87,13 @@ export async function fetchAutoScalingGroups(client: AutoScalingClient, signal?:
         name: g.AutoScalingGroupName ?? '',
         arn: g.AutoScalingGroupARN ?? '',
         ...(lt
-          ? { launchTemplate: { id: lt.LaunchTemplateId ?? '', name: lt.LaunchTemplateName ?? '', version: lt.Version ?? '$Default' } }
+          ? {
+              launchTemplate: {
+                id: lt.LaunchTemplateId ?? '',
+                name: lt.LaunchTemplateName ?? '',
+                version: lt.Version ?? '$Default',
+              },
+            }
           : {}),
         ...(g.LaunchConfigurationName ? { launchConfiguration: g.LaunchConfigurationName } : {}),
         min: g.MinSize ?? 0,

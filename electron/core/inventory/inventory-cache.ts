@@ -51,7 +51,10 @@ export class InventoryCache {
   rememberAccount(profile: string, account: string): void {
     const profiles = this.profiles();
     if (profiles[profile] === account) return;
-    writeAtomic(join(this.root, 'profiles.json'), JSON.stringify({ ...profiles, [profile]: account }, null, 2));
+    writeAtomic(
+      join(this.root, 'profiles.json'),
+      JSON.stringify({ ...profiles, [profile]: account }, null, 2),
+    );
   }
 
   private profiles(): Record<string, string> {

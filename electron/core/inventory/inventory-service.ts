@@ -41,11 +41,17 @@ export class InventoryService {
     const { profile, region } = this.options.accounts.current();
     const list = regions && regions.length > 0 ? [...new Set(regions)] : [region];
     const title = `Inventory of ${list.join(', ')}`;
-    return this.options.jobs.start('inventory-scan', title, async (context) => summarize(await this.scanNow(list, profile, context)));
+    return this.options.jobs.start('inventory-scan', title, async (context) =>
+      summarize(await this.scanNow(list, profile, context)),
+    );
   }
 
   // Scans now and resolves with the inventory (the CLI awaits this; the job wraps it).
-  async scanNow(regions: readonly string[], profile = this.options.accounts.current().profile, context?: JobContext): Promise<Inventory> {
+  async scanNow(
+    regions: readonly string[],
+    profile = this.options.accounts.current().profile,
+    context?: JobContext,
+  ): Promise<Inventory> {
     let account: string;
     try {
       account = await this.accountOf(profile);
@@ -56,7 +62,9 @@ export class InventoryService {
       this.announce(cached);
       return cached;
     }
-    const steps = regions.flatMap((r) => resourceKinds.map((k) => ({ id: stepId(r, k), title: `${r} · ${kindTitles[k]}` })));
+    const steps = regions.flatMap((r) =>
+      resourceKinds.map((k) => ({ id: stepId(r, k), title: `${r} · ${kindTitles[k]}` })),
+    );
     context?.steps.define(steps);
     let finished = 0;
     const outcomes = await scanInventory({
@@ -69,7 +77,11 @@ export class InventoryService {
         context?.steps.set(stepId(region, kind), state, detail);
         if (state === 'running') return;
         finished += 1;
-        context?.progress({ value: finished / steps.length, title: `Scanning ${region}`, detail: `${kindTitles[kind]}: ${detail ?? state}` });
+        context?.progress({
+          value: finished / steps.length,
+          title: `Scanning ${region}`,
+          detail: `${kindTitles[kind]}: ${detail ?? state}`,
+        });
       },
     });
     context?.signal.throwIfAborted();
@@ -125,7 +137,11 @@ export class InventoryService {
   async keyPolicy(keyArn: string): Promise<string> {
     const parsed = parseOrThrow(keyArn);
     if (parsed.kind !== 'key-arn') {
-      throw new AppError('invalid-key-reference', 'A key policy is read by key ARN.', 'Resolve the key first (kms:resolve) and pass its ARN.');
+      throw new AppError(
+        'invalid-key-reference',
+        'A key policy is read by key ARN.',
+        'Resolve the key first (kms:resolve) and pass its ARN.',
+      );
     }
     const { profile } = this.options.accounts.current();
     return fetchKeyPolicy(this.options.accounts.clients.get('kms', profile, parsed.region), keyArn);
@@ -190,7 +206,13 @@ function summarize(inventory: Inventory): ScanSummary {
       ...inventory.regions.map((r) => ({
         region: r.region,
         source: r.source,
-        resources: r.instances.length + r.volumes.length + r.snapshots.length + r.images.length + r.keys.length + r.buckets.length,
+        resources:
+          r.instances.length +
+          r.volumes.length +
+          r.snapshots.length +
+          r.images.length +
+          r.keys.length +
+          r.buckets.length,
       })),
       ...inventory.missing.map((region) => ({ region, source: 'missing' as const, resources: 0 })),
     ],

@@ -37,5 +37,7 @@ export interface ScanConcurrency {
 
 export const DEFAULT_CONCURRENCY: ScanConcurrency = { regions: 4, keyLookups: 32, bucketLookups: 32 };
 
-export const tagValue = (tags: readonly { Key?: string; Value?: string }[] | undefined, key: string): string | undefined =>
-  tags?.find((t) => t.Key === key)?.Value;
+export const tagValue = (
+  tags: readonly { Key?: string; Value?: string }[] | undefined,
+  key: string,
+): string | undefined => tags?.find((t) => t.Key === key)?.Value;

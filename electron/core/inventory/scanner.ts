@@ -38,7 +38,11 @@ export async function scanInventory(request: ScanRequest): Promise<RegionOutcome
   let listing: Promise<ListedBucket[]> | undefined;
   // Buckets are listed once for the account, whichever region asks first.
   const bucketListing = () => {
-    listing ??= listAllBuckets(request.clients.s3(firstRegion ?? 'us-east-1'), concurrency.bucketLookups, request.signal);
+    listing ??= listAllBuckets(
+      request.clients.s3(firstRegion ?? 'us-east-1'),
+      concurrency.bucketLookups,
+      request.signal,
+    );
     return listing;
   };
   return mapLimit(request.regions, concurrency.regions, async (region): Promise<RegionOutcome> => {
@@ -64,7 +68,11 @@ async function scanRegion(
   const inventory = emptyRegionInventory(account, region, 0);
   const ec2 = clients.ec2(region);
 
-  const run = async <T>(kind: ResourceKind, fetch: () => Promise<T>, apply: (value: T) => string): Promise<void> => {
+  const run = async <T>(
+    kind: ResourceKind,
+    fetch: () => Promise<T>,
+    apply: (value: T) => string,
+  ): Promise<void> => {
     onKind?.(region, kind, 'running');
     try {
       const detail = apply(await fetch());
@@ -87,8 +95,16 @@ async function scanRegion(
   );
   const tasks = [
     instancesDone,
-    run('volumes', () => fetchVolumes(ec2, signal), (v) => ((inventory.volumes = v), count(v.length, 'volume'))),
-    run('snapshots', () => fetchSnapshots(ec2, signal), (v) => ((inventory.snapshots = v), count(v.length, 'snapshot'))),
+    run(
+      'volumes',
+      () => fetchVolumes(ec2, signal),
+      (v) => ((inventory.volumes = v), count(v.length, 'volume')),
+    ),
+    run(
+      'snapshots',
+      () => fetchSnapshots(ec2, signal),
+      (v) => ((inventory.snapshots = v), count(v.length, 'snapshot')),
+    ),
     run(
       'images',
       async () => {
@@ -96,8 +112,12 @@ async function scanRegion(
         // The AMIs instances run from that the account does not own: known once instances are.
         await instancesDone.catch(() => undefined);
         const known = new Set(owned.map((i) => i.id));
-        const others = [...new Set(inventory.instances.map((i) => i.imageId))].filter((id) => id && !known.has(id));
-        return others.length === 0 ? owned : [...owned, ...(await fetchImagesById(ec2, others, account, signal))];
+        const others = [...new Set(inventory.instances.map((i) => i.imageId))].filter(
+          (id) => id && !known.has(id),
+        );
+        return others.length === 0
+          ? owned
+          : [...owned, ...(await fetchImagesById(ec2, others, account, signal))];
       },
       (v) => ((inventory.images = v), count(v.length, 'AMI')),
     ),
@@ -119,7 +139,10 @@ async function scanRegion(
     run(
       'ebsDefaults',
       () => fetchEbsDefaults(ec2),
-      (v) => ((inventory.ebsDefaults = v), v.encryptionByDefault ? 'encryption by default on' : 'encryption by default off'),
+      (v) => (
+        (inventory.ebsDefaults = v),
+        v.encryptionByDefault ? 'encryption by default on' : 'encryption by default off'
+      ),
     ),
     run(
       'buckets',
@@ -145,4 +168,5 @@ export function joinInstanceEncryption(inventory: RegionInventory): void {
   }
 }
 
-const count = (n: number, noun: string): string => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+const count = (n: number, noun: string): string =>
+  `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;

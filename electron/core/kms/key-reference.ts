@@ -21,7 +21,11 @@ export function parseOrThrow(ref: string): KeyReference {
   return parsed.ref;
 }
 
-export async function resolveKeyReference(ref: string, target: ResolveTarget, kms: KMSClient): Promise<CanonicalKey> {
+export async function resolveKeyReference(
+  ref: string,
+  target: ResolveTarget,
+  kms: KMSClient,
+): Promise<CanonicalKey> {
   const parsed = parseOrThrow(ref);
   if ((parsed.kind === 'key-arn' || parsed.kind === 'alias-arn') && parsed.region !== target.region) {
     throw new AppError(
@@ -34,7 +38,8 @@ export async function resolveKeyReference(ref: string, target: ResolveTarget, km
   const value = parsed.kind === 'key-arn' || parsed.kind === 'alias-arn' ? ref.trim() : keyId;
   const metadata = await describe(kms, value, target.region);
   const arn = metadata.Arn ?? '';
-  const account = metadata.AWSAccountId ?? (parsed.kind === 'key-arn' || parsed.kind === 'alias-arn' ? parsed.account : '');
+  const account =
+    metadata.AWSAccountId ?? (parsed.kind === 'key-arn' || parsed.kind === 'alias-arn' ? parsed.account : '');
   const ownAccount = target.account === undefined || target.account === account;
   const aliases = ownAccount
     ? await aliasesOf(kms, metadata.KeyId ?? '')

@@ -18,7 +18,7 @@ import { planEncryption } from './ebs-encryption';
 import { invalidParameterValue } from './errors';
 import { findVisibleImage } from './image-access';
 import { isKnownType, supportsEbsEncryption } from './instance-types';
-import { instanceKeyFailure, tryKey, type KeyFailure } from './key-failures';
+import { checkKey, launchFailure, type KeyFailure } from './key-failures';
 import { findTemplate, resolveVersion } from './launch-templates';
 import { reservationXml } from './serialize-instance';
 import { tagsFor } from './tags';
@@ -116,15 +116,14 @@ function resolveKeys(
   const arns = planned.map((p) => {
     if (!p.encrypted) return undefined;
     if (p.sourceKeyArn) {
-      const read = tryKey(ctx, p.sourceKeyArn, 'decrypt');
-      if ('error' in read) failure ??= instanceKeyFailure(read.error);
+      const read = checkKey(ctx, p.sourceKeyArn, 'decrypt');
+      if (!read.ok) failure ??= launchFailure(read.failure);
     }
-    const use = tryKey(ctx, p.keyRef, 'create-grant');
-    if ('error' in use) {
-      failure ??= instanceKeyFailure(use.error);
-      return p.keyRef;
-    }
-    return use.key.arn;
+    const use = checkKey(ctx, p.keyRef, 'encrypt');
+    if (use.ok) return use.key.arn;
+    if (use.failure.kind === 'unsupported-key') throw use.failure.error;
+    failure ??= launchFailure(use.failure);
+    return use.failure.key?.arn ?? p.keyRef;
   });
   return { arns, failure };
 }

@@ -9,7 +9,7 @@ import { failInstanceWhenPendingEnds } from './deferred-failures';
 import { encryptedVolumeNotSupported, missingParameter } from './errors';
 import { findMyInstance } from './instance-access';
 import { supportsEbsEncryption } from './instance-types';
-import { instanceKeyFailure, tryKey, type KeyFailure } from './key-failures';
+import { checkKey, startFailure, type KeyFailure } from './key-failures';
 import { itemList } from './scope';
 import { stateXml } from './serialize-instance';
 
@@ -32,8 +32,8 @@ export function volumeKeyFailure(ctx: CallContext, instance: Instance): KeyFailu
   for (const bd of instance.blockDevices) {
     const volume = ctx.world.volumes.get(bd.volumeId);
     if (!volume?.encrypted) continue;
-    const use = tryKey(ctx, volume.kmsKeyArn, 'decrypt');
-    if ('error' in use) return instanceKeyFailure(use.error);
+    const check = checkKey(ctx, volume.kmsKeyArn, 'decrypt');
+    if (!check.ok) return startFailure(check.failure);
   }
   return undefined;
 }

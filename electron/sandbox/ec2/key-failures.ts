@@ -1,41 +1,39 @@
-// How EC2 reports a KMS key it cannot use. Calls that only record intent (RunInstances,
-// StartInstances, CopySnapshot, CopyImage) succeed and the resource fails later, as AWS's
-// troubleshooting guide describes: an instance launched or started with a volume under a disabled
-// or pending-deletion key goes pending → terminated (launch) or pending → stopped (start) with
-// state reason "Client.InvalidKMSKey.InvalidState"; any other KMS refusal (policy, grant) shows as
-// "Client.InternalError: Client error on launch".
-import { AwsError, type CallContext } from '../context';
-import type { KmsKey } from '../world';
-import { useKeyForEbs, type EbsKeyPurpose } from './kms-port';
+// When EC2 shows that it cannot use a KMS key (kms/ebs-access.ts documents the sources):
+// - a disabled or pending-deletion key, or a key EBS cannot use at all (asymmetric), fails the
+//   call at once (InvalidKMSKey.InvalidState / InvalidParameterValue);
+// - a key that does not resolve or that the caller may not use through EC2 is found out only
+//   while the work runs: CreateVolume's volume goes 'creating' → 'deleted', a snapshot copy ends
+//   in 'error' with a status message;
+// - launches (RunInstances) go pending → terminated with the launch state reason;
+// - StartInstances goes pending → stopped: "Client.InvalidKMSKey.InvalidState" for a key in the
+//   wrong state, "Client.InternalError: Client error on launch" when KMS refuses the caller.
+import type { CallContext } from '../context';
+import { checkKeyForEbs, type EbsKeyCheck, type EbsKeyFailure, type EbsKeyPurpose } from './kms-port';
 
 export interface KeyFailure {
   readonly code: string;
   readonly message: string;
 }
 
-export function isKeyStateError(e: AwsError): boolean {
-  return /InvalidState|Disabled/i.test(e.code);
+export function checkKey(ctx: CallContext, keyRef: string | undefined, purpose: EbsKeyPurpose): EbsKeyCheck {
+  return checkKeyForEbs(ctx, keyRef, purpose);
 }
 
-export function instanceKeyFailure(e: AwsError): KeyFailure {
-  return isKeyStateError(e)
-    ? {
-        code: 'Client.InvalidKMSKey.InvalidState',
-        message: 'Client.InvalidKMSKey.InvalidState: The KMS key provided is in an incorrect state',
-      }
+export function failsAtOnce(f: EbsKeyFailure): boolean {
+  return f.kind === 'invalid-state' || f.kind === 'unsupported-key';
+}
+
+export function launchFailure(f: EbsKeyFailure): KeyFailure {
+  return f.launchStateReason;
+}
+
+export function startFailure(f: EbsKeyFailure): KeyFailure {
+  return f.kind === 'invalid-state'
+    ? f.launchStateReason
     : { code: 'Client.InternalError', message: 'Client.InternalError: Client error on launch' };
 }
 
-// Tries the key; returns the key or the AwsError KMS/EC2 raised (other errors propagate).
-export function tryKey(
-  ctx: CallContext,
-  keyRef: string | undefined,
-  purpose: EbsKeyPurpose,
-): { key: KmsKey } | { error: AwsError } {
-  try {
-    return { key: useKeyForEbs(ctx, keyRef, purpose) };
-  } catch (e) {
-    if (e instanceof AwsError) return { error: e };
-    throw e;
-  }
+// Copies record why they failed in the snapshot's status message.
+export function copyFailureMessage(f: EbsKeyFailure): string {
+  return f.kind === 'not-found' ? 'Given key ID is not accessible' : f.error.message;
 }

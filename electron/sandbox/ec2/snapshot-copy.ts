@@ -9,7 +9,7 @@ import { mintSnapshotId } from '../ids';
 import { optionalBool, requireParam } from '../protocol/query-params';
 import type { Snapshot, Tag } from '../world';
 import { planEncryption } from './ebs-encryption';
-import { tryKey } from './key-failures';
+import { checkKey, copyFailureMessage, failsAtOnce } from './key-failures';
 import { findVisibleSnapshot } from './snapshot-access';
 import { durationMs, MIN_SNAPSHOT_MS } from './snapshot-factory';
 import { tagsFor } from './tags';
@@ -46,15 +46,15 @@ export function copySnapshotHere(ctx: CallContext, source: Snapshot, req: CopyRe
     source: { encrypted: source.encrypted, kmsKeyArn: source.kmsKeyArn, region: source.region },
   });
   // Reading an encrypted source needs its key (in the source region); writing needs the target key.
-  const sourceUse = source.encrypted
-    ? tryKey({ ...ctx, region: source.region }, source.kmsKeyArn, 'decrypt')
+  const sourceCheck = source.encrypted
+    ? checkKey({ ...ctx, region: source.region }, source.kmsKeyArn, 'decrypt')
     : undefined;
-  const targetUse = plan.encrypted ? tryKey(ctx, plan.keyRef, 'create-grant') : undefined;
+  const targetCheck = plan.encrypted ? checkKey(ctx, plan.keyRef, 'encrypt') : undefined;
   const failure =
-    (sourceUse && 'error' in sourceUse ? sourceUse.error : undefined) ??
-    (targetUse && 'error' in targetUse ? targetUse.error : undefined);
-  const kmsKeyArn =
-    targetUse && 'key' in targetUse ? targetUse.key.arn : plan.encrypted ? plan.keyRef : undefined;
+    (sourceCheck && !sourceCheck.ok ? sourceCheck.failure : undefined) ??
+    (targetCheck && !targetCheck.ok ? targetCheck.failure : undefined);
+  if (failure && failsAtOnce(failure)) throw failure.error;
+  const kmsKeyArn = targetCheck?.ok ? targetCheck.key.arn : targetCheck?.failure.key?.arn;
 
   const lineage = lineageOf(world, source);
   const hasPriorCopy = [...world.snapshots.values()].some(
@@ -78,7 +78,7 @@ export function copySnapshotHere(ctx: CallContext, source: Snapshot, req: CopyRe
     encrypted: plan.encrypted,
     kmsKeyArn,
     state: 'pending',
-    stateMessage: failure?.message,
+    stateMessage: failure ? copyFailureMessage(failure) : undefined,
     startTime: now,
     dataGiB,
     completesAt: now + (failure ? MIN_SNAPSHOT_MS : durationMs(dataGiB, ctx.rates.copyGiBPerSecond)),

@@ -9,7 +9,7 @@ import { describe } from './describe';
 import { planEncryption } from './ebs-encryption';
 import { checkIdShape, invalidParameterValue, missingParameter, volumeNotFound } from './errors';
 import { bool, type FilterFields } from './filters';
-import { instanceKeyFailure, isKeyStateError, tryKey } from './key-failures';
+import { checkKey, failsAtOnce, launchFailure } from './key-failures';
 import { isMine, itemList } from './scope';
 import { volumeXml } from './serialize';
 import { findVisibleSnapshot } from './snapshot-access';
@@ -110,8 +110,8 @@ export const createVolume: QueryHandler = (ctx, params) => {
       ? { encrypted: snapshot.encrypted, kmsKeyArn: snapshot.kmsKeyArn, region: snapshot.region }
       : undefined,
   });
-  const keyUse = plan.encrypted ? tryKey(ctx, plan.keyRef, 'create-grant') : undefined;
-  if (keyUse && 'error' in keyUse && !isKeyStateError(keyUse.error)) throw keyUse.error;
+  const check = plan.encrypted ? checkKey(ctx, plan.keyRef, 'encrypt') : undefined;
+  if (check && !check.ok && failsAtOnce(check.failure)) throw check.failure.error;
 
   const now = ctx.clock.now();
   const volume: Volume = {
@@ -124,7 +124,7 @@ export const createVolume: QueryHandler = (ctx, params) => {
     ...performanceOf(volumeType, sizeGiB, optionalInt(params, 'Iops'), optionalInt(params, 'Throughput')),
     multiAttachEnabled: optionalBool(params, 'MultiAttachEnabled') ?? false,
     encrypted: plan.encrypted,
-    kmsKeyArn: keyUse && 'key' in keyUse ? keyUse.key.arn : plan.encrypted ? plan.keyRef : undefined,
+    kmsKeyArn: check?.ok ? check.key.arn : check?.failure.key?.arn,
     snapshotId: snapshot?.snapshotId ?? '',
     state: 'creating',
     stateEndsAt: now + ctx.rates.volumeCreateMs,
@@ -134,7 +134,7 @@ export const createVolume: QueryHandler = (ctx, params) => {
     writeRateGiBPerHour: DEFAULT_WRITE_RATE_GIB_PER_HOUR,
     changedGiBSinceSnapshot: 0,
   };
-  if (keyUse && 'error' in keyUse) failVolumeWhenCreated(volume, instanceKeyFailure(keyUse.error));
+  if (check && !check.ok) failVolumeWhenCreated(volume, launchFailure(check.failure));
   ctx.world.volumes.set(volume.volumeId, volume);
   remember(ctx, 'CreateVolume', token, volume.volumeId);
   return volumeXml(volume);

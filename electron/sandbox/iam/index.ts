@@ -31,7 +31,11 @@ function contextEntries(params: QueryParams): ConditionContext {
   return context;
 }
 
-function policiesOf(params: QueryParams, sourceArn: string, principalPolicies: readonly string[]): SourcedPolicy[] {
+function policiesOf(
+  params: QueryParams,
+  sourceArn: string,
+  principalPolicies: readonly string[],
+): SourcedPolicy[] {
   const type = sourceArn.includes(':role/') ? 'role' : sourceArn.includes(':group/') ? 'group' : 'user';
   const name = sourceArn.split('/').pop() ?? 'principal';
   const fromWorld = principalPolicies.flatMap((text, i) => {
@@ -55,12 +59,17 @@ function matched(ref: StatementRef | undefined, policies: readonly SourcedPolicy
 const simulatePrincipalPolicy: QueryHandler = (ctx, params) => {
   const sourceArn = requireParam(params, 'PolicySourceArn');
   const actions = readMemberList(params, 'ActionNames');
-  if (actions.length === 0) throw new AwsError('MissingParameter', 'The request must contain the parameter ActionNames');
+  if (actions.length === 0)
+    throw new AwsError('MissingParameter', 'The request must contain the parameter ActionNames');
   requireAllowed(ctx, 'iam:SimulatePrincipalPolicy', sourceArn);
   const principal = findPrincipal(ctx.world, sourceArn);
   if (!principal) {
     const kind = sourceArn.includes(':role/') ? 'role' : 'user';
-    throw new AwsError('NoSuchEntity', `The ${kind} with name ${sourceArn.split('/').pop() ?? sourceArn} cannot be found.`, 404);
+    throw new AwsError(
+      'NoSuchEntity',
+      `The ${kind} with name ${sourceArn.split('/').pop() ?? sourceArn} cannot be found.`,
+      404,
+    );
   }
   const resources = readMemberList(params, 'ResourceArns');
   const policies = policiesOf(params, sourceArn, principal.policies);

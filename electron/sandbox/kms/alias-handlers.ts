@@ -25,7 +25,9 @@ function aliasEntry(alias: KmsAlias): Record<string, unknown> {
 export const listAliases: JsonHandler = (ctx, body) => {
   const keyRef = optionalString(body, 'KeyId');
   let entries: Record<string, unknown>[];
-  const inScope = [...ctx.world.kmsAliases.values()].filter((a) => a.accountId === ctx.accountId && a.region === ctx.region);
+  const inScope = [...ctx.world.kmsAliases.values()].filter(
+    (a) => a.accountId === ctx.accountId && a.region === ctx.region,
+  );
   if (keyRef !== undefined) {
     const key = resolveKeyIdOrArn(ctx, keyRef);
     authorizeKeyAction(ctx, key, 'kms:ListAliases');
@@ -52,13 +54,23 @@ export const createAlias_: JsonHandler = (ctx, body) => {
   const aliasName = requiredString(body, 'AliasName');
   const targetRef = requiredString(body, 'TargetKeyId');
   if (!ALIAS_PATTERN.test(aliasName) || aliasName.length > 256) {
-    throw validationError('AliasName', aliasName, 'Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$');
+    throw validationError(
+      'AliasName',
+      aliasName,
+      'Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$',
+    );
   }
   if (!aliasName.startsWith('alias/') || aliasName === 'alias/') {
-    throw new AwsError('ValidationException', 'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html');
+    throw new AwsError(
+      'ValidationException',
+      'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
+    );
   }
   if (aliasName.startsWith('alias/aws/')) {
-    throw new AwsError('NotAuthorizedException', 'The alias prefix alias/aws/ is reserved for AWS managed keys.');
+    throw new AwsError(
+      'NotAuthorizedException',
+      'The alias prefix alias/aws/ is reserved for AWS managed keys.',
+    );
   }
   const key = resolveKeyIdOrArn(ctx, targetRef);
   authorizeKeyAction(ctx, key, 'kms:CreateAlias');
@@ -70,9 +82,18 @@ export const createAlias_: JsonHandler = (ctx, body) => {
   if (ctx.world.kmsAliases.has(aliasArn)) {
     throw new AwsError('AlreadyExistsException', `An alias with the name ${aliasArn} already exists`);
   }
-  const count = [...ctx.world.kmsAliases.values()].filter((a) => a.accountId === ctx.accountId && a.region === ctx.region).length;
+  const count = [...ctx.world.kmsAliases.values()].filter(
+    (a) => a.accountId === ctx.accountId && a.region === ctx.region,
+  ).length;
   // Default quota: 50 aliases per key, 10,000 per account and region (adjustable).
-  if (count >= 10_000) throw new AwsError('LimitExceededException', 'Alias quota exceeded for this account and region.');
-  createAlias(ctx.world, { accountId: ctx.accountId, region: ctx.region, now: ctx.clock.now(), aliasName, targetKeyId: key.keyId });
+  if (count >= 10_000)
+    throw new AwsError('LimitExceededException', 'Alias quota exceeded for this account and region.');
+  createAlias(ctx.world, {
+    accountId: ctx.accountId,
+    region: ctx.region,
+    now: ctx.clock.now(),
+    aliasName,
+    targetKeyId: key.keyId,
+  });
   return {};
 };

@@ -42,11 +42,17 @@ export function accessDenied(ctx: CallContext, action: string, resource: string,
   );
 }
 
-export function authorizeKeyAction(ctx: CallContext, key: KmsKey, action: string, extraContext: ConditionContext = {}): void {
+export function authorizeKeyAction(
+  ctx: CallContext,
+  key: KmsKey,
+  action: string,
+  extraContext: ConditionContext = {},
+): void {
   const decision = keyAccessDecision(ctx, key, action, extraContext);
   if (decision.allowed) return;
   if (decision.reason === 'explicit-deny') {
-    const where = decision.denyStatement?.source === 'identity-policy' ? 'an identity-based' : 'a resource-based';
+    const where =
+      decision.denyStatement?.source === 'identity-policy' ? 'an identity-based' : 'a resource-based';
     throw accessDenied(ctx, action, key.arn, `with an explicit deny in ${where} policy`);
   }
   throw accessDenied(ctx, action, key.arn, `because no resource-based policy allows the ${action} action`);

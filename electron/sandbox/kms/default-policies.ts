@@ -48,7 +48,14 @@ export function awsManagedKeyPolicy(service: AwsManagedService, accountId: strin
           Sid: `Allow access through ${words.name} for all principals in the account that are authorized to use ${words.name}`,
           Effect: 'Allow',
           Principal: { AWS: '*' },
-          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:DescribeKey'],
+          Action: [
+            'kms:Encrypt',
+            'kms:Decrypt',
+            'kms:ReEncrypt*',
+            'kms:GenerateDataKey*',
+            'kms:CreateGrant',
+            'kms:DescribeKey',
+          ],
           Resource: '*',
           Condition: {
             StringEquals: {

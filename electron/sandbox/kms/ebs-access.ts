@@ -55,7 +55,11 @@ export type EbsKeyCheck = { ok: true; key: KmsKey } | { ok: false; failure: EbsK
 
 const INVALID_STATE_MESSAGE = 'The KMS key provided is in an incorrect state';
 
-function failure(kind: EbsKeyFailureKind, error: AwsError, extra: Partial<EbsKeyFailure> = {}): EbsKeyFailure {
+function failure(
+  kind: EbsKeyFailureKind,
+  error: AwsError,
+  extra: Partial<EbsKeyFailure> = {},
+): EbsKeyFailure {
   return {
     kind,
     error,
@@ -79,7 +83,12 @@ export function resolveEbsKey(ctx: CallContext, keyRef: string | undefined): Kms
 }
 
 // Evaluate the key's policy, IAM and grants for `caller` acting through EC2 in ctx's region.
-export function evaluateEbsAction(ctx: CallContext, key: KmsKey, caller: Caller, action: string): KeyAccessDecision {
+export function evaluateEbsAction(
+  ctx: CallContext,
+  key: KmsKey,
+  caller: Caller,
+  action: string,
+): KeyAccessDecision {
   const parsed = parsePolicy(key.policy);
   const keyPolicy = parsed.ok ? parsed.policy : { statements: [] };
   const callerAccount = caller.type === 'aws' ? caller.accountId : ctx.accountId;
@@ -104,7 +113,12 @@ export function evaluateEbsAction(ctx: CallContext, key: KmsKey, caller: Caller,
   );
 }
 
-function accessDeniedMessage(principal: string, action: string, key: KmsKey, decision: KeyAccessDecision): string {
+function accessDeniedMessage(
+  principal: string,
+  action: string,
+  key: KmsKey,
+  decision: KeyAccessDecision,
+): string {
   const why =
     !decision.allowed && decision.reason === 'explicit-deny'
       ? `with an explicit deny in ${decision.denyStatement?.source === 'identity-policy' ? 'an identity-based' : 'a resource-based'} policy`
@@ -123,10 +137,18 @@ export function checkKeyForEbs(
     key = resolveEbsKey(ctx, keyRef);
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;
-    return { ok: false, failure: failure('not-found', new AwsError('InvalidKMSKey.InvalidState', INVALID_STATE_MESSAGE)) };
+    return {
+      ok: false,
+      failure: failure('not-found', new AwsError('InvalidKMSKey.InvalidState', INVALID_STATE_MESSAGE)),
+    };
   }
   if (key.state !== 'Enabled') {
-    return { ok: false, failure: failure('invalid-state', new AwsError('InvalidKMSKey.InvalidState', INVALID_STATE_MESSAGE), { key }) };
+    return {
+      ok: false,
+      failure: failure('invalid-state', new AwsError('InvalidKMSKey.InvalidState', INVALID_STATE_MESSAGE), {
+        key,
+      }),
+    };
   }
   // EBS supports only symmetric encryption keys (AWS: "EBS does not support asymmetric KMS keys").
   if (!isSymmetricEncryptionKey(key)) {
@@ -134,7 +156,10 @@ export function checkKeyForEbs(
       ok: false,
       failure: failure(
         'unsupported-key',
-        new AwsError('InvalidParameterValue', `The KMS key ${key.arn} is not a symmetric encryption key. Amazon EBS supports only symmetric encryption KMS keys.`),
+        new AwsError(
+          'InvalidParameterValue',
+          `The KMS key ${key.arn} is not a symmetric encryption key. Amazon EBS supports only symmetric encryption KMS keys.`,
+        ),
         { key },
       ),
     };
@@ -143,7 +168,10 @@ export function checkKeyForEbs(
   for (const action of EBS_ACTIONS[purpose]) {
     const decision = evaluateEbsAction(ctx, key, caller, action);
     if (!decision.allowed) {
-      const error = new AwsError('KMS.AccessDeniedException', accessDeniedMessage(principal, action, key, decision));
+      const error = new AwsError(
+        'KMS.AccessDeniedException',
+        accessDeniedMessage(principal, action, key, decision),
+      );
       return { ok: false, failure: failure('access-denied', error, { key, decision, action }) };
     }
   }
@@ -164,7 +192,11 @@ export function autoScalingServiceLinkedRoleArn(accountId: string): string {
   return `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 }
 
-export function checkKeyForAutoScaling(ctx: CallContext, keyRef: string | undefined, serviceLinkedRoleArn?: string): EbsKeyCheck {
+export function checkKeyForAutoScaling(
+  ctx: CallContext,
+  keyRef: string | undefined,
+  serviceLinkedRoleArn?: string,
+): EbsKeyCheck {
   const roleArn = serviceLinkedRoleArn ?? autoScalingServiceLinkedRoleArn(ctx.accountId);
   const sessionArn = `arn:aws:sts::${ctx.accountId}:assumed-role/${roleArn.split('/').pop() ?? 'AWSServiceRoleForAutoScaling'}/AutoScaling`;
   return checkKeyForEbs(ctx, keyRef, 'decrypt', awsCaller(sessionArn));

@@ -1,7 +1,16 @@
 // Building KMS state the way the API does, for the KMS handlers and for scenarios alike: a key with
 // AWS's defaults (symmetric, ENCRYPT_DECRYPT, the default key policy) and aliases pointing at it.
 import { mintUuid } from '../ids';
-import type { KeySpec, KeyState, KeyUsage, KmsAlias, KmsKey, SandboxWorld, AccountId, Region } from '../world';
+import type {
+  KeySpec,
+  KeyState,
+  KeyUsage,
+  KmsAlias,
+  KmsKey,
+  SandboxWorld,
+  AccountId,
+  Region,
+} from '../world';
 import { defaultKeyPolicy } from './default-policies';
 
 export interface CreateKmsKeyOptions {

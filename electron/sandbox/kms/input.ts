@@ -7,7 +7,10 @@ function lowerFirst(name: string): string {
 }
 
 export function validationError(field: string, value: unknown, constraint: string): AwsError {
-  const shown = value === undefined || value === null ? 'null' : `'${typeof value === 'string' ? value : JSON.stringify(value)}'`;
+  const shown =
+    value === undefined || value === null
+      ? 'null'
+      : `'${typeof value === 'string' ? value : JSON.stringify(value)}'`;
   return new AwsError(
     'ValidationException',
     `1 validation error detected: Value ${shown} at '${lowerFirst(field)}' failed to satisfy constraint: ${constraint}`,
@@ -26,29 +29,42 @@ export function requiredString(body: Record<string, unknown>, field: string): st
 export function optionalString(body: Record<string, unknown>, field: string): string | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new AwsError('SerializationException', `Unexpected value for ${field}`);
+  if (typeof value !== 'string')
+    throw new AwsError('SerializationException', `Unexpected value for ${field}`);
   return value;
 }
 
 export function optionalBoolean(body: Record<string, unknown>, field: string): boolean | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') throw new AwsError('SerializationException', `Unexpected value for ${field}`);
+  if (typeof value !== 'boolean')
+    throw new AwsError('SerializationException', `Unexpected value for ${field}`);
   return value;
 }
 
-export function optionalInteger(body: Record<string, unknown>, field: string, min: number, max: number): number | undefined {
+export function optionalInteger(
+  body: Record<string, unknown>,
+  field: string,
+  min: number,
+  max: number,
+): number | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     throw new AwsError('SerializationException', `Unexpected value for ${field}`);
   }
-  if (value < min) throw validationError(field, String(value), `Member must have value greater than or equal to ${min}`);
-  if (value > max) throw validationError(field, String(value), `Member must have value less than or equal to ${max}`);
+  if (value < min)
+    throw validationError(field, String(value), `Member must have value greater than or equal to ${min}`);
+  if (value > max)
+    throw validationError(field, String(value), `Member must have value less than or equal to ${max}`);
   return value;
 }
 
-export function optionalEnum<T extends string>(body: Record<string, unknown>, field: string, allowed: readonly T[]): T | undefined {
+export function optionalEnum<T extends string>(
+  body: Record<string, unknown>,
+  field: string,
+  allowed: readonly T[],
+): T | undefined {
   const value = optionalString(body, field);
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
@@ -68,7 +84,11 @@ export function optionalStringList(body: Record<string, unknown>, field: string)
 
 export function optionalStringMap(value: unknown, field: string): Record<string, string> | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string')) {
+  if (
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    !Object.values(value).every((v) => typeof v === 'string')
+  ) {
     throw new AwsError('SerializationException', `Unexpected value for ${field}`);
   }
   return value as Record<string, string>;

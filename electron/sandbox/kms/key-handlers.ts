@@ -6,12 +6,29 @@ import type { KeySpec, KeyUsage } from '../world';
 import { authorizeIamAction, authorizeKeyAction } from './authorize';
 import { createKmsKey } from './factory';
 import { invalidState } from './key-state';
-import { epochSeconds, optionalBoolean, optionalEnum, optionalInteger, optionalString, requiredString } from './input';
+import {
+  epochSeconds,
+  optionalBoolean,
+  optionalEnum,
+  optionalInteger,
+  optionalString,
+  requiredString,
+} from './input';
 import { keyMetadata } from './metadata';
 import { kmsPage } from './page';
 import { resolveKey, resolveKeyIdOrArn } from './resolve';
 
-const KEY_SPECS: readonly KeySpec[] = ['SYMMETRIC_DEFAULT', 'RSA_2048', 'RSA_3072', 'RSA_4096', 'ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521', 'ECC_SECG_P256K1', 'HMAC_256'];
+const KEY_SPECS: readonly KeySpec[] = [
+  'SYMMETRIC_DEFAULT',
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'ECC_NIST_P256',
+  'ECC_NIST_P384',
+  'ECC_NIST_P521',
+  'ECC_SECG_P256K1',
+  'HMAC_256',
+];
 const KEY_USAGES: readonly KeyUsage[] = ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC'];
 
 // Which usages each key spec allows (KMS developer guide, "Key spec reference").
@@ -28,7 +45,11 @@ export function checkLockout(ctx: CallContext, policyText: string, keyArn: strin
   if (!parsed.ok) throw new AwsError('MalformedPolicyDocumentException', parsed.message);
   if (bypass) return;
   const decision = evaluateKeyAccess(
-    { keyPolicy: parsed.policy, identityPolicies: identityPoliciesOf(ctx.world, ctx.principalArn), grants: [] },
+    {
+      keyPolicy: parsed.policy,
+      identityPolicies: identityPoliciesOf(ctx.world, ctx.principalArn),
+      grants: [],
+    },
     {
       caller: awsCaller(ctx.principalArn),
       action: 'kms:PutKeyPolicy',
@@ -62,24 +83,50 @@ export const describeKey: JsonHandler = (ctx, body) => {
 
 export const createKey: JsonHandler = (ctx, body) => {
   authorizeIamAction(ctx, 'kms:CreateKey');
-  const spec = optionalEnum(body, 'KeySpec', KEY_SPECS) ?? optionalEnum(body, 'CustomerMasterKeySpec', KEY_SPECS) ?? 'SYMMETRIC_DEFAULT';
-  const usage = optionalEnum(body, 'KeyUsage', KEY_USAGES) ?? (spec === 'HMAC_256' ? 'GENERATE_VERIFY_MAC' : spec.startsWith('ECC_') ? 'SIGN_VERIFY' : 'ENCRYPT_DECRYPT');
+  const spec =
+    optionalEnum(body, 'KeySpec', KEY_SPECS) ??
+    optionalEnum(body, 'CustomerMasterKeySpec', KEY_SPECS) ??
+    'SYMMETRIC_DEFAULT';
+  const usage =
+    optionalEnum(body, 'KeyUsage', KEY_USAGES) ??
+    (spec === 'HMAC_256'
+      ? 'GENERATE_VERIFY_MAC'
+      : spec.startsWith('ECC_')
+        ? 'SIGN_VERIFY'
+        : 'ENCRYPT_DECRYPT');
   if (!usageAllowed(spec, usage)) {
     throw new AwsError('ValidationException', `KeyUsage ${usage} is not compatible with KeySpec ${spec}`);
   }
   const description = optionalString(body, 'Description');
   if (description !== undefined && description.length > 8192) {
-    throw new AwsError('ValidationException', '1 validation error detected: Value at \'description\' failed to satisfy constraint: Member must have length less than or equal to 8192');
+    throw new AwsError(
+      'ValidationException',
+      "1 validation error detected: Value at 'description' failed to satisfy constraint: Member must have length less than or equal to 8192",
+    );
   }
-  const origin = optionalEnum(body, 'Origin', ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const);
+  const origin = optionalEnum(body, 'Origin', [
+    'AWS_KMS',
+    'EXTERNAL',
+    'AWS_CLOUDHSM',
+    'EXTERNAL_KEY_STORE',
+  ] as const);
   if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE') {
-    throw new AwsError('UnsupportedOperationException', `Origin ${origin} needs a custom key store, which the sandbox does not model.`);
+    throw new AwsError(
+      'UnsupportedOperationException',
+      `Origin ${origin} needs a custom key store, which the sandbox does not model.`,
+    );
   }
   const policy = optionalString(body, 'Policy');
   const tags = parseTags(body.Tags);
   // The lockout check evaluates the new policy against a key ARN that does not exist yet; its
   // statements use Resource "*" in practice.
-  if (policy !== undefined) checkLockout(ctx, policy, `arn:aws:kms:${ctx.region}:${ctx.accountId}:key/*`, optionalBoolean(body, 'BypassPolicyLockoutSafetyCheck') ?? false);
+  if (policy !== undefined)
+    checkLockout(
+      ctx,
+      policy,
+      `arn:aws:kms:${ctx.region}:${ctx.accountId}:key/*`,
+      optionalBoolean(body, 'BypassPolicyLockoutSafetyCheck') ?? false,
+    );
   const key = createKmsKey(ctx.world, {
     accountId: ctx.accountId,
     region: ctx.region,
@@ -103,7 +150,8 @@ export function parseTags(value: unknown): { TagKey: string; TagValue: string }[
     if (typeof t.TagKey !== 'string' || typeof t.TagValue !== 'string') {
       throw new AwsError('TagException', 'Each tag needs a TagKey and a TagValue.');
     }
-    if (t.TagKey.startsWith('aws:')) throw new AwsError('TagException', 'Tags beginning with aws: are reserved');
+    if (t.TagKey.startsWith('aws:'))
+      throw new AwsError('TagException', 'Tags beginning with aws: are reserved');
     return { TagKey: t.TagKey, TagValue: t.TagValue };
   });
 }
@@ -133,7 +181,12 @@ export const scheduleKeyDeletion: JsonHandler = (ctx, body) => {
   key.state = 'PendingDeletion';
   key.pendingWindowInDays = days;
   key.deletionDate = ctx.clock.now() + days * 86_400_000;
-  return { KeyId: key.arn, DeletionDate: epochSeconds(key.deletionDate), KeyState: key.state, PendingWindowInDays: days };
+  return {
+    KeyId: key.arn,
+    DeletionDate: epochSeconds(key.deletionDate),
+    KeyState: key.state,
+    PendingWindowInDays: days,
+  };
 };
 
 export const cancelKeyDeletion: JsonHandler = (ctx, body) => {

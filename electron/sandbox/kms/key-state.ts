@@ -11,7 +11,12 @@ export function assertUsable(key: KmsKey): void {
 }
 
 export function invalidState(key: KmsKey): AwsError {
-  const what = key.state === 'PendingDeletion' ? 'pending deletion' : key.state === 'PendingImport' ? 'pending import' : key.state.toLowerCase();
+  const what =
+    key.state === 'PendingDeletion'
+      ? 'pending deletion'
+      : key.state === 'PendingImport'
+        ? 'pending import'
+        : key.state.toLowerCase();
   return new AwsError('KMSInvalidStateException', `${key.arn} is ${what}.`);
 }
 

@@ -5,13 +5,22 @@ import type { KmsGrant } from '../world';
 import { authorizeKeyAction } from './authorize';
 import { invalidState } from './key-state';
 import { checkLockout } from './key-handlers';
-import { epochSeconds, optionalBoolean, optionalString, optionalStringList, optionalStringMap, requiredString, validationError } from './input';
+import {
+  epochSeconds,
+  optionalBoolean,
+  optionalString,
+  optionalStringList,
+  optionalStringMap,
+  requiredString,
+  validationError,
+} from './input';
 import { kmsPage } from './page';
 import { resolveKeyIdOrArn } from './resolve';
 
 function policyName(body: Record<string, unknown>): string {
   const name = optionalString(body, 'PolicyName') ?? 'default';
-  if (!/^[\w]+$/.test(name)) throw validationError('PolicyName', name, 'Member must satisfy regular expression pattern: [\\w]+');
+  if (!/^[\w]+$/.test(name))
+    throw validationError('PolicyName', name, 'Member must satisfy regular expression pattern: [\\w]+');
   // 'default' is the only key policy name KMS supports.
   if (name !== 'default') throw new AwsError('NotFoundException', 'No such policy exists');
   return name;
@@ -29,7 +38,8 @@ export const putKeyPolicy: JsonHandler = (ctx, body) => {
   const policy = requiredString(body, 'Policy');
   policyName(body);
   authorizeKeyAction(ctx, key, 'kms:PutKeyPolicy');
-  if (policy.length > 32_768) throw new AwsError('LimitExceededException', 'The key policy exceeds the 32 KB limit.');
+  if (policy.length > 32_768)
+    throw new AwsError('LimitExceededException', 'The key policy exceeds the 32 KB limit.');
   if (key.state === 'PendingDeletion') throw invalidState(key);
   checkLockout(ctx, policy, key.arn, optionalBoolean(body, 'BypassPolicyLockoutSafetyCheck') ?? false);
   key.policy = policy;
@@ -37,17 +47,35 @@ export const putKeyPolicy: JsonHandler = (ctx, body) => {
 };
 
 const GRANT_OPERATIONS = [
-  'Decrypt', 'Encrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'ReEncryptFrom', 'ReEncryptTo',
-  'Sign', 'Verify', 'GetPublicKey', 'CreateGrant', 'RetireGrant', 'DescribeKey', 'GenerateDataKeyPair',
-  'GenerateDataKeyPairWithoutPlaintext', 'GenerateMac', 'VerifyMac', 'DeriveSharedSecret',
+  'Decrypt',
+  'Encrypt',
+  'GenerateDataKey',
+  'GenerateDataKeyWithoutPlaintext',
+  'ReEncryptFrom',
+  'ReEncryptTo',
+  'Sign',
+  'Verify',
+  'GetPublicKey',
+  'CreateGrant',
+  'RetireGrant',
+  'DescribeKey',
+  'GenerateDataKeyPair',
+  'GenerateDataKeyPairWithoutPlaintext',
+  'GenerateMac',
+  'VerifyMac',
+  'DeriveSharedSecret',
 ];
 
 function grantEntry(keyArn: string, grant: KmsGrant): Record<string, unknown> {
   const constraints = grant.constraints
     ? {
         Constraints: {
-          ...(grant.constraints.encryptionContextSubset ? { EncryptionContextSubset: grant.constraints.encryptionContextSubset } : {}),
-          ...(grant.constraints.encryptionContextEquals ? { EncryptionContextEquals: grant.constraints.encryptionContextEquals } : {}),
+          ...(grant.constraints.encryptionContextSubset
+            ? { EncryptionContextSubset: grant.constraints.encryptionContextSubset }
+            : {}),
+          ...(grant.constraints.encryptionContextEquals
+            ? { EncryptionContextEquals: grant.constraints.encryptionContextEquals }
+            : {}),
         },
       }
     : {};
@@ -69,7 +97,11 @@ export const listGrants: JsonHandler = (ctx, body) => {
   authorizeKeyAction(ctx, key, 'kms:ListGrants');
   const grantId = optionalString(body, 'GrantId');
   const grantee = optionalString(body, 'GranteePrincipal');
-  const grants = key.grants.filter((g) => (grantId === undefined || g.grantId === grantId) && (grantee === undefined || g.granteePrincipal === grantee));
+  const grants = key.grants.filter(
+    (g) =>
+      (grantId === undefined || g.grantId === grantId) &&
+      (grantee === undefined || g.granteePrincipal === grantee),
+  );
   const { items, ...page } = kmsPage(body, grants, `ListGrants:${key.arn}`);
   return { Grants: items.map((g) => grantEntry(key.arn, g)), ...page };
 };
@@ -78,9 +110,15 @@ export const createGrant: JsonHandler = (ctx, body) => {
   const key = resolveKeyIdOrArn(ctx, requiredString(body, 'KeyId'));
   const granteePrincipal = requiredString(body, 'GranteePrincipal');
   const operations = optionalStringList(body, 'Operations');
-  if (!operations || operations.length === 0) throw validationError('Operations', operations, 'Member must not be null');
+  if (!operations || operations.length === 0)
+    throw validationError('Operations', operations, 'Member must not be null');
   const unknown = operations.find((op) => !GRANT_OPERATIONS.includes(op));
-  if (unknown) throw validationError('Operations', unknown, `Member must satisfy enum value set: [${GRANT_OPERATIONS.join(', ')}]`);
+  if (unknown)
+    throw validationError(
+      'Operations',
+      unknown,
+      `Member must satisfy enum value set: [${GRANT_OPERATIONS.join(', ')}]`,
+    );
   const retiringPrincipal = optionalString(body, 'RetiringPrincipal');
   const name = optionalString(body, 'Name');
   const rawConstraints = body.Constraints as Record<string, unknown> | undefined;
@@ -97,16 +135,26 @@ export const createGrant: JsonHandler = (ctx, body) => {
     throw new AwsError('InvalidArnException', `ARN ${granteePrincipal} is not a valid principal`);
   }
   // Grants with the same name, principal, operations and constraints are idempotent.
-  const existing = name ? key.grants.find((g) => g.name === name && g.granteePrincipal === granteePrincipal) : undefined;
+  const existing = name
+    ? key.grants.find((g) => g.name === name && g.granteePrincipal === granteePrincipal)
+    : undefined;
   if (existing) return { GrantId: existing.grantId, GrantToken: `${existing.grantId}token` };
   // Default quota: 50,000 grants per KMS key.
-  if (key.grants.length >= 50_000) throw new AwsError('LimitExceededException', 'Grant quota exceeded for this KMS key.');
+  if (key.grants.length >= 50_000)
+    throw new AwsError('LimitExceededException', 'Grant quota exceeded for this KMS key.');
   const grant: KmsGrant = {
     grantId: mintHex(ctx.world, 64),
     granteePrincipal,
     ...(retiringPrincipal ? { retiringPrincipal } : {}),
     operations,
-    ...(subset || equals ? { constraints: { ...(subset ? { encryptionContextSubset: subset } : {}), ...(equals ? { encryptionContextEquals: equals } : {}) } } : {}),
+    ...(subset || equals
+      ? {
+          constraints: {
+            ...(subset ? { encryptionContextSubset: subset } : {}),
+            ...(equals ? { encryptionContextEquals: equals } : {}),
+          },
+        }
+      : {}),
     issuingAccount: `arn:aws:iam::${ctx.accountId}:root`,
     ...(name ? { name } : {}),
     creationDate: ctx.clock.now(),

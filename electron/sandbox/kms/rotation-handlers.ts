@@ -10,7 +10,10 @@ import { resolveKeyIdOrArn } from './resolve';
 // Automatic rotation exists only for symmetric encryption keys with KMS key material.
 function assertRotatable(key: KmsKey): void {
   if (!isSymmetricEncryptionKey(key) || key.origin !== 'AWS_KMS') {
-    throw new AwsError('UnsupportedOperationException', `${key.arn} key type is not supported for this operation.`);
+    throw new AwsError(
+      'UnsupportedOperationException',
+      `${key.arn} key type is not supported for this operation.`,
+    );
   }
 }
 

@@ -13,7 +13,11 @@ export function findPrincipal(world: SandboxWorld, arn: string): IamPrincipal | 
   if (!session) return undefined;
   const [, account, roleName] = session;
   for (const principal of world.principals.values()) {
-    if (principal.accountId === account && principal.arn.includes(':role/') && principal.arn.endsWith(`/${roleName}`)) {
+    if (
+      principal.accountId === account &&
+      principal.arn.includes(':role/') &&
+      principal.arn.endsWith(`/${roleName}`)
+    ) {
       return principal;
     }
   }

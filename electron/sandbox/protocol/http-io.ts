@@ -8,7 +8,8 @@ export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export class BodyTooLargeError extends Error {}
 
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
+// `raw` as sent (what the signature covers), `body` with aws-chunked framing removed.
+export async function readBody(req: IncomingMessage): Promise<{ raw: Buffer; body: Buffer }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -17,8 +18,8 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
     if (size > MAX_BODY_BYTES) throw new BodyTooLargeError(`body larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(buffer);
   }
-  const body = Buffer.concat(chunks);
-  return isAwsChunked(req) ? decodeAwsChunked(body) : body;
+  const raw = Buffer.concat(chunks);
+  return { raw, body: isAwsChunked(req) ? decodeAwsChunked(raw) : raw };
 }
 
 // S3 streaming uploads (SigV4 "STREAMING-…" payloads, flexible-checksum trailers) frame the body

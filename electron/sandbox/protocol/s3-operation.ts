@@ -15,10 +15,17 @@ const BUCKET_SUBRESOURCES: Record<string, string> = {
 
 const VERBS: Record<string, string> = { GET: 'Get', PUT: 'Put', DELETE: 'Delete' };
 
-export function s3OperationName(method: string, bucket: string | undefined, key: string, query: URLSearchParams): string {
+export function s3OperationName(
+  method: string,
+  bucket: string | undefined,
+  key: string,
+  query: URLSearchParams,
+): string {
   if (!bucket) return method === 'GET' ? 'ListBuckets' : 'Unknown';
   if (key !== '' && key !== '/') {
-    return { GET: 'GetObject', PUT: 'PutObject', HEAD: 'HeadObject', DELETE: 'DeleteObject' }[method] ?? 'Unknown';
+    return (
+      { GET: 'GetObject', PUT: 'PutObject', HEAD: 'HeadObject', DELETE: 'DeleteObject' }[method] ?? 'Unknown'
+    );
   }
   for (const [sub, name] of Object.entries(BUCKET_SUBRESOURCES)) {
     if (query.has(sub)) return `${VERBS[method] ?? method}${name}`;

@@ -25,26 +25,41 @@ function parseScope(credential: string): CredentialScope | undefined {
   return { accessKeyId, date, region, service };
 }
 
-export function readAuth(headers: Readonly<Record<string, string | undefined>>, query: URLSearchParams): AuthInfo {
+export function readAuth(
+  headers: Readonly<Record<string, string | undefined>>,
+  query: URLSearchParams,
+): AuthInfo {
   const header = headers.authorization;
   const token = headers['x-amz-security-token'] ?? query.get('X-Amz-Security-Token') ?? undefined;
   if (header !== undefined) {
     if (!header.startsWith('AWS4-HMAC-SHA256 ')) {
-      return { kind: 'malformed', message: `Authorization header requires 'Credential' parameter. Authorization=${header.split(' ')[0] ?? ''}` };
+      return {
+        kind: 'malformed',
+        message: `Authorization header requires 'Credential' parameter. Authorization=${header.split(' ')[0] ?? ''}`,
+      };
     }
     const credential = /Credential=([^,\s]+)/.exec(header)?.[1];
-    if (!credential) return { kind: 'malformed', message: "Authorization header requires 'Credential' parameter." };
+    if (!credential)
+      return { kind: 'malformed', message: "Authorization header requires 'Credential' parameter." };
     if (!/Signature=[0-9a-f]{64}/.test(header)) {
       return { kind: 'malformed', message: "Authorization header requires 'Signature' parameter." };
     }
     const scope = parseScope(credential);
-    if (!scope) return { kind: 'malformed', message: `Credential should be scoped to a valid region. (${credential.split('/').slice(1).join('/')})` };
+    if (!scope)
+      return {
+        kind: 'malformed',
+        message: `Credential should be scoped to a valid region. (${credential.split('/').slice(1).join('/')})`,
+      };
     return token === undefined ? { kind: 'sigv4', scope } : { kind: 'sigv4', scope, securityToken: token };
   }
   const presigned = query.get('X-Amz-Credential');
   if (presigned !== null) {
     const scope = parseScope(presigned);
-    if (!scope || query.get('X-Amz-Signature') === null) return { kind: 'malformed', message: 'Query-string authentication requires the X-Amz-Signature parameter.' };
+    if (!scope || query.get('X-Amz-Signature') === null)
+      return {
+        kind: 'malformed',
+        message: 'Query-string authentication requires the X-Amz-Signature parameter.',
+      };
     return token === undefined ? { kind: 'sigv4', scope } : { kind: 'sigv4', scope, securityToken: token };
   }
   return { kind: 'none' };

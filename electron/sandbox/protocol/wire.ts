@@ -24,7 +24,11 @@ export function newRequestId(protocol: Protocol): string {
 
 export function requestIdHeaders(protocol: Protocol, requestId: string): Record<string, string> {
   if (protocol === 'rest-xml') {
-    return { 'x-amz-request-id': requestId, 'x-amz-id-2': randomBytes(48).toString('base64'), server: 'AmazonS3' };
+    return {
+      'x-amz-request-id': requestId,
+      'x-amz-id-2': randomBytes(48).toString('base64'),
+      server: 'AmazonS3',
+    };
   }
   return { 'x-amzn-RequestId': requestId };
 }
@@ -46,7 +50,17 @@ export interface ErrorContext {
 }
 
 // Bucket-level S3 errors name the bucket, as S3 does (<BucketName> after <Message>).
-const S3_ERRORS_WITHOUT_BUCKET = new Set(['AccessDenied', 'InvalidAccessKeyId', 'InvalidToken', 'ExpiredToken', 'SlowDown', 'ServiceUnavailable', 'InternalError']);
+const S3_ERRORS_WITHOUT_BUCKET = new Set([
+  'AccessDenied',
+  'InvalidAccessKeyId',
+  'InvalidToken',
+  'ExpiredToken',
+  'SlowDown',
+  'ServiceUnavailable',
+  'InternalError',
+  'SignatureDoesNotMatch',
+  'AuthorizationHeaderMalformed',
+]);
 
 export function errorResponse(error: WireError, ctx: ErrorContext): WireResponse {
   const headers: Record<string, string> = {
@@ -55,7 +69,11 @@ export function errorResponse(error: WireError, ctx: ErrorContext): WireResponse
   };
   switch (ctx.protocol) {
     case 'ec2':
-      return { status: error.status, headers, body: ec2ErrorResponse(error.code, error.message, ctx.requestId) };
+      return {
+        status: error.status,
+        headers,
+        body: ec2ErrorResponse(error.code, error.message, ctx.requestId),
+      };
     case 'query':
       return {
         status: error.status,
@@ -63,7 +81,11 @@ export function errorResponse(error: WireError, ctx: ErrorContext): WireResponse
         body: queryErrorResponse(ctx.namespace, error.fault, error.code, error.message, ctx.requestId),
       };
     case 'json':
-      return { status: error.status, headers, body: JSON.stringify({ __type: error.code, message: error.message }) };
+      return {
+        status: error.status,
+        headers,
+        body: JSON.stringify({ __type: error.code, message: error.message }),
+      };
     case 'rest-json':
       return {
         status: error.status,
@@ -72,7 +94,8 @@ export function errorResponse(error: WireError, ctx: ErrorContext): WireResponse
       };
     case 'rest-xml': {
       if (ctx.method === 'HEAD') return { status: error.status, headers, body: '' };
-      const extra = ctx.bucket && !S3_ERRORS_WITHOUT_BUCKET.has(error.code) ? { BucketName: ctx.bucket } : undefined;
+      const extra =
+        ctx.bucket && !S3_ERRORS_WITHOUT_BUCKET.has(error.code) ? { BucketName: ctx.bucket } : undefined;
       return {
         status: error.status,
         headers,
@@ -85,18 +108,53 @@ export function errorResponse(error: WireError, ctx: ErrorContext): WireResponse
 // An unexpected exception inside a handler: the client sees the service's internal error.
 export const INTERNAL_ERRORS: Record<Protocol, WireError> = {
   ec2: { code: 'InternalError', message: 'An internal error has occurred.', status: 500, fault: 'Receiver' },
-  query: { code: 'InternalFailure', message: 'The request processing has failed because of an unknown error, exception or failure.', status: 500, fault: 'Receiver' },
-  json: { code: 'KMSInternalException', message: 'An internal error occurred.', status: 500, fault: 'Receiver' },
-  'rest-xml': { code: 'InternalError', message: 'We encountered an internal error. Please try again.', status: 500, fault: 'Receiver' },
-  'rest-json': { code: 'InternalServerException', message: 'An internal error occurred.', status: 500, fault: 'Receiver' },
+  query: {
+    code: 'InternalFailure',
+    message: 'The request processing has failed because of an unknown error, exception or failure.',
+    status: 500,
+    fault: 'Receiver',
+  },
+  json: {
+    code: 'KMSInternalException',
+    message: 'An internal error occurred.',
+    status: 500,
+    fault: 'Receiver',
+  },
+  'rest-xml': {
+    code: 'InternalError',
+    message: 'We encountered an internal error. Please try again.',
+    status: 500,
+    fault: 'Receiver',
+  },
+  'rest-json': {
+    code: 'InternalServerException',
+    message: 'An internal error occurred.',
+    status: 500,
+    fault: 'Receiver',
+  },
 };
 
 // Fault injection's "become unavailable". EC2 documents Unavailable ("The server is overloaded
 // and can't handle the request."); the others answer ServiceUnavailable.
 export const UNAVAILABLE_ERRORS: Record<Protocol, WireError> = {
-  ec2: { code: 'Unavailable', message: "The server is overloaded and can't handle the request.", status: 503, fault: 'Receiver' },
+  ec2: {
+    code: 'Unavailable',
+    message: "The server is overloaded and can't handle the request.",
+    status: 503,
+    fault: 'Receiver',
+  },
   query: { code: 'ServiceUnavailable', message: 'Service Unavailable', status: 503, fault: 'Receiver' },
-  json: { code: 'ServiceUnavailableException', message: 'Service Unavailable', status: 503, fault: 'Receiver' },
+  json: {
+    code: 'ServiceUnavailableException',
+    message: 'Service Unavailable',
+    status: 503,
+    fault: 'Receiver',
+  },
   'rest-xml': { code: 'ServiceUnavailable', message: 'Service Unavailable', status: 503, fault: 'Receiver' },
-  'rest-json': { code: 'ServiceUnavailableException', message: 'Service Unavailable', status: 503, fault: 'Receiver' },
+  'rest-json': {
+    code: 'ServiceUnavailableException',
+    message: 'Service Unavailable',
+    status: 503,
+    fault: 'Receiver',
+  },
 };

@@ -3,12 +3,16 @@
 // { item: [...] } (EC2) or { member: [...] } (awsQuery), attributes as '@_name'.
 import { XMLBuilder } from 'fast-xml-parser';
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  suppressEmptyNode: false,
+});
 const declaration = { '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' } };
 
 // A whole document: buildXml({ ListAllMyBucketsResult: { '@_xmlns': S3_NS, … } }).
 export function buildXml(root: Record<string, unknown>): string {
-  return builder.build({ ...declaration, ...root }) as string;
+  return builder.build({ ...declaration, ...root });
 }
 
 export const EC2_NAMESPACE = 'http://ec2.amazonaws.com/doc/2016-11-15/';
@@ -21,11 +25,18 @@ export function ec2Response(action: string, requestId: string, content: Record<s
 
 // EC2's error document (note RequestID, not RequestId).
 export function ec2ErrorResponse(code: string, message: string, requestId: string): string {
-  return buildXml({ Response: { Errors: { Error: { Code: code, Message: message } }, RequestID: requestId } });
+  return buildXml({
+    Response: { Errors: { Error: { Code: code, Message: message } }, RequestID: requestId },
+  });
 }
 
 // awsQuery: <ActionResponse xmlns=…><ActionResult>…</ActionResult><ResponseMetadata>…
-export function queryResponse(namespace: string, action: string, requestId: string, result: Record<string, unknown>): string {
+export function queryResponse(
+  namespace: string,
+  action: string,
+  requestId: string,
+  result: Record<string, unknown>,
+): string {
   return buildXml({
     [`${action}Response`]: {
       '@_xmlns': namespace,
@@ -59,5 +70,7 @@ export function s3ErrorResponse(
   hostId: string,
   extra: Record<string, string> = {},
 ): string {
-  return buildXml({ Error: { Code: code, Message: message, ...extra, RequestId: requestId, HostId: hostId } });
+  return buildXml({
+    Error: { Code: code, Message: message, ...extra, RequestId: requestId, HostId: hostId },
+  });
 }

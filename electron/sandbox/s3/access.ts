@@ -2,7 +2,13 @@
 // allow or a bucket-policy allow suffices; another account: both the bucket policy and the
 // caller's IAM must allow. An explicit Deny in either refuses. S3 says only "Access Denied".
 import type { CallContext } from '../context';
-import { awsCaller, evaluateIdentityPolicies, evaluateResourcePolicy, parsePolicy, type PolicyRequest } from '../policy';
+import {
+  awsCaller,
+  evaluateIdentityPolicies,
+  evaluateResourcePolicy,
+  parsePolicy,
+  type PolicyRequest,
+} from '../policy';
 import { identityPoliciesOf } from '../policy/identity';
 import type { Bucket } from '../world';
 import { accessDenied } from './wire';

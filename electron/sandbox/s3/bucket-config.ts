@@ -16,7 +16,11 @@ export function getBucketEncryption(ctx: CallContext, bucket: Bucket): RestRespo
   authorizeS3(ctx, 's3:GetEncryptionConfiguration', bucket);
   const rules = bucket.encryption ? bucket.encryption.rules : [DEFAULT_SSE_S3];
   if (rules.length === 0) {
-    throw new AwsError('ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found', 404);
+    throw new AwsError(
+      'ServerSideEncryptionConfigurationNotFoundError',
+      'The server side encryption configuration was not found',
+      404,
+    );
   }
   return xmlAnswer('ServerSideEncryptionConfiguration', {
     Rule: rules.map((rule) => ({
@@ -43,7 +47,11 @@ export function putBucketEncryption(ctx: CallContext, bucket: Bucket, request: R
     if (!algorithm || !SSE_ALGORITHMS.includes(algorithm)) throw malformedXml();
     const keyId = asText(apply?.KMSMasterKeyID);
     if (keyId && algorithm === 'AES256') {
-      throw new AwsError('InvalidArgument', 'a KMSMasterKeyID is not applicable if the default sse algorithm is not aws:kms or aws:kms:dsse', 400);
+      throw new AwsError(
+        'InvalidArgument',
+        'a KMSMasterKeyID is not applicable if the default sse algorithm is not aws:kms or aws:kms:dsse',
+        400,
+      );
     }
     const bucketKey = asText(rule?.BucketKeyEnabled);
     return {
@@ -83,7 +91,11 @@ export function putBucketVersioning(ctx: CallContext, bucket: Bucket, request: R
     if (mfaDelete !== 'Enabled' && mfaDelete !== 'Disabled') throw malformedXml();
     // Changing MFA delete needs the root user's MFA device in the x-amz-mfa header.
     if (!request.headers['x-amz-mfa']) {
-      throw new AwsError('InvalidRequest', 'DevPay and Mfa are mutually exclusive authorization methods.', 400);
+      throw new AwsError(
+        'InvalidRequest',
+        'DevPay and Mfa are mutually exclusive authorization methods.',
+        400,
+      );
     }
     bucket.mfaDelete = mfaDelete;
   }

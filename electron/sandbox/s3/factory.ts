@@ -25,7 +25,9 @@ export function createBucket(world: SandboxWorld, options: CreateBucketOptions):
             rules: [
               {
                 sseAlgorithm: options.encryption.sseAlgorithm,
-                ...(options.encryption.kmsMasterKeyId ? { kmsMasterKeyId: options.encryption.kmsMasterKeyId } : {}),
+                ...(options.encryption.kmsMasterKeyId
+                  ? { kmsMasterKeyId: options.encryption.kmsMasterKeyId }
+                  : {}),
                 bucketKeyEnabled: options.encryption.bucketKeyEnabled ?? false,
               },
             ],
@@ -45,6 +47,12 @@ export function isValidBucketName(name: string): boolean {
   if (name.length < 3 || name.length > 63) return false;
   if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(name)) return false;
   if (name.includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(name)) return false;
-  if (name.startsWith('xn--') || name.startsWith('sthree-') || name.endsWith('-s3alias') || name.endsWith('--ol-s3')) return false;
+  if (
+    name.startsWith('xn--') ||
+    name.startsWith('sthree-') ||
+    name.endsWith('-s3alias') ||
+    name.endsWith('--ol-s3')
+  )
+    return false;
   return true;
 }

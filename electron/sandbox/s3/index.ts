@@ -1,6 +1,12 @@
 // The sandbox's S3 (REST-XML): bucket operations the app uses. The server has already split the
 // bucket from the host (virtual-host style) or the path (path style); sub-resources are query keys.
-import { AwsError, type CallContext, type RestHandler, type RestRequest, type RestResponse } from '../context';
+import {
+  AwsError,
+  type CallContext,
+  type RestHandler,
+  type RestRequest,
+  type RestResponse,
+} from '../context';
 import type { Bucket } from '../world';
 import {
   deleteBucketEncryption,
@@ -14,7 +20,12 @@ import {
   putBucketTagging,
   putBucketVersioning,
 } from './bucket-config';
-import { createBucketOperation, deleteBucketOperation, getBucketLocation, headBucket } from './bucket-lifecycle';
+import {
+  createBucketOperation,
+  deleteBucketOperation,
+  getBucketLocation,
+  headBucket,
+} from './bucket-lifecycle';
 import { listBuckets } from './list-buckets';
 import { accessDenied, noSuchBucket, permanentRedirect } from './wire';
 
@@ -29,7 +40,11 @@ const SUBRESOURCES: Record<string, Partial<Record<string, BucketOperation>>> = {
 };
 
 function notImplemented(): AwsError {
-  return new AwsError('NotImplemented', 'A header you provided implies functionality that is not implemented', 501);
+  return new AwsError(
+    'NotImplemented',
+    'A header you provided implies functionality that is not implemented',
+    501,
+  );
 }
 
 function ownedBucket(ctx: CallContext, name: string): Bucket {
@@ -51,7 +66,8 @@ export const s3Handler: RestHandler = (ctx, request) => {
     if (bucket && bucket.region !== ctx.region) return permanentRedirect(ctx, bucket, method);
     return headBucket(ctx, name);
   }
-  if (method === 'PUT' && [...request.query.keys()].length === 0) return createBucketOperation(ctx, name, request);
+  if (method === 'PUT' && [...request.query.keys()].length === 0)
+    return createBucketOperation(ctx, name, request);
 
   const bucket = ownedBucket(ctx, name);
   const subresource = Object.keys(SUBRESOURCES).find((key) => request.query.has(key));
@@ -62,7 +78,12 @@ export const s3Handler: RestHandler = (ctx, request) => {
   }
   if (subresource) {
     const operation = SUBRESOURCES[subresource]?.[method];
-    if (!operation) throw new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
+    if (!operation)
+      throw new AwsError(
+        'MethodNotAllowed',
+        'The specified method is not allowed against this resource.',
+        405,
+      );
     return operation(ctx, bucket, request);
   }
   if (method === 'DELETE') return deleteBucketOperation(ctx, bucket);

@@ -15,7 +15,11 @@ function decodeToken(token: string): string {
   if (token.length > 1024) throw invalid;
   try {
     const decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as unknown;
-    if (typeof decoded === 'object' && decoded !== null && typeof (decoded as { after?: unknown }).after === 'string') {
+    if (
+      typeof decoded === 'object' &&
+      decoded !== null &&
+      typeof (decoded as { after?: unknown }).after === 'string'
+    ) {
       return (decoded as { after: string }).after;
     }
   } catch {
@@ -39,7 +43,11 @@ export function listBuckets(ctx: CallContext, request: RestRequest): RestRespons
   if (maxText !== null) {
     const max = Number(maxText);
     if (!Number.isInteger(max) || max < 1 || max > 10_000) {
-      throw new AwsError('InvalidArgument', 'Argument max-buckets must be an integer between 1 and 10000.', 400);
+      throw new AwsError(
+        'InvalidArgument',
+        'Argument max-buckets must be an integer between 1 and 10000.',
+        400,
+      );
     }
     pageSize = max;
   } else if (prefix !== undefined || bucketRegion !== undefined || token !== undefined) {
@@ -55,7 +63,11 @@ export function listBuckets(ctx: CallContext, request: RestRequest): RestRespons
   const page = pageSize === undefined ? start : start.slice(0, pageSize);
   const last = page[page.length - 1];
   const more = pageSize !== undefined && start.length > pageSize && last !== undefined;
-  const bucketList = page.map((b) => ({ Name: b.name, CreationDate: isoTime(b.creationDate), BucketRegion: b.region }));
+  const bucketList = page.map((b) => ({
+    Name: b.name,
+    CreationDate: isoTime(b.creationDate),
+    BucketRegion: b.region,
+  }));
   return xmlAnswer('ListAllMyBucketsResult', {
     Buckets: bucketList.length > 0 ? { Bucket: bucketList } : '',
     Owner: { ID: canonicalUserId(ctx.accountId) },

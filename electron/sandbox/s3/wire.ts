@@ -5,7 +5,11 @@ import { AwsError, type CallContext, type RestResponse } from '../context';
 import { buildXml, S3_NAMESPACE, s3ErrorResponse } from '../protocol/xml';
 import type { Bucket } from '../world';
 
-export function xmlAnswer(rootName: string, content: Record<string, unknown>, headers: Record<string, string> = {}): RestResponse {
+export function xmlAnswer(
+  rootName: string,
+  content: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): RestResponse {
   return { status: 200, headers, body: buildXml({ [rootName]: { '@_xmlns': S3_NAMESPACE, ...content } }) };
 }
 

@@ -4,10 +4,19 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AwsError } from '../context';
 
-const parser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true });
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: true,
+});
 
 export function malformedXml(): AwsError {
-  return new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', 400);
+  return new AwsError(
+    'MalformedXML',
+    'The XML you provided was not well-formed or did not validate against our published schema',
+    400,
+  );
 }
 
 export function parseXmlBody(body: Buffer): Record<string, unknown> {
@@ -20,7 +29,9 @@ export function parseXmlBody(body: Buffer): Record<string, unknown> {
 }
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 // A repeated element parses to an array, a single one to an object: always a list here.
@@ -30,5 +41,9 @@ export function asList(value: unknown): unknown[] {
 }
 
 export function asText(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : undefined;
 }

@@ -34,26 +34,45 @@ export interface AviLabIds {
 // "Allow access through EBS for all principals in the account" statement (kms:ViaService
 // ec2.us-west-2.amazonaws.com + kms:CallerAccount) and no CreateGrant for AWS resources.
 function aviCmkPolicy(accountId: string): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Id: 'avi-cmk-policy',
-    Statement: [
-      {
-        Sid: 'Allow administration of the key',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${accountId}:user/sandbox-admin` },
-        Action: ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*', 'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion'],
-        Resource: '*',
-      },
-      {
-        Sid: 'Allow use of the key',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${accountId}:role/avi-controller` },
-        Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
-        Resource: '*',
-      },
-    ],
-  });
+  return JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Id: 'avi-cmk-policy',
+      Statement: [
+        {
+          Sid: 'Allow administration of the key',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${accountId}:user/sandbox-admin` },
+          Action: [
+            'kms:Create*',
+            'kms:Describe*',
+            'kms:Enable*',
+            'kms:List*',
+            'kms:Put*',
+            'kms:Update*',
+            'kms:Revoke*',
+            'kms:Disable*',
+            'kms:Get*',
+            'kms:Delete*',
+            'kms:TagResource',
+            'kms:UntagResource',
+            'kms:ScheduleKeyDeletion',
+            'kms:CancelKeyDeletion',
+          ],
+          Resource: '*',
+        },
+        {
+          Sid: 'Allow use of the key',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${accountId}:role/avi-controller` },
+          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+          Resource: '*',
+        },
+      ],
+    },
+    null,
+    2,
+  );
 }
 
 export function loadAviLab(world: SandboxWorld, now: number): AviLabIds {
@@ -64,14 +83,37 @@ export function loadAviLab(world: SandboxWorld, now: number): AviLabIds {
     arn: `arn:aws:iam::${account}:role/avi-controller`,
     accountId: account,
     userId: 'AROAAVICONTROLLER0001',
-    policies: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:*', 's3:*', 'kms:*'], Resource: '*' }] })],
+    policies: [
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['ec2:*', 's3:*', 'kms:*'], Resource: '*' }],
+      }),
+    ],
   });
 
   const awsEbs = ensureAwsManagedKeyIn(world, account, region, 'ebs', now - 400 * DAY);
   world.ebsEncryptionByDefault.set(`${account}/${region}`, { enabled: true });
-  const cmk = createKmsKeyWithAlias(world, 'alias/avi-cmk', { region, now: now - 200 * DAY, description: 'Avi cloud CMK', policy: aviCmkPolicy(account) }).key;
-  const asymmetric = createKmsKeyWithAlias(world, 'alias/avi-rsa', { region, now: now - 100 * DAY, description: 'RSA key (not usable for EBS)', keySpec: 'RSA_2048', keyUsage: 'ENCRYPT_DECRYPT' }).key;
-  const pending = createKmsKeyWithAlias(world, 'alias/avi-old', { region, now: now - 300 * DAY, description: 'Retired Avi key', state: 'PendingDeletion', pendingWindowInDays: 30, deletionDate: now + 20 * DAY }).key;
+  const cmk = createKmsKeyWithAlias(world, 'alias/avi-cmk', {
+    region,
+    now: now - 200 * DAY,
+    description: 'Avi cloud CMK',
+    policy: aviCmkPolicy(account),
+  }).key;
+  const asymmetric = createKmsKeyWithAlias(world, 'alias/avi-rsa', {
+    region,
+    now: now - 100 * DAY,
+    description: 'RSA key (not usable for EBS)',
+    keySpec: 'RSA_2048',
+    keyUsage: 'ENCRYPT_DECRYPT',
+  }).key;
+  const pending = createKmsKeyWithAlias(world, 'alias/avi-old', {
+    region,
+    now: now - 300 * DAY,
+    description: 'Retired Avi key',
+    state: 'PendingDeletion',
+    pendingWindowInDays: 30,
+    deletionDate: now + 20 * DAY,
+  }).key;
 
   const controllerImage = addImage(world, {
     region,
@@ -120,9 +162,21 @@ export function loadAviLab(world: SandboxWorld, now: number): AviLabIds {
     encryption: { rules: [{ sseAlgorithm: 'AES256', bucketKeyEnabled: false }] },
   });
   // Created before S3 applied SSE-S3 to every bucket (January 2023): no encryption configuration.
-  const prefixed = addBucket(world, { name: `lab-se-${mintUuid(world)}`, region, creationDate: Date.UTC(2021, 5, 1), versioning: 'Unversioned' });
+  const prefixed = addBucket(world, {
+    name: `lab-se-${mintUuid(world)}`,
+    region,
+    creationDate: Date.UTC(2021, 5, 1),
+    versioning: 'Unversioned',
+  });
 
-  const scratch = addVolume(world, { region, availabilityZone: az('a'), sizeGiB: 50, volumeType: 'gp2', createTime: now - 30 * DAY, tags: [{ Key: 'Name', Value: 'scratch' }] });
+  const scratch = addVolume(world, {
+    region,
+    availabilityZone: az('a'),
+    sizeGiB: 50,
+    volumeType: 'gp2',
+    createTime: now - 30 * DAY,
+    tags: [{ Key: 'Name', Value: 'scratch' }],
+  });
   const dataVolume = controllers[0]?.volumes[1];
   const backup = addSnapshot(world, {
     region,

@@ -146,16 +146,30 @@ export interface InstanceSpec {
   readonly rootSizeGiB: number;
   readonly rootKmsKeyArn?: string;
   // Extra data volumes, attached in order on the given devices.
-  readonly dataVolumes?: { device: string; sizeGiB: number; kmsKeyArn?: string; volumeType?: Volume['volumeType'] }[];
+  readonly dataVolumes?: {
+    device: string;
+    sizeGiB: number;
+    kmsKeyArn?: string;
+    volumeType?: Volume['volumeType'];
+  }[];
   readonly state?: 'running' | 'stopped';
   readonly tags?: Tag[];
 }
 
-export function addInstance(world: SandboxWorld, spec: InstanceSpec): { instance: Instance; volumes: Volume[] } {
+export function addInstance(
+  world: SandboxWorld,
+  spec: InstanceSpec,
+): { instance: Instance; volumes: Volume[] } {
   const instanceId = mintInstanceId(world);
   const rootSnapshot = spec.image.blockDevices[0]?.ebs?.snapshotId ?? '';
   const devices = [
-    { device: '/dev/sda1', sizeGiB: spec.rootSizeGiB, kmsKeyArn: spec.rootKmsKeyArn, volumeType: 'gp2' as const, snapshotId: rootSnapshot },
+    {
+      device: '/dev/sda1',
+      sizeGiB: spec.rootSizeGiB,
+      kmsKeyArn: spec.rootKmsKeyArn,
+      volumeType: 'gp2' as const,
+      snapshotId: rootSnapshot,
+    },
     ...(spec.dataVolumes ?? []).map((d) => ({ ...d, snapshotId: '' })),
   ];
   const volumes = devices.map((d) => {
@@ -171,7 +185,13 @@ export function addInstance(world: SandboxWorld, spec: InstanceSpec): { instance
     });
     volume.state = 'in-use';
     volume.attachments = [
-      { instanceId, device: d.device, state: 'attached', attachTime: spec.launchTime, deleteOnTermination: d.device === '/dev/sda1' },
+      {
+        instanceId,
+        device: d.device,
+        state: 'attached',
+        attachTime: spec.launchTime,
+        deleteOnTermination: d.device === '/dev/sda1',
+      },
     ];
     return volume;
   });
@@ -202,7 +222,10 @@ export function addInstance(world: SandboxWorld, spec: InstanceSpec): { instance
   return { instance, volumes };
 }
 
-export function addBucket(world: SandboxWorld, bucket: Omit<Bucket, 'accountId' | 'tags'> & { tags?: Tag[] }): Bucket {
+export function addBucket(
+  world: SandboxWorld,
+  bucket: Omit<Bucket, 'accountId' | 'tags'> & { tags?: Tag[] },
+): Bucket {
   const full: Bucket = { accountId: world.defaultAccountId, tags: [], ...bucket };
   world.buckets.set(full.name, full);
   return full;

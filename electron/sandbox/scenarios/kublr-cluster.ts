@@ -33,14 +33,28 @@ export function loadKublrCluster(world: SandboxWorld, now: number): KublrCluster
     arn: `arn:aws:iam::${account}:user/kublr`,
     accountId: account,
     userId: 'AIDAKUBLRUSER00000001',
-    policies: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:*', 'autoscaling:*', 'kms:*', 'iam:PassRole'], Resource: '*' }] })],
+    policies: [
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: ['ec2:*', 'autoscaling:*', 'kms:*', 'iam:PassRole'], Resource: '*' },
+        ],
+      }),
+    ],
   });
   world.principals.set(slrArn, {
     arn: slrArn,
     accountId: account,
     userId: 'AROAAUTOSCALINGSLR001',
     // AutoScalingServiceRolePolicy grants EC2 and ELB actions, nothing on KMS keys.
-    policies: [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:*', 'elasticloadbalancing:*', 'cloudwatch:*'], Resource: '*' }] })],
+    policies: [
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: ['ec2:*', 'elasticloadbalancing:*', 'cloudwatch:*'], Resource: '*' },
+        ],
+      }),
+    ],
   });
   const cmk = createKmsKeyWithAlias(world, 'alias/kublr-ebs', {
     region,
@@ -64,8 +78,15 @@ export function loadKublrCluster(world: SandboxWorld, now: number): KublrCluster
     { role: 'node', count: 2, type: 'm5.xlarge', etcd: false },
   ];
   const ids: KublrClusterIds = {
-    masterInstanceIds: [], workerInstanceIds: [], etcdVolumeIds: [], rootVolumeIds: [],
-    launchTemplateIds: [], autoScalingGroupNames: [], cmkArn: cmk.arn, imageId: image.imageId, etcdSnapshotIds: [],
+    masterInstanceIds: [],
+    workerInstanceIds: [],
+    etcdVolumeIds: [],
+    rootVolumeIds: [],
+    launchTemplateIds: [],
+    autoScalingGroupNames: [],
+    cmkArn: cmk.arn,
+    imageId: image.imageId,
+    etcdSnapshotIds: [],
   };
   for (const group of groups) {
     const name = `kublr-cluster-${group.role}`;
@@ -83,7 +104,16 @@ export function loadKublrCluster(world: SandboxWorld, now: number): KublrCluster
           versionNumber: 1,
           createTime: created,
           isDefault: false,
-          data: { imageId: image.imageId, instanceType: group.type, blockDeviceMappings: [{ deviceName: '/dev/sda1', ebs: { volumeSizeGiB: 40, volumeType: 'gp2', deleteOnTermination: true } }] },
+          data: {
+            imageId: image.imageId,
+            instanceType: group.type,
+            blockDeviceMappings: [
+              {
+                deviceName: '/dev/sda1',
+                ebs: { volumeSizeGiB: 40, volumeType: 'gp2', deleteOnTermination: true },
+              },
+            ],
+          },
         },
         {
           // Version 2 turns on root encryption with the CMK: launches now need the SLR's grant.
@@ -93,7 +123,18 @@ export function loadKublrCluster(world: SandboxWorld, now: number): KublrCluster
           data: {
             imageId: image.imageId,
             instanceType: group.type,
-            blockDeviceMappings: [{ deviceName: '/dev/sda1', ebs: { volumeSizeGiB: 40, volumeType: 'gp3', encrypted: true, kmsKeyId: 'alias/kublr-ebs', deleteOnTermination: true } }],
+            blockDeviceMappings: [
+              {
+                deviceName: '/dev/sda1',
+                ebs: {
+                  volumeSizeGiB: 40,
+                  volumeType: 'gp3',
+                  encrypted: true,
+                  kmsKeyId: 'alias/kublr-ebs',
+                  deleteOnTermination: true,
+                },
+              },
+            ],
           },
         },
       ],
@@ -108,8 +149,13 @@ export function loadKublrCluster(world: SandboxWorld, now: number): KublrCluster
         name: `${name}-${i + 1}`,
         launchTime: created,
         rootSizeGiB: 40,
-        ...(group.etcd ? { dataVolumes: [{ device: '/dev/xvdf', sizeGiB: 20, volumeType: 'gp3' as const }] } : {}),
-        tags: [{ Key: 'KubernetesCluster', Value: 'kublr-cluster' }, { Key: 'aws:autoscaling:groupName', Value: name }],
+        ...(group.etcd
+          ? { dataVolumes: [{ device: '/dev/xvdf', sizeGiB: 20, volumeType: 'gp3' as const }] }
+          : {}),
+        tags: [
+          { Key: 'KubernetesCluster', Value: 'kublr-cluster' },
+          { Key: 'aws:autoscaling:groupName', Value: name },
+        ],
       });
       instanceIds.push(instance.instanceId);
       ids.rootVolumeIds.push(volumes[0]?.volumeId ?? '');
@@ -117,7 +163,15 @@ export function loadKublrCluster(world: SandboxWorld, now: number): KublrCluster
       if (etcd) {
         etcd.tags.push({ Key: 'kublr.io/etcd', Value: 'true' });
         ids.etcdVolumeIds.push(etcd.volumeId);
-        ids.etcdSnapshotIds.push(addSnapshot(world, { region, volumeId: etcd.volumeId, sizeGiB: 20, startTime: now - DAY, description: `etcd backup ${name}-${i + 1}` }).snapshotId);
+        ids.etcdSnapshotIds.push(
+          addSnapshot(world, {
+            region,
+            volumeId: etcd.volumeId,
+            sizeGiB: 20,
+            startTime: now - DAY,
+            description: `etcd backup ${name}-${i + 1}`,
+          }).snapshotId,
+        );
       }
     }
     (group.etcd ? ids.masterInstanceIds : ids.workerInstanceIds).push(...instanceIds);

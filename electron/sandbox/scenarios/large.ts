@@ -9,7 +9,12 @@ import type { SandboxWorld } from '../world';
 import { addBucket, addImage, addSnapshot, addVolume } from './builders';
 
 const paramsSchema = z.object({
-  regions: z.number().int().min(1).max(SANDBOX_REGIONS.length - 1).default(2),
+  regions: z
+    .number()
+    .int()
+    .min(1)
+    .max(SANDBOX_REGIONS.length - 1)
+    .default(2),
   volumesPerRegion: z.number().int().min(0).default(200),
   snapshotsPerRegion: z.number().int().min(0).default(400),
   imagesPerRegion: z.number().int().min(0).default(50),
@@ -22,10 +27,18 @@ const DAY = 86_400_000;
 
 export function loadLarge(world: SandboxWorld, now: number, input: Record<string, unknown>): void {
   const p = paramsSchema.parse(input);
-  const regions = SANDBOX_REGIONS.filter((r) => r.optInStatus !== 'not-opted-in').slice(0, p.regions).map((r) => r.name);
+  const regions = SANDBOX_REGIONS.filter((r) => r.optInStatus !== 'not-opted-in')
+    .slice(0, p.regions)
+    .map((r) => r.name);
   for (const region of regions) {
-    const keys = Array.from({ length: p.keysPerRegion }, (_, i) =>
-      createKmsKeyWithAlias(world, `alias/bench-${i + 1}`, { region, now: now - 100 * DAY, description: `bench key ${i + 1}` }).key,
+    const keys = Array.from(
+      { length: p.keysPerRegion },
+      (_, i) =>
+        createKmsKeyWithAlias(world, `alias/bench-${i + 1}`, {
+          region,
+          now: now - 100 * DAY,
+          description: `bench key ${i + 1}`,
+        }).key,
     );
     const volumeIds: string[] = [];
     for (let i = 0; i < p.volumesPerRegion; i++) {
@@ -60,7 +73,9 @@ export function loadLarge(world: SandboxWorld, now: number, input: Record<string
       region: regions[i % regions.length] ?? 'us-east-1',
       creationDate: now - (i % 365) * DAY,
       versioning: i % 2 === 0 ? 'Enabled' : 'Unversioned',
-      ...(i % 5 === 0 ? {} : { encryption: { rules: [{ sseAlgorithm: 'AES256' as const, bucketKeyEnabled: false }] } }),
+      ...(i % 5 === 0
+        ? {}
+        : { encryption: { rules: [{ sseAlgorithm: 'AES256' as const, bucketKeyEnabled: false }] } }),
     });
   }
 }

@@ -15,7 +15,8 @@ const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 function requireField(body: Record<string, unknown>, name: string): string {
   const value = stringField(body, name);
-  if (value === undefined) throw new OidcError('InvalidRequestException', `Missing required parameter: ${name}`);
+  if (value === undefined)
+    throw new OidcError('InvalidRequestException', `Missing required parameter: ${name}`);
   return value;
 }
 
@@ -23,13 +24,23 @@ function registerClient(ctx: CallContext, request: RestRequest): RestResponse {
   const body = readJsonBody(request);
   const clientName = requireField(body, 'clientName');
   const clientType = requireField(body, 'clientType');
-  if (clientType !== 'public') throw new OidcError('InvalidClientMetadataException', `Invalid client type: ${clientType}`);
-  const scopes = Array.isArray(body.scopes) ? body.scopes.filter((s): s is string => typeof s === 'string') : [];
+  if (clientType !== 'public')
+    throw new OidcError('InvalidClientMetadataException', `Invalid client type: ${clientType}`);
+  const scopes = Array.isArray(body.scopes)
+    ? body.scopes.filter((s): s is string => typeof s === 'string')
+    : [];
   const now = ctx.clock.now();
   const clientId = mintHex(ctx.world, 22);
   // Real client secrets are long opaque JWT-like strings; the CLI stores them in its cache.
   const clientSecret = `sandbox-secret.${mintHex(ctx.world, 64)}`;
-  ctx.world.sso.clients.set(clientId, { clientId, clientSecret, clientName, scopes, issuedAt: now, expiresAt: now + REGISTRATION_MS });
+  ctx.world.sso.clients.set(clientId, {
+    clientId,
+    clientSecret,
+    clientName,
+    scopes,
+    issuedAt: now,
+    expiresAt: now + REGISTRATION_MS,
+  });
   return jsonAnswer({
     clientId,
     clientSecret,
@@ -42,15 +53,18 @@ function authenticateClient(ctx: CallContext, body: Record<string, unknown>) {
   const clientId = requireField(body, 'clientId');
   const clientSecret = requireField(body, 'clientSecret');
   const client = ctx.world.sso.clients.get(clientId);
-  if (!client || client.clientSecret !== clientSecret) throw new OidcError('InvalidClientException', 'Invalid client provided');
-  if (client.expiresAt <= ctx.clock.now()) throw new OidcError('InvalidClientException', 'Client registration has expired');
+  if (!client || client.clientSecret !== clientSecret)
+    throw new OidcError('InvalidClientException', 'Invalid client provided');
+  if (client.expiresAt <= ctx.clock.now())
+    throw new OidcError('InvalidClientException', 'Client registration has expired');
   return client;
 }
 
 function userCodeFrom(hex: string): string {
   const alphabet = 'BCDFGHJKLMNPQRSTVWXZ';
   let code = '';
-  for (let i = 0; i < 8; i++) code += alphabet.charAt(parseInt(hex.slice(i * 2, i * 2 + 2), 16) % alphabet.length);
+  for (let i = 0; i < 8; i++)
+    code += alphabet.charAt(parseInt(hex.slice(i * 2, i * 2 + 2), 16) % alphabet.length);
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
@@ -86,7 +100,12 @@ function startDeviceAuthorization(ctx: CallContext, request: RestRequest): RestR
   });
 }
 
-function issueToken(world: SandboxWorld, clientId: string, withRefresh: boolean, now: number): Record<string, unknown> {
+function issueToken(
+  world: SandboxWorld,
+  clientId: string,
+  withRefresh: boolean,
+  now: number,
+): Record<string, unknown> {
   const token: SsoToken = {
     accessToken: `aoa${mintHex(world, 96)}`,
     ...(withRefresh ? { refreshToken: `aor${mintHex(world, 96)}` } : {}),
@@ -103,18 +122,30 @@ function issueToken(world: SandboxWorld, clientId: string, withRefresh: boolean,
   };
 }
 
-function deviceCodeGrant(ctx: CallContext, clientId: string, scopes: string[], body: Record<string, unknown>): RestResponse {
+function deviceCodeGrant(
+  ctx: CallContext,
+  clientId: string,
+  scopes: string[],
+  body: Record<string, unknown>,
+): RestResponse {
   const deviceCode = requireField(body, 'deviceCode');
   const authorization = ctx.world.sso.deviceAuthorizations.get(deviceCode);
-  if (!authorization || authorization.clientId !== clientId) throw new OidcError('InvalidGrantException', 'Invalid grant provided');
+  if (!authorization || authorization.clientId !== clientId)
+    throw new OidcError('InvalidGrantException', 'Invalid grant provided');
   const now = ctx.clock.now();
   if (authorization.expiresAt <= now) throw new OidcError('ExpiredTokenException', 'Device code has expired');
-  if (authorization.status === 'pending' && authorization.approveAt !== undefined && authorization.approveAt <= now) {
+  if (
+    authorization.status === 'pending' &&
+    authorization.approveAt !== undefined &&
+    authorization.approveAt <= now
+  ) {
     authorization.status = 'approved';
   }
   if (authorization.status === 'denied') throw new OidcError('AccessDeniedException', 'Access denied');
   if (authorization.status === 'pending') {
-    const tooSoon = authorization.lastPollAt !== undefined && now - authorization.lastPollAt < authorization.intervalSeconds * 1000;
+    const tooSoon =
+      authorization.lastPollAt !== undefined &&
+      now - authorization.lastPollAt < authorization.intervalSeconds * 1000;
     authorization.lastPollAt = now;
     if (tooSoon) throw new OidcError('SlowDownException', 'Client is polling too quickly');
     throw new OidcError('AuthorizationPendingException', 'Authorization is still pending');
@@ -128,7 +159,8 @@ function deviceCodeGrant(ctx: CallContext, clientId: string, scopes: string[], b
 function refreshTokenGrant(ctx: CallContext, clientId: string, body: Record<string, unknown>): RestResponse {
   const refreshToken = requireField(body, 'refreshToken');
   const previous = ctx.world.sso.refreshTokens.get(refreshToken);
-  if (!previous || previous.clientId !== clientId) throw new OidcError('InvalidGrantException', 'Invalid refresh token provided');
+  if (!previous || previous.clientId !== clientId)
+    throw new OidcError('InvalidGrantException', 'Invalid refresh token provided');
   // Refresh tokens rotate: the old one and its access token stop working.
   ctx.world.sso.refreshTokens.delete(refreshToken);
   ctx.world.sso.tokens.delete(previous.accessToken);
@@ -141,7 +173,11 @@ function createToken(ctx: CallContext, request: RestRequest): RestResponse {
   const grantType = requireField(body, 'grantType');
   if (grantType === DEVICE_GRANT) return deviceCodeGrant(ctx, client.clientId, client.scopes, body);
   if (grantType === 'refresh_token') return refreshTokenGrant(ctx, client.clientId, body);
-  if (grantType === 'authorization_code') throw new OidcError('UnauthorizedClientException', 'The sandbox supports the device code and refresh token grants.');
+  if (grantType === 'authorization_code')
+    throw new OidcError(
+      'UnauthorizedClientException',
+      'The sandbox supports the device code and refresh token grants.',
+    );
   throw new OidcError('UnsupportedGrantTypeException', `Unsupported grant type: ${grantType}`);
 }
 
@@ -154,7 +190,8 @@ const OPERATIONS: Record<string, (ctx: CallContext, request: RestRequest) => Res
 export const ssoOidcHandler: RestHandler = (ctx, request) => {
   const operation = OPERATIONS[`${request.method} ${request.path}`];
   try {
-    if (!operation) throw new OidcError('InvalidRequestException', `Unknown operation ${request.method} ${request.path}`);
+    if (!operation)
+      throw new OidcError('InvalidRequestException', `Unknown operation ${request.method} ${request.path}`);
     return operation(ctx, request);
   } catch (error) {
     if (error instanceof OidcError) return oidcErrorAnswer(error);
@@ -164,7 +201,11 @@ export const ssoOidcHandler: RestHandler = (ctx, request) => {
 
 // The simulated user's answer in the browser (the control API's /_sandbox/sso/approve).
 // Returns false when no pending authorization has that user code.
-export function approveDeviceAuthorization(world: SandboxWorld, userCode: string, decision: 'approved' | 'denied'): boolean {
+export function approveDeviceAuthorization(
+  world: SandboxWorld,
+  userCode: string,
+  decision: 'approved' | 'denied',
+): boolean {
   for (const authorization of world.sso.deviceAuthorizations.values()) {
     if (authorization.userCode === userCode && authorization.status === 'pending') {
       authorization.status = decision;

@@ -1,6 +1,12 @@
 // The SSO portal API: ListAccounts, ListAccountRoles, GetRoleCredentials, Logout, authenticated by
 // the SSO-OIDC access token in the x-amz-sso_bearer_token header.
-import { AwsError, type CallContext, type RestHandler, type RestRequest, type RestResponse } from '../context';
+import {
+  AwsError,
+  type CallContext,
+  type RestHandler,
+  type RestRequest,
+  type RestResponse,
+} from '../context';
 import { mintAccessKeyId, mintHex, mintSecret, mintUniqueId } from '../ids';
 import { paginate } from '../protocol/paginate';
 import { ADMINISTRATOR_ACCESS_POLICY, READ_ONLY_POLICY } from '../world-factory';
@@ -45,7 +51,11 @@ function listAccounts(ctx: CallContext, request: RestRequest): RestResponse {
   bearer(ctx, request);
   const { items, nextToken } = page(request, ctx.world.sso.accounts, 'ListAccounts');
   return jsonAnswer({
-    accountList: items.map((a) => ({ accountId: a.accountId, accountName: a.accountName, emailAddress: a.emailAddress })),
+    accountList: items.map((a) => ({
+      accountId: a.accountId,
+      accountName: a.accountName,
+      emailAddress: a.emailAddress,
+    })),
     ...(nextToken ? { nextToken } : {}),
   });
 }
@@ -66,7 +76,10 @@ function listAccountRoles(ctx: CallContext, request: RestRequest): RestResponse 
   bearer(ctx, request);
   const account = assignment(ctx, requireQuery(request, 'account_id'));
   const { items, nextToken } = page(request, account.roles, `ListAccountRoles:${account.accountId}`);
-  return jsonAnswer({ roleList: items.map((roleName) => ({ roleName, accountId: account.accountId })), ...(nextToken ? { nextToken } : {}) });
+  return jsonAnswer({
+    roleList: items.map((roleName) => ({ roleName, accountId: account.accountId })),
+    ...(nextToken ? { nextToken } : {}),
+  });
 }
 
 // The role behind a permission set, created on first use with a policy that fits its name so the
@@ -120,6 +133,11 @@ const OPERATIONS: Record<string, (ctx: CallContext, request: RestRequest) => Res
 
 export const ssoHandler: RestHandler = (ctx, request) => {
   const operation = OPERATIONS[`${request.method} ${request.path}`];
-  if (!operation) throw new AwsError('ResourceNotFoundException', `Unknown operation ${request.method} ${request.path}`, 404);
+  if (!operation)
+    throw new AwsError(
+      'ResourceNotFoundException',
+      `Unknown operation ${request.method} ${request.path}`,
+      404,
+    );
   return operation(ctx, request);
 };

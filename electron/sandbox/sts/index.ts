@@ -46,7 +46,11 @@ const assumeRole: QueryHandler = (ctx, params) => {
   requireAllowed(ctx, 'sts:AssumeRole', roleArn);
   // A role that does not exist answers like a trust policy that does not trust the caller.
   if (!match || !role || !role.arn.includes(':role/')) {
-    throw new AwsError('AccessDenied', `User: ${ctx.principalArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+    throw new AwsError(
+      'AccessDenied',
+      `User: ${ctx.principalArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      403,
+    );
   }
   const [, accountId = '', roleName = ''] = match;
   const sessionArn = `arn:aws:sts::${accountId}:assumed-role/${roleName}/${sessionName}`;
@@ -54,7 +58,13 @@ const assumeRole: QueryHandler = (ctx, params) => {
   const accessKeyId = mintAccessKeyId(ctx.world, 'ASIA');
   const secretAccessKey = mintSecret(ctx.world);
   const sessionToken = `IQoJb3JpZ2luX2VjE${Buffer.from(mintHex(ctx.world, 256), 'hex').toString('base64')}`;
-  ctx.world.accessKeys.set(accessKeyId, { accessKeyId, secretAccessKey, sessionToken, principalArn: sessionArn, expiresAt });
+  ctx.world.accessKeys.set(accessKeyId, {
+    accessKeyId,
+    secretAccessKey,
+    sessionToken,
+    principalArn: sessionArn,
+    expiresAt,
+  });
   return {
     Credentials: {
       AccessKeyId: accessKeyId,

@@ -34,7 +34,10 @@ export const accountChannels = {
       scanRegions: z.array(regionName),
     }),
   ),
-  'accounts:select': channel(z.object({ profile: profileName, region: regionName.optional() }), selectionSchema),
+  'accounts:select': channel(
+    z.object({ profile: profileName, region: regionName.optional() }),
+    selectionSchema,
+  ),
   'accounts:identity': channel(z.object({ profile: profileName.optional() }), identitySchema),
   'accounts:setScanRegions': channel(z.object({ regions: z.array(regionName).max(40) }), ok),
   // The answer to an accounts:mfaRequired event: the code from the user's MFA device.
@@ -54,7 +57,10 @@ export const accountChannels = {
     }),
   ),
   'accounts:ssoCancel': channel(z.object({ loginId: z.string().min(1).max(64) }), ok),
-  'accounts:ssoAccounts': channel(z.object({ ssoSession: sessionName }), z.object({ accounts: z.array(ssoAccountSchema) })),
+  'accounts:ssoAccounts': channel(
+    z.object({ ssoSession: sessionName }),
+    z.object({ accounts: z.array(ssoAccountSchema) }),
+  ),
   // Appends a [profile NAME] section to ~/.aws/config (after the user confirmed it).
   'accounts:addProfile': channel(
     z.object({
@@ -66,7 +72,10 @@ export const accountChannels = {
     }),
     ok,
   ),
-  'regions:list': channel(z.object({ profile: profileName.optional() }), z.object({ regions: z.array(regionSchema) })),
+  'regions:list': channel(
+    z.object({ profile: profileName.optional() }),
+    z.object({ regions: z.array(regionSchema) }),
+  ),
 } as const;
 
 export const accountEvents = {

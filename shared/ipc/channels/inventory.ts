@@ -23,6 +23,8 @@ export const inventoryEvents = {
   'inventory:changed': z.object({
     profile: z.string(),
     account: z.string().optional(),
-    regions: z.array(z.object({ region: z.string(), scannedAt: z.number(), source: z.enum(['live', 'cache']) })),
+    regions: z.array(
+      z.object({ region: z.string(), scannedAt: z.number(), source: z.enum(['live', 'cache']) }),
+    ),
   }),
 } as const;

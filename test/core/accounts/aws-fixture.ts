@@ -91,6 +91,11 @@ mfa_serial = arn:aws:iam::111122223333:mfa/bob
 // A sandbox provider for tests that never call the sandbox.
 export const unusedSandbox = (endpoint = 'http://127.0.0.1:9'): SandboxProvider => ({
   ensureStarted: () =>
-    Promise.resolve({ endpoint, region: 'us-east-1', accessKeyId: 'AKIASANDBOXEXAMPLE00', secretAccessKey: 'sandbox-secret-not-used' }),
+    Promise.resolve({
+      endpoint,
+      region: 'us-east-1',
+      accessKeyId: 'AKIASANDBOXEXAMPLE00',
+      secretAccessKey: 'sandbox-secret-not-used',
+    }),
   stop: () => Promise.resolve(),
 });

@@ -36,7 +36,9 @@ const readBody = async (request: IncomingMessage): Promise<Record<string, unknow
   return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
 };
 
-export async function startFakeIdentityCenter(options: FakeIdentityCenterOptions): Promise<FakeIdentityCenter> {
+export async function startFakeIdentityCenter(
+  options: FakeIdentityCenterOptions,
+): Promise<FakeIdentityCenter> {
   const script = [...(options.script ?? ['ok'])];
   const calls: string[] = [];
   const registeredScopes: string[][] = [];
@@ -45,14 +47,18 @@ export async function startFakeIdentityCenter(options: FakeIdentityCenterOptions
       const url = new URL(request.url ?? '/', 'http://localhost');
       const body = request.method === 'POST' ? await readBody(request) : {};
       const send = (status: number, value: unknown, type?: string) => {
-        response.writeHead(status, { 'content-type': 'application/json', ...(type ? { 'x-amzn-errortype': type } : {}) });
+        response.writeHead(status, {
+          'content-type': 'application/json',
+          ...(type ? { 'x-amzn-errortype': type } : {}),
+        });
         response.end(JSON.stringify(value));
       };
       const route = `${request.method} ${url.pathname}`;
       calls.push(route);
       const bearer = request.headers['x-amz-sso_bearer_token'];
       if (url.pathname.startsWith('/federation') || url.pathname.startsWith('/assignment')) {
-        if (bearer !== options.accessToken) return send(401, { message: 'Session token not found or invalid' }, 'UnauthorizedException');
+        if (bearer !== options.accessToken)
+          return send(401, { message: 'Session token not found or invalid' }, 'UnauthorizedException');
       }
       switch (route) {
         case 'POST /client/register':
@@ -95,9 +101,16 @@ export async function startFakeIdentityCenter(options: FakeIdentityCenterOptions
             },
           });
         case 'GET /assignment/accounts':
-          return send(200, { accountList: [{ accountId: '111122223333', accountName: 'Dev', emailAddress: 'dev@example.com' }] });
+          return send(200, {
+            accountList: [{ accountId: '111122223333', accountName: 'Dev', emailAddress: 'dev@example.com' }],
+          });
         case 'GET /assignment/roles':
-          return send(200, { roleList: [{ roleName: 'ReadOnly', accountId: url.searchParams.get('account_id') }, { roleName: 'Admin', accountId: url.searchParams.get('account_id') }] });
+          return send(200, {
+            roleList: [
+              { roleName: 'ReadOnly', accountId: url.searchParams.get('account_id') },
+              { roleName: 'Admin', accountId: url.searchParams.get('account_id') },
+            ],
+          });
         default:
           return send(404, { message: `no route ${route}` }, 'ResourceNotFoundException');
       }

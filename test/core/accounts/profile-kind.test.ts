@@ -17,7 +17,11 @@ describe('profileKind', () => {
   });
 
   it('never returns the secret values', () => {
-    const summary = profileKind({ aws_access_key_id: 'AKIACANARY', aws_secret_access_key: 'CANARYSECRET', region: 'eu-west-1' });
+    const summary = profileKind({
+      aws_access_key_id: 'AKIACANARY',
+      aws_secret_access_key: 'CANARYSECRET',
+      region: 'eu-west-1',
+    });
     expect(JSON.stringify(summary)).not.toMatch(/CANARY/);
   });
 });

@@ -34,9 +34,14 @@ describe('profile listing', () => {
     expect(byName.get('default')?.region).toBe('eu-west-1');
     expect(byName.get('broken')?.region).toBe('us-west-2'); // the rest of the section stays usable
     expect(byName.get('local')?.endpointUrl).toBe('http://127.0.0.1:4599');
-    expect(byName.get('role')).toMatchObject({ sourceProfile: 'default', mfaSerial: 'arn:aws:iam::111122223333:mfa/alice' });
+    expect(byName.get('role')).toMatchObject({
+      sourceProfile: 'default',
+      mfaSerial: 'arn:aws:iam::111122223333:mfa/alice',
+    });
     expect(byName.get('instance-role')?.credentialSource).toBe('Ec2InstanceMetadata');
-    expect(listing.fileErrors).toEqual([{ file: fixture.configPath, line: 27, message: expect.stringMatching(/neither/) as string }]);
+    expect(listing.fileErrors).toEqual([
+      { file: fixture.configPath, line: 27, message: expect.stringMatching(/neither/) as string },
+    ]);
     expect(listing.ssoSessions.map((s) => [s.name, s.legacy])).toEqual([
       ['envelope-sandbox', false],
       ['corp', false],

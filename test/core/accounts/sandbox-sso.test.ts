@@ -41,7 +41,12 @@ const call = async <T>(channel: string, args: unknown): Promise<T> => {
 const loginEnded = (loginId: string) =>
   new Promise<{ state: string; error?: string }>((resolve) => {
     const check = () => {
-      const found = events.find((e) => e.name === 'accounts:ssoLogin' && (e.payload as { loginId: string; state: string }).loginId === loginId && (e.payload as { state: string }).state !== 'pending');
+      const found = events.find(
+        (e) =>
+          e.name === 'accounts:ssoLogin' &&
+          (e.payload as { loginId: string; state: string }).loginId === loginId &&
+          (e.payload as { state: string }).state !== 'pending',
+      );
       if (found) resolve(found.payload as { state: string });
       else setTimeout(check, 50);
     };
@@ -53,7 +58,12 @@ describe('IAM Identity Center against the sandbox', () => {
     const list = await call<{ ssoSessions: { name: string }[] }>('accounts:list', {});
     expect(list.ssoSessions.map((s) => s.name)).toContain('envelope-sandbox');
 
-    const started = await call<{ loginId: string; userCode: string; verificationUriComplete: string; opened: boolean }>('accounts:ssoStart', {
+    const started = await call<{
+      loginId: string;
+      userCode: string;
+      verificationUriComplete: string;
+      opened: boolean;
+    }>('accounts:ssoStart', {
       ssoSession: 'envelope-sandbox',
     });
     expect(started.verificationUriComplete).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
@@ -61,11 +71,20 @@ describe('IAM Identity Center against the sandbox', () => {
     expect(opened).toEqual([]);
     expect(await loginEnded(started.loginId)).toMatchObject({ state: 'succeeded' });
 
-    const { accounts } = await call<{ accounts: { accountId: string; roles: string[] }[] }>('accounts:ssoAccounts', { ssoSession: 'envelope-sandbox' });
+    const { accounts } = await call<{ accounts: { accountId: string; roles: string[] }[] }>(
+      'accounts:ssoAccounts',
+      { ssoSession: 'envelope-sandbox' },
+    );
     const account = accounts[0];
     expect(account?.roles).toContain('AdministratorAccess');
 
-    await call('accounts:addProfile', { name: 'sbx-admin', ssoSession: 'envelope-sandbox', accountId: account?.accountId, roleName: 'AdministratorAccess', region: 'us-east-1' });
+    await call('accounts:addProfile', {
+      name: 'sbx-admin',
+      ssoSession: 'envelope-sandbox',
+      accountId: account?.accountId,
+      roleName: 'AdministratorAccess',
+      region: 'us-east-1',
+    });
     const config = readFileSync(fixture.configPath, 'utf8');
     expect(config.startsWith('# nothing yet\n')).toBe(true);
     expect(config).toContain('[sso-session envelope-sandbox]');

@@ -26,7 +26,11 @@ const session = (endpoint: string): ResolvedSession => ({
 });
 
 async function login(script: TokenAnswer[], opened?: string[]) {
-  fake = await startFakeIdentityCenter({ accessToken: 'access-token-1', refreshToken: 'refresh-token-1', script });
+  fake = await startFakeIdentityCenter({
+    accessToken: 'access-token-1',
+    refreshToken: 'refresh-token-1',
+    script,
+  });
   const events = new EventBus();
   const states: string[] = [];
   const errors: string[] = [];
@@ -64,7 +68,9 @@ describe('SSO device login', () => {
     expect(result.fake.registeredScopes).toEqual([['sso:account:access']]);
     expect(result.started).toMatchObject({ userCode: 'ABCD-EFGH', opened: false }); // loopback URL: never opened
     expect(opened).toEqual([]);
-    expect(JSON.stringify(result.started)).not.toMatch(/access-token|refresh-token|client-secret|device-code/);
+    expect(JSON.stringify(result.started)).not.toMatch(
+      /access-token|refresh-token|client-secret|device-code/,
+    );
 
     const sha1 = createHash('sha1').update('corp').digest('hex');
     const path = join(home, '.aws', 'sso', 'cache', `${sha1}.json`);
@@ -92,7 +98,9 @@ describe('SSO device login', () => {
     fake = await startFakeIdentityCenter({ accessToken: 'a', script: ['pending'] });
     const events = new EventBus();
     const states: string[] = [];
-    events.subscribe((name, payload) => name === 'accounts:ssoLogin' && states.push((payload as { state: string }).state));
+    events.subscribe(
+      (name, payload) => name === 'accounts:ssoLogin' && states.push((payload as { state: string }).state),
+    );
     let release: (() => void) | undefined;
     const service = new SsoLoginService({
       events,

@@ -15,7 +15,11 @@ let accounts: AccountService;
 let config: string;
 
 beforeAll(async () => {
-  fake = await startFakeIdentityCenter({ accessToken: 'access-token-2', refreshToken: 'refresh-token-2', roleSecretAccessKey: 'role-secret-2' });
+  fake = await startFakeIdentityCenter({
+    accessToken: 'access-token-2',
+    refreshToken: 'refresh-token-2',
+    roleSecretAccessKey: 'role-secret-2',
+  });
   // The standard per-service endpoint settings: a services section with sso and sso_oidc.
   config = [
     '# hand-written; keep me',
@@ -80,12 +84,23 @@ describe('IAM Identity Center profiles', () => {
 
   it('lists the accounts and roles of the session', async () => {
     expect(await accounts.ssoAccounts('corp')).toEqual([
-      { accountId: '111122223333', accountName: 'Dev', emailAddress: 'dev@example.com', roles: ['Admin', 'ReadOnly'] },
+      {
+        accountId: '111122223333',
+        accountName: 'Dev',
+        emailAddress: 'dev@example.com',
+        roles: ['Admin', 'ReadOnly'],
+      },
     ]);
   });
 
   it('appends a profile, keeping the file byte for byte, and refuses a name that exists', async () => {
-    await accounts.addSsoProfile({ name: 'dev-readonly', ssoSession: 'corp', accountId: '111122223333', roleName: 'ReadOnly', region: 'eu-west-1' });
+    await accounts.addSsoProfile({
+      name: 'dev-readonly',
+      ssoSession: 'corp',
+      accountId: '111122223333',
+      roleName: 'ReadOnly',
+      region: 'eu-west-1',
+    });
     const text = readFileSync(fixture.configPath, 'utf8');
     expect(text.startsWith(config)).toBe(true);
     expect(text.slice(config.length)).toBe(
@@ -94,17 +109,34 @@ describe('IAM Identity Center profiles', () => {
     const listing = await accounts.listProfiles();
     expect(listing.profiles.find((p) => p.name === 'dev-readonly')?.kind).toBe('sso-session');
     await expect(
-      accounts.addSsoProfile({ name: 'dev', ssoSession: 'corp', accountId: '111122223333', roleName: 'ReadOnly', region: 'eu-west-1' }),
+      accounts.addSsoProfile({
+        name: 'dev',
+        ssoSession: 'corp',
+        accountId: '111122223333',
+        roleName: 'ReadOnly',
+        region: 'eu-west-1',
+      }),
     ).rejects.toMatchObject({ code: 'already-exists' });
   });
 
   it('names the profile and the sso-session when a session has expired', async () => {
     writeFileSync(
       getSSOTokenFilepath('old'),
-      JSON.stringify({ startUrl: 'https://d-1111111111.awsapps.com/start', region: 'eu-west-1', accessToken: 'x-expired-token', expiresAt: '2020-01-01T00:00:00Z' }),
+      JSON.stringify({
+        startUrl: 'https://d-1111111111.awsapps.com/start',
+        region: 'eu-west-1',
+        accessToken: 'x-expired-token',
+        expiresAt: '2020-01-01T00:00:00Z',
+      }),
     );
-    const error = await accounts.access('stale').credentials().catch((e: unknown) => e);
-    expect(toApiError(error)).toMatchObject({ code: 'sso-login-required', message: expect.stringMatching(/"old".*"stale"/) as string });
+    const error = await accounts
+      .access('stale')
+      .credentials()
+      .catch((e: unknown) => e);
+    expect(toApiError(error)).toMatchObject({
+      code: 'sso-login-required',
+      message: expect.stringMatching(/"old".*"stale"/) as string,
+    });
     await expect(accounts.ssoAccounts('old')).rejects.toMatchObject({ code: 'sso-login-required' });
   });
 });

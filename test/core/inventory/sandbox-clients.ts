@@ -16,7 +16,12 @@ export interface CountingClients extends ScanClients {
 export function sandboxScanClients(sandbox: TestSandbox, maxAttempts = 8): CountingClients {
   const counts = newCallCounts();
   const made = new Map<string, { destroy(): void }>();
-  const config = (region: string) => ({ ...sandbox.sdkConfig, region, maxAttempts, retryMode: 'adaptive' as const });
+  const config = (region: string) => ({
+    ...sandbox.sdkConfig,
+    region,
+    maxAttempts,
+    retryMode: 'adaptive' as const,
+  });
   const get = <T extends { destroy(): void }>(key: string, make: () => T): T => {
     let client = made.get(key) as T | undefined;
     if (!client) {

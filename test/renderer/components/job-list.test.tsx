@@ -12,24 +12,22 @@ describe('JobList (the jobs panel)', () => {
 
   it('shows each job with its progress and state, and cancels a running one', async () => {
     const fake = installFakeApi();
-    useJobsStore
-      .getState()
-      .replaceAll([
-        fakeJob(),
-        fakeJob({
-          id: 'job-2',
-          title: 'Scan eu-west-1',
-          state: 'done',
-          progress: { value: 1, title: 'Done' },
-        }),
-      ]);
+    useJobsStore.getState().replaceAll([
+      fakeJob(),
+      fakeJob({
+        id: 'job-2',
+        title: 'Scan eu-west-1',
+        state: 'done',
+        progress: { value: 1, title: 'Done' },
+      }),
+    ]);
     render(<JobList />);
 
     const bar = screen.getByRole('progressbar', { name: /Copy ami-0123456789abcdef0/ });
     expect((bar as HTMLProgressElement).value).toBe(42);
     expect(screen.getByText(/Copying snapshots · snap-1 at 42%/)).toBeTruthy();
     expect(screen.getByText('Running')).toBeTruthy();
-    expect(screen.getByText('Done')).toBeTruthy();
+    expect(screen.getAllByText('Done').length).toBeGreaterThan(0);
     // Only the running job can be cancelled.
     expect(screen.queryByRole('button', { name: 'Cancel Scan eu-west-1' })).toBeNull();
 

@@ -20,7 +20,7 @@ export interface Ec2Fixture {
   fail(action: string, params?: QueryParams, region?: string): AwsError;
   advance(ms: number): void;
   key(state?: KeyState, region?: string, keyManager?: 'AWS' | 'CUSTOMER'): KmsKey;
-  image(options?: { encrypted?: boolean; kmsKeyArn?: string; ownerId?: string; isPublic?: boolean; name?: string; sizeGiB?: number }): Image;
+  image(options?: SeedImageOptions): Image;
 }
 
 export function ec2Fixture(): Ec2Fixture {
@@ -57,53 +57,73 @@ export function ec2Fixture(): Ec2Fixture {
     advance: (ms) => clock.advance(ms),
     key: (state = 'Enabled', region = 'us-east-1', keyManager = 'CUSTOMER') =>
       createKmsKey(world, { region, now: clock.now(), state, keyManager }),
-    image(options = {}) {
-      const ownerId = options.ownerId ?? ACCOUNT;
-      const sizeGiB = options.sizeGiB ?? 8;
-      const snapshotId = mintSnapshotId(world);
-      world.snapshots.set(snapshotId, {
-        snapshotId,
-        accountId: ownerId,
-        region: 'us-east-1',
-        volumeId: 'vol-ffffffff',
-        volumeSizeGiB: sizeGiB,
-        description: 'seed',
-        encrypted: options.encrypted ?? false,
-        kmsKeyArn: options.kmsKeyArn,
-        state: 'completed',
-        startTime: START - 3_600_000,
-        dataGiB: sizeGiB,
-        completesAt: START - 3_000_000,
-        tags: [],
-        createVolumePermissions: options.isPublic ? [{ group: 'all' }] : [],
-      });
-      const image: Image = {
-        imageId: mintImageId(world),
-        ownerId,
-        region: 'us-east-1',
-        name: options.name ?? `seed-${world.idCounter}`,
-        description: 'seed image',
-        architecture: 'x86_64',
-        rootDeviceName: '/dev/xvda',
-        rootDeviceType: 'ebs',
-        virtualizationType: 'hvm',
-        platformDetails: 'Linux/UNIX',
-        state: 'available',
-        creationDate: START - 3_000_000,
-        isPublic: options.isPublic ?? false,
-        launchPermissionUserIds: [],
-        blockDevices: [
-          {
-            deviceName: '/dev/xvda',
-            ebs: { snapshotId, volumeSizeGiB: sizeGiB, volumeType: 'gp3', deleteOnTermination: true, encrypted: options.encrypted ?? false, kmsKeyArn: options.kmsKeyArn },
-          },
-        ],
-        tags: [],
-      };
-      world.images.set(image.imageId, image);
-      return image;
-    },
+    image: (options = {}) => seedImage(world, options),
   };
+}
+
+export interface SeedImageOptions {
+  readonly encrypted?: boolean;
+  readonly kmsKeyArn?: string;
+  readonly ownerId?: string;
+  readonly isPublic?: boolean;
+  readonly name?: string;
+  readonly sizeGiB?: number;
+}
+
+// An available AMI in us-east-1 with one completed root snapshot (public AMIs share it too, so it
+// can be copied).
+export function seedImage(world: SandboxWorld, options: SeedImageOptions = {}): Image {
+  const ownerId = options.ownerId ?? ACCOUNT;
+  const sizeGiB = options.sizeGiB ?? 8;
+  const snapshotId = mintSnapshotId(world);
+  world.snapshots.set(snapshotId, {
+    snapshotId,
+    accountId: ownerId,
+    region: 'us-east-1',
+    volumeId: 'vol-ffffffff',
+    volumeSizeGiB: sizeGiB,
+    description: 'seed',
+    encrypted: options.encrypted ?? false,
+    kmsKeyArn: options.kmsKeyArn,
+    state: 'completed',
+    startTime: START - 3_600_000,
+    dataGiB: sizeGiB,
+    completesAt: START - 3_000_000,
+    tags: [],
+    createVolumePermissions: options.isPublic ? [{ group: 'all' }] : [],
+  });
+  const image: Image = {
+    imageId: mintImageId(world),
+    ownerId,
+    region: 'us-east-1',
+    name: options.name ?? `seed-${world.idCounter}`,
+    description: 'seed image',
+    architecture: 'x86_64',
+    rootDeviceName: '/dev/xvda',
+    rootDeviceType: 'ebs',
+    virtualizationType: 'hvm',
+    platformDetails: 'Linux/UNIX',
+    state: 'available',
+    creationDate: START - 3_000_000,
+    isPublic: options.isPublic ?? false,
+    launchPermissionUserIds: [],
+    blockDevices: [
+      {
+        deviceName: '/dev/xvda',
+        ebs: {
+          snapshotId,
+          volumeSizeGiB: sizeGiB,
+          volumeType: 'gp3',
+          deleteOnTermination: true,
+          encrypted: options.encrypted ?? false,
+          kmsKeyArn: options.kmsKeyArn,
+        },
+      },
+    ],
+    tags: [],
+  };
+  world.images.set(image.imageId, image);
+  return image;
 }
 
 // Small readers for handler answers (plain objects shaped for the XML builder).
@@ -120,7 +140,13 @@ export function field<T = unknown>(o: unknown, ...path: string[]): T {
 
 export function launch(f: Ec2Fixture, params: QueryParams = {}): string {
   const image = f.image();
-  const out = f.call('RunInstances', { ImageId: image.imageId, InstanceType: 't3.micro', MinCount: '1', MaxCount: '1', ...params });
+  const out = f.call('RunInstances', {
+    ImageId: image.imageId,
+    InstanceType: 't3.micro',
+    MinCount: '1',
+    MaxCount: '1',
+    ...params,
+  });
   const instance = items(out.instancesSet)[0];
   return field<string>(instance, 'instanceId');
 }

@@ -19,9 +19,15 @@ describe('instances', () => {
     f.advance(defaultRates.instanceStartMs);
     expect(instance(f, id).instanceState).toEqual({ code: 16, name: 'running' });
     const stop = items(f.call('StopInstances', { 'InstanceId.1': id }).instancesSet)[0];
-    expect(stop).toMatchObject({ currentState: { code: 64, name: 'stopping' }, previousState: { code: 16, name: 'running' } });
+    expect(stop).toMatchObject({
+      currentState: { code: 64, name: 'stopping' },
+      previousState: { code: 16, name: 'running' },
+    });
     f.advance(defaultRates.instanceStopMs);
-    expect(instance(f, id)).toMatchObject({ instanceState: { code: 80, name: 'stopped' }, stateReason: { code: 'Client.UserInitiatedShutdown' } });
+    expect(instance(f, id)).toMatchObject({
+      instanceState: { code: 80, name: 'stopped' },
+      stateReason: { code: 'Client.UserInitiatedShutdown' },
+    });
     f.call('StartInstances', { 'InstanceId.1': id });
     expect(stateName(instance(f, id))).toBe('pending');
     f.advance(defaultRates.instanceStartMs);
@@ -38,7 +44,9 @@ describe('instances', () => {
       code: 'IncorrectInstanceState',
       message: `The instance '${id}' is not in a state from which it can be started.`,
     });
-    expect(f.fail('DescribeInstances', { 'InstanceId.1': 'i-0123456789abcdef0' }).code).toBe('InvalidInstanceID.NotFound');
+    expect(f.fail('DescribeInstances', { 'InstanceId.1': 'i-0123456789abcdef0' }).code).toBe(
+      'InvalidInstanceID.NotFound',
+    );
     expect(f.fail('DescribeInstances', { 'InstanceId.1': 'i-zz' }).code).toBe('InvalidInstanceID.Malformed');
   });
 
@@ -46,22 +54,38 @@ describe('instances', () => {
     const f = ec2Fixture();
     const image = f.image();
     expect(
-      f.fail('RunInstances', { ImageId: image.imageId, InstanceType: 'm1.small', MinCount: '1', MaxCount: '1', 'BlockDeviceMapping.1.DeviceName': '/dev/xvda', 'BlockDeviceMapping.1.Ebs.Encrypted': 'true' }).code,
+      f.fail('RunInstances', {
+        ImageId: image.imageId,
+        InstanceType: 'm1.small',
+        MinCount: '1',
+        MaxCount: '1',
+        'BlockDeviceMapping.1.DeviceName': '/dev/xvda',
+        'BlockDeviceMapping.1.Ebs.Encrypted': 'true',
+      }).code,
     ).toBe('EncryptedVolumesNotSupported');
     const old = launch(f, { InstanceType: 'm1.small' });
     f.advance(defaultRates.instanceStartMs);
-    const volumeId = field<string>(f.call('CreateVolume', { AvailabilityZone: 'us-east-1a', Size: '5', Encrypted: 'true' }), 'volumeId');
+    const volumeId = field<string>(
+      f.call('CreateVolume', { AvailabilityZone: 'us-east-1a', Size: '5', Encrypted: 'true' }),
+      'volumeId',
+    );
     f.advance(defaultRates.volumeCreateMs);
-    expect(f.fail('AttachVolume', { VolumeId: volumeId, InstanceId: old, Device: '/dev/sdf' })).toMatchObject({
-      code: 'EncryptedVolumesNotSupported',
-      message: `'${volumeId}' is encrypted and 'm1.small' does not support encrypted volumes.`,
-    });
+    expect(f.fail('AttachVolume', { VolumeId: volumeId, InstanceId: old, Device: '/dev/sdf' })).toMatchObject(
+      {
+        code: 'EncryptedVolumesNotSupported',
+        message: `'${volumeId}' is encrypted and 'm1.small' does not support encrypted volumes.`,
+      },
+    );
   });
 
   it('keeps running on a disabled key but falls back to stopped when started again', () => {
     const f = ec2Fixture();
     const cmk = f.key();
-    const id = launch(f, { 'BlockDeviceMapping.1.DeviceName': '/dev/xvda', 'BlockDeviceMapping.1.Ebs.Encrypted': 'true', 'BlockDeviceMapping.1.Ebs.KmsKeyId': cmk.arn });
+    const id = launch(f, {
+      'BlockDeviceMapping.1.DeviceName': '/dev/xvda',
+      'BlockDeviceMapping.1.Ebs.Encrypted': 'true',
+      'BlockDeviceMapping.1.Ebs.KmsKeyId': cmk.arn,
+    });
     f.advance(defaultRates.instanceStartMs);
     cmk.state = 'Disabled';
     f.advance(3_600_000);
@@ -73,38 +97,71 @@ describe('instances', () => {
     f.advance(defaultRates.instanceStartMs);
     expect(instance(f, id)).toMatchObject({
       instanceState: { name: 'stopped' },
-      stateReason: { code: 'Client.InvalidKMSKey.InvalidState', message: 'Client.InvalidKMSKey.InvalidState: The KMS key provided is in an incorrect state' },
+      stateReason: {
+        code: 'Client.InvalidKMSKey.InvalidState',
+        message: 'Client.InvalidKMSKey.InvalidState: The KMS key provided is in an incorrect state',
+      },
     });
   });
 
   it('terminates a launch whose key is pending deletion and deletes its volumes', () => {
     const f = ec2Fixture();
     const doomed = f.key('PendingDeletion');
-    const id = launch(f, { 'BlockDeviceMapping.1.DeviceName': '/dev/xvda', 'BlockDeviceMapping.1.Ebs.Encrypted': 'true', 'BlockDeviceMapping.1.Ebs.KmsKeyId': doomed.arn });
+    const id = launch(f, {
+      'BlockDeviceMapping.1.DeviceName': '/dev/xvda',
+      'BlockDeviceMapping.1.Ebs.Encrypted': 'true',
+      'BlockDeviceMapping.1.Ebs.KmsKeyId': doomed.arn,
+    });
     f.advance(defaultRates.instanceStartMs);
-    expect(instance(f, id)).toMatchObject({ instanceState: { code: 48, name: 'terminated' }, stateReason: { code: 'Client.InvalidKMSKey.InvalidState' } });
+    expect(instance(f, id)).toMatchObject({
+      instanceState: { code: 48, name: 'terminated' },
+      stateReason: { code: 'Client.InvalidKMSKey.InvalidState' },
+    });
     expect(f.world.volumes.size).toBe(0);
   });
 
   it('changes DeleteOnTermination, honours ClientToken and DryRun', () => {
     const f = ec2Fixture();
     const id = launch(f, { ClientToken: 'once' });
-    expect(f.call('ModifyInstanceAttribute', { InstanceId: id, 'BlockDeviceMapping.1.DeviceName': '/dev/xvda', 'BlockDeviceMapping.1.Ebs.DeleteOnTermination': 'false' })).toEqual({ return: true });
+    expect(
+      f.call('ModifyInstanceAttribute', {
+        InstanceId: id,
+        'BlockDeviceMapping.1.DeviceName': '/dev/xvda',
+        'BlockDeviceMapping.1.Ebs.DeleteOnTermination': 'false',
+      }),
+    ).toEqual({ return: true });
     const root = f.world.instances.get(id)?.blockDevices[0];
     expect(root?.deleteOnTermination).toBe(false);
     expect(f.world.volumes.get(root?.volumeId ?? '')?.attachments[0]?.deleteOnTermination).toBe(false);
-    const again = f.call('RunInstances', { ImageId: f.world.instances.get(id)?.imageId ?? '', MinCount: '1', MaxCount: '1', ClientToken: 'once' });
+    const again = f.call('RunInstances', {
+      ImageId: f.world.instances.get(id)?.imageId ?? '',
+      MinCount: '1',
+      MaxCount: '1',
+      ClientToken: 'once',
+    });
     expect(field(items(again.instancesSet)[0], 'instanceId')).toBe(id);
+    expect(f.fail('StopInstances', { 'InstanceId.1': id, DryRun: 'true' }).code).toBe(
+      'IncorrectInstanceState',
+    );
+    f.advance(defaultRates.instanceStartMs);
     const dry = f.fail('StopInstances', { 'InstanceId.1': id, DryRun: 'true' });
-    expect(dry).toMatchObject({ code: 'DryRunOperation', status: 412, message: 'Request would have succeeded, but DryRun flag is set.' });
-    expect(f.world.instances.get(id)?.state).toBe('pending');
+    expect(dry).toMatchObject({
+      code: 'DryRunOperation',
+      status: 412,
+      message: 'Request would have succeeded, but DryRun flag is set.',
+    });
+    expect(f.world.instances.get(id)?.state).toBe('running');
   });
 
   it('filters by state and paginates reservations', () => {
     const f = ec2Fixture();
     for (let n = 0; n < 6; n++) launch(f);
     f.advance(defaultRates.instanceStartMs);
-    const running = f.call('DescribeInstances', { 'Filter.1.Name': 'instance-state-name', 'Filter.1.Value.1': 'running', MaxResults: '5' });
+    const running = f.call('DescribeInstances', {
+      'Filter.1.Name': 'instance-state-name',
+      'Filter.1.Value.1': 'running',
+      MaxResults: '5',
+    });
     expect(items(running.reservationSet)).toHaveLength(5);
     expect(running.nextToken).toBeTruthy();
     const status = f.call('DescribeInstanceStatus');

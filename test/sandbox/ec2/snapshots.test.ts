@@ -12,7 +12,10 @@ function snapshot(f: ReturnType<typeof ec2Fixture>, id: string, region?: string)
 
 // A running instance with a 100 GiB gp3 root volume writing 2 GiB per hour.
 function runningVolume(f: ReturnType<typeof ec2Fixture>): string {
-  const instanceId = launch(f, { 'BlockDeviceMapping.1.DeviceName': '/dev/xvda', 'BlockDeviceMapping.1.Ebs.VolumeSize': '100' });
+  const instanceId = launch(f, {
+    'BlockDeviceMapping.1.DeviceName': '/dev/xvda',
+    'BlockDeviceMapping.1.Ebs.VolumeSize': '100',
+  });
   f.advance(defaultRates.instanceStartMs);
   const volumeId = f.world.instances.get(instanceId)?.blockDevices[0]?.volumeId ?? '';
   const volume = f.world.volumes.get(volumeId);
@@ -26,7 +29,12 @@ describe('snapshots', () => {
     const volumeId = runningVolume(f);
     const first = field<string>(f.call('CreateSnapshot', { VolumeId: volumeId }), 'snapshotId');
     expect(f.world.snapshots.get(first)?.dataGiB).toBe(100);
-    expect(snapshot(f, first)).toMatchObject({ status: 'pending', progress: '0%', volumeId, volumeSize: 100 });
+    expect(snapshot(f, first)).toMatchObject({
+      status: 'pending',
+      progress: '0%',
+      volumeId,
+      volumeSize: 100,
+    });
     const fullMs = (100 / defaultRates.snapshotGiBPerSecond) * 1000;
     f.advance(fullMs / 2);
     expect(snapshot(f, first).progress).toBe('50%');
@@ -58,22 +66,39 @@ describe('snapshots', () => {
     const s1 = field<string>(f.call('CreateSnapshot', { VolumeId: volumeId }), 'snapshotId');
     f.advance(HOUR);
     const copy1 = field<string>(
-      f.call('CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: s1, Encrypted: 'true', KmsKeyId: cmk.arn }, 'eu-west-1'),
+      f.call(
+        'CopySnapshot',
+        { SourceRegion: 'us-east-1', SourceSnapshotId: s1, Encrypted: 'true', KmsKeyId: cmk.arn },
+        'eu-west-1',
+      ),
       'snapshotId',
     );
-    expect(snapshot(f, copy1, 'eu-west-1')).toMatchObject({ volumeId: 'vol-ffffffff', encrypted: true, kmsKeyId: cmk.arn, description: `[Copied ${s1} from us-east-1]` });
+    expect(snapshot(f, copy1, 'eu-west-1')).toMatchObject({
+      volumeId: 'vol-ffffffff',
+      encrypted: true,
+      kmsKeyId: cmk.arn,
+      description: `[Copied ${s1} from us-east-1]`,
+    });
     expect(f.world.snapshots.get(copy1)?.dataGiB).toBe(100);
     f.advance(2 * HOUR);
     const s2 = field<string>(f.call('CreateSnapshot', { VolumeId: volumeId }), 'snapshotId');
     f.advance(HOUR);
     const copy2 = field<string>(
-      f.call('CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: s2, Encrypted: 'true', KmsKeyId: cmk.arn }, 'eu-west-1'),
+      f.call(
+        'CopySnapshot',
+        { SourceRegion: 'us-east-1', SourceSnapshotId: s2, Encrypted: 'true', KmsKeyId: cmk.arn },
+        'eu-west-1',
+      ),
       'snapshotId',
     );
     expect(f.world.snapshots.get(copy2)?.dataGiB).toBeLessThan(10);
     const otherKey = f.key('Enabled', 'eu-west-1');
     const copy3 = field<string>(
-      f.call('CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: s2, Encrypted: 'true', KmsKeyId: otherKey.arn }, 'eu-west-1'),
+      f.call(
+        'CopySnapshot',
+        { SourceRegion: 'us-east-1', SourceSnapshotId: s2, Encrypted: 'true', KmsKeyId: otherKey.arn },
+        'eu-west-1',
+      ),
       'snapshotId',
     );
     expect(f.world.snapshots.get(copy3)?.dataGiB).toBe(100);
@@ -83,23 +108,38 @@ describe('snapshots', () => {
     const f = ec2Fixture();
     const image = f.image({ sizeGiB: 500 });
     const source = image.blockDevices[0]?.ebs?.snapshotId ?? '';
-    for (let n = 0; n < 20; n++) f.call('CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: source }, 'us-west-2');
-    expect(f.fail('CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: source }, 'us-west-2')).toMatchObject({
+    for (let n = 0; n < 20; n++)
+      f.call('CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: source }, 'us-west-2');
+    expect(
+      f.fail('CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: source }, 'us-west-2'),
+    ).toMatchObject({
       code: 'ResourceLimitExceeded',
       message: 'Too many snapshot copies in progress. The limit is 20 for this destination region.',
     });
     // Another destination region has its own 20.
-    expect(f.call('CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: source }, 'eu-west-1').snapshotId).toBeTruthy();
+    expect(
+      f.call('CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: source }, 'eu-west-1').snapshotId,
+    ).toBeTruthy();
   });
 
-  it('puts a copy under a disabled key into the error state', () => {
+  it('refuses a copy under a disabled key, and errs a copy whose key does not resolve', () => {
     const f = ec2Fixture();
     const source = f.image().blockDevices[0]?.ebs?.snapshotId ?? '';
     const disabled = f.key('Disabled');
-    const copy = field<string>(f.call('CopySnapshot', { SourceRegion: 'us-east-1', SourceSnapshotId: source, Encrypted: 'true', KmsKeyId: disabled.arn }), 'snapshotId');
+    const copyParams = { SourceRegion: 'us-east-1', SourceSnapshotId: source, Encrypted: 'true' };
+    expect(f.fail('CopySnapshot', { ...copyParams, KmsKeyId: disabled.arn }).code).toBe(
+      'InvalidKMSKey.InvalidState',
+    );
+    const copy = field<string>(
+      f.call('CopySnapshot', { ...copyParams, KmsKeyId: '0f0e0d0c-0b0a-4908-8706-050403020100' }),
+      'snapshotId',
+    );
     expect(snapshot(f, copy).status).toBe('pending');
     f.advance(60_000);
-    expect(snapshot(f, copy)).toMatchObject({ status: 'error', statusMessage: expect.stringContaining('disabled') as unknown });
+    expect(snapshot(f, copy)).toMatchObject({
+      status: 'error',
+      statusMessage: 'Given key ID is not accessible',
+    });
   });
 
   it('paginates, filters by owner and refuses to delete a snapshot an AMI uses', () => {
@@ -108,7 +148,9 @@ describe('snapshots', () => {
     f.image({ ownerId: '210987654321', isPublic: true });
     expect(items(f.call('DescribeSnapshots', { 'Owner.1': 'self' }).snapshotSet)).toHaveLength(1);
     expect(items(f.call('DescribeSnapshots').snapshotSet)).toHaveLength(2);
-    expect(f.fail('DescribeSnapshots', { MaxResults: '1001', 'SnapshotId.1': 'snap-0123456789abcdef0' }).code).toBe('InvalidParameterCombination');
+    expect(
+      f.fail('DescribeSnapshots', { MaxResults: '1001', 'SnapshotId.1': 'snap-0123456789abcdef0' }).code,
+    ).toBe('InvalidParameterCombination');
     const used = mine.blockDevices[0]?.ebs?.snapshotId ?? '';
     expect(f.fail('DeleteSnapshot', { SnapshotId: used }).code).toBe('InvalidSnapshot.InUse');
     expect(f.fail('DescribeSnapshots', { 'SnapshotId.1': 'snap-0123456789abcdef0' })).toMatchObject({

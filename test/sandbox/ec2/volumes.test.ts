@@ -20,7 +20,13 @@ describe('volumes', () => {
     const id = createVolume(f);
     expect(volume(f, id).status).toBe('creating');
     f.advance(defaultRates.volumeCreateMs);
-    expect(volume(f, id)).toMatchObject({ status: 'available', size: 10, volumeType: 'gp2', encrypted: false, iops: 100 });
+    expect(volume(f, id)).toMatchObject({
+      status: 'available',
+      size: 10,
+      volumeType: 'gp2',
+      encrypted: false,
+      iops: 100,
+    });
   });
 
   it('attaches and detaches through attaching/attached and detaching', () => {
@@ -32,7 +38,11 @@ describe('volumes', () => {
     expect(attach.status).toBe('attaching');
     expect(volume(f, id).status).toBe('in-use');
     f.advance(defaultRates.attachMs);
-    expect(items(volume(f, id).attachmentSet)[0]).toMatchObject({ status: 'attached', instanceId, device: '/dev/sdf' });
+    expect(items(volume(f, id).attachmentSet)[0]).toMatchObject({
+      status: 'attached',
+      instanceId,
+      device: '/dev/sdf',
+    });
     expect(f.fail('DeleteVolume', { VolumeId: id })).toMatchObject({
       code: 'VolumeInUse',
       message: `Volume ${id} is currently attached to ${instanceId}`,
@@ -53,15 +63,23 @@ describe('volumes', () => {
     f.advance(defaultRates.instanceStartMs);
     const other = createVolume(f, { AvailabilityZone: 'us-east-1b' });
     const creating = createVolume(f);
-    expect(f.fail('AttachVolume', { VolumeId: other, InstanceId: instanceId, Device: '/dev/sdg' }).code).toBe('InvalidVolume.ZoneMismatch');
-    expect(f.fail('AttachVolume', { VolumeId: creating, InstanceId: instanceId, Device: '/dev/sdg' })).toMatchObject({
+    expect(f.fail('AttachVolume', { VolumeId: other, InstanceId: instanceId, Device: '/dev/sdg' }).code).toBe(
+      'InvalidVolume.ZoneMismatch',
+    );
+    expect(
+      f.fail('AttachVolume', { VolumeId: creating, InstanceId: instanceId, Device: '/dev/sdg' }),
+    ).toMatchObject({
       code: 'IncorrectState',
       message: `${creating} is not 'available'.`,
     });
     f.advance(defaultRates.volumeCreateMs);
-    expect(f.fail('AttachVolume', { VolumeId: creating, InstanceId: instanceId, Device: '/dev/xvda' }).code).toBe('InvalidParameterValue');
+    expect(
+      f.fail('AttachVolume', { VolumeId: creating, InstanceId: instanceId, Device: '/dev/xvda' }).code,
+    ).toBe('InvalidParameterValue');
     f.call('AttachVolume', { VolumeId: creating, InstanceId: instanceId, Device: '/dev/sdg' });
-    expect(f.fail('AttachVolume', { VolumeId: creating, InstanceId: instanceId, Device: '/dev/sdh' }).code).toBe('VolumeInUse');
+    expect(
+      f.fail('AttachVolume', { VolumeId: creating, InstanceId: instanceId, Device: '/dev/sdh' }).code,
+    ).toBe('VolumeInUse');
     const root = f.world.instances.get(instanceId)?.blockDevices[0]?.volumeId ?? '';
     expect(f.fail('DetachVolume', { VolumeId: root })).toMatchObject({ code: 'IncorrectState' });
     expect(f.fail('DescribeVolumes', { 'VolumeId.1': 'vol-xyz' }).code).toBe('InvalidVolumeID.Malformed');
@@ -85,13 +103,24 @@ describe('volumes', () => {
 
   it('filters by tags, state and wildcards, and rejects unknown filters', () => {
     const f = ec2Fixture();
-    const tagged = createVolume(f, { 'TagSpecification.1.ResourceType': 'volume', 'TagSpecification.1.Tag.1.Key': 'Name', 'TagSpecification.1.Tag.1.Value': 'etcd-data-1' });
+    const tagged = createVolume(f, {
+      'TagSpecification.1.ResourceType': 'volume',
+      'TagSpecification.1.Tag.1.Key': 'Name',
+      'TagSpecification.1.Tag.1.Value': 'etcd-data-1',
+    });
     createVolume(f);
     const byTag = f.call('DescribeVolumes', { 'Filter.1.Name': 'tag:Name', 'Filter.1.Value.1': 'etcd-*' });
     expect(items(byTag.volumeSet).map((v) => v.volumeId)).toEqual([tagged]);
-    const byKey = f.call('DescribeVolumes', { 'Filter.1.Name': 'tag-key', 'Filter.1.Value.1': 'Name', 'Filter.2.Name': 'status', 'Filter.2.Value.1': 'creating' });
+    const byKey = f.call('DescribeVolumes', {
+      'Filter.1.Name': 'tag-key',
+      'Filter.1.Value.1': 'Name',
+      'Filter.2.Name': 'status',
+      'Filter.2.Value.1': 'creating',
+    });
     expect(items(byKey.volumeSet)).toHaveLength(1);
-    expect(f.fail('DescribeVolumes', { 'Filter.1.Name': 'bogus', 'Filter.1.Value.1': 'x' }).code).toBe('InvalidParameterValue');
+    expect(f.fail('DescribeVolumes', { 'Filter.1.Name': 'bogus', 'Filter.1.Value.1': 'x' }).code).toBe(
+      'InvalidParameterValue',
+    );
   });
 
   it('returns the same volume for a repeated ClientToken', () => {
@@ -126,17 +155,32 @@ describe('volume encryption', () => {
     const plain = f.image();
     const encSnap = enc.blockDevices[0]?.ebs?.snapshotId ?? '';
     const plainSnap = plain.blockDevices[0]?.ebs?.snapshotId ?? '';
-    expect(volume(f, createVolume(f, { SnapshotId: encSnap, Size: '8' }))).toMatchObject({ encrypted: true, kmsKeyId: cmk.arn });
-    expect(volume(f, createVolume(f, { SnapshotId: plainSnap, Encrypted: 'true', Size: '8' })).encrypted).toBe(true);
+    expect(volume(f, createVolume(f, { SnapshotId: encSnap, Size: '8' }))).toMatchObject({
+      encrypted: true,
+      kmsKeyId: cmk.arn,
+    });
+    expect(
+      volume(f, createVolume(f, { SnapshotId: plainSnap, Encrypted: 'true', Size: '8' })).encrypted,
+    ).toBe(true);
     expect(volume(f, createVolume(f, { SnapshotId: plainSnap, Size: '8' })).encrypted).toBe(false);
-    expect(f.fail('CreateVolume', { AvailabilityZone: AZ, Size: '10', KmsKeyId: cmk.keyId }).code).toBe('InvalidParameterDependency');
-    expect(f.fail('CreateVolume', { AvailabilityZone: AZ, SnapshotId: plainSnap, Size: '4' }).code).toBe('InvalidParameterValue');
+    expect(f.fail('CreateVolume', { AvailabilityZone: AZ, Size: '10', KmsKeyId: cmk.keyId }).code).toBe(
+      'InvalidParameterDependency',
+    );
+    expect(f.fail('CreateVolume', { AvailabilityZone: AZ, SnapshotId: plainSnap, Size: '4' }).code).toBe(
+      'InvalidParameterValue',
+    );
   });
 
-  it('accepts a volume under a disabled key, then deletes it', () => {
+  it('refuses a disabled key at once, and deletes a volume whose key does not resolve', () => {
     const f = ec2Fixture();
     const disabled = f.key('Disabled');
-    const id = createVolume(f, { Encrypted: 'true', KmsKeyId: disabled.arn });
+    expect(
+      f.fail('CreateVolume', { AvailabilityZone: AZ, Size: '10', Encrypted: 'true', KmsKeyId: disabled.arn }),
+    ).toMatchObject({
+      code: 'InvalidKMSKey.InvalidState',
+      message: 'The KMS key provided is in an incorrect state',
+    });
+    const id = createVolume(f, { Encrypted: 'true', KmsKeyId: '0f0e0d0c-0b0a-4908-8706-050403020100' });
     expect(volume(f, id).status).toBe('creating');
     f.advance(defaultRates.volumeCreateMs);
     expect(volume(f, id).status).toBe('deleted');

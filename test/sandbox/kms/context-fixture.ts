@@ -9,10 +9,13 @@ export const ACCOUNT = SANDBOX_ACCOUNT_ID;
 export const ADMIN = `arn:aws:iam::${ACCOUNT}:user/sandbox-admin`;
 export const START = Date.UTC(2025, 0, 15, 12, 0, 0);
 
-export function makeContext(options: { world?: SandboxWorld; region?: string; principalArn?: string; accountId?: string } = {}): CallContext {
+export function makeContext(
+  options: { world?: SandboxWorld; region?: string; principalArn?: string; accountId?: string } = {},
+): CallContext {
   const world = options.world ?? createWorld();
   const clock = createClock({ speed: 0, startAt: START });
-  const principalArn = options.principalArn ?? [...world.principals.keys()].find((arn) => arn.includes(':user/')) ?? ADMIN;
+  const principalArn =
+    options.principalArn ?? [...world.principals.keys()].find((arn) => arn.includes(':user/')) ?? ADMIN;
   return {
     world,
     clock,
@@ -26,6 +29,9 @@ export function makeContext(options: { world?: SandboxWorld; region?: string; pr
 }
 
 // The same world seen from another region or by another principal.
-export function withCaller(ctx: CallContext, changes: Partial<Pick<CallContext, 'region' | 'principalArn' | 'accountId'>>): CallContext {
+export function withCaller(
+  ctx: CallContext,
+  changes: Partial<Pick<CallContext, 'region' | 'principalArn' | 'accountId'>>,
+): CallContext {
   return { ...ctx, ...changes };
 }

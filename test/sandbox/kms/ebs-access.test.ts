@@ -2,7 +2,11 @@
 // evaluated for the caller acting through EC2 and for the Auto Scaling service-linked role.
 import { describe, expect, it } from 'vitest';
 import { AwsError } from '../../../electron/sandbox/context';
-import { checkKeyForAutoScaling, checkKeyForEbs, useKeyForEbs } from '../../../electron/sandbox/kms/ebs-access';
+import {
+  checkKeyForAutoScaling,
+  checkKeyForEbs,
+  useKeyForEbs,
+} from '../../../electron/sandbox/kms/ebs-access';
 import { createKmsKey, createKmsKeyWithAlias } from '../../../electron/sandbox/kms/factory';
 import { ACCOUNT, makeContext, START, withCaller } from './context-fixture';
 
@@ -19,8 +23,14 @@ describe('useKeyForEbs', () => {
 
   it("uses the region's default EBS key when set", () => {
     const ctx = makeContext();
-    const { key } = createKmsKeyWithAlias(ctx.world, 'alias/ebs-default', { region: 'us-east-1', now: START });
-    ctx.world.ebsEncryptionByDefault.set(`${ACCOUNT}/us-east-1`, { enabled: true, kmsKeyId: 'alias/ebs-default' });
+    const { key } = createKmsKeyWithAlias(ctx.world, 'alias/ebs-default', {
+      region: 'us-east-1',
+      now: START,
+    });
+    ctx.world.ebsEncryptionByDefault.set(`${ACCOUNT}/us-east-1`, {
+      enabled: true,
+      kmsKeyId: 'alias/ebs-default',
+    });
     expect(useKeyForEbs(ctx, undefined, 'encrypt').arn).toBe(key.arn);
   });
 
@@ -39,7 +49,9 @@ describe('useKeyForEbs', () => {
     expect(codeOf(rsa.arn)).toBe('unsupported-key:InvalidParameterValue');
     expect(() => useKeyForEbs(ctx, disabled.arn, 'decrypt')).toThrow(AwsError);
     const check = checkKeyForEbs(ctx, disabled.arn, 'decrypt');
-    expect(check.ok ? undefined : check.failure.launchStateReason.code).toBe('Client.InvalidKMSKey.InvalidState');
+    expect(check.ok ? undefined : check.failure.launchStateReason.code).toBe(
+      'Client.InvalidKMSKey.InvalidState',
+    );
   });
 
   it('evaluates the key policy for the caller through EC2', () => {
@@ -48,13 +60,25 @@ describe('useKeyForEbs', () => {
     const key = createKmsKey(ctx.world, {
       region: 'us-east-1',
       now: START,
-      policy: JSON.stringify({ Statement: [{ Sid: 'OnlyAlice', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/alice` }, Action: 'kms:*', Resource: '*' }] }),
+      policy: JSON.stringify({
+        Statement: [
+          {
+            Sid: 'OnlyAlice',
+            Effect: 'Allow',
+            Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/alice` },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+        ],
+      }),
     });
     const check = checkKeyForEbs(ctx, key.arn, 'encrypt');
     expect(check.ok).toBe(false);
     if (!check.ok) {
       expect(check.failure.kind).toBe('access-denied');
-      expect(check.failure.error.message).toContain(`is not authorized to perform: kms:DescribeKey on resource: ${key.arn}`);
+      expect(check.failure.error.message).toContain(
+        `is not authorized to perform: kms:DescribeKey on resource: ${key.arn}`,
+      );
     }
     // With the seed's EBS statement added, any principal of the account may use it through EC2.
     key.policy = JSON.stringify({
@@ -62,9 +86,18 @@ describe('useKeyForEbs', () => {
         {
           Effect: 'Allow',
           Principal: { AWS: '*' },
-          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:DescribeKey'],
+          Action: [
+            'kms:Encrypt',
+            'kms:Decrypt',
+            'kms:ReEncrypt*',
+            'kms:GenerateDataKey*',
+            'kms:CreateGrant',
+            'kms:DescribeKey',
+          ],
           Resource: '*',
-          Condition: { StringEquals: { 'kms:CallerAccount': ACCOUNT, 'kms:ViaService': 'ec2.us-east-1.amazonaws.com' } },
+          Condition: {
+            StringEquals: { 'kms:CallerAccount': ACCOUNT, 'kms:ViaService': 'ec2.us-east-1.amazonaws.com' },
+          },
         },
       ],
     });
@@ -80,7 +113,13 @@ describe('useKeyForEbs', () => {
     expect(checkKeyForEbs(ctx, key.arn, 'decrypt').ok).toBe(true); // the admin, through IAM
     const refused = checkKeyForAutoScaling(ctx, key.arn);
     expect(refused.ok ? 'ok' : refused.failure.kind).toBe('access-denied');
-    key.grants.push({ grantId: 'g', granteePrincipal: SLR, operations: ['Decrypt', 'DescribeKey', 'CreateGrant', 'GenerateDataKeyWithoutPlaintext'], issuingAccount: `arn:aws:iam::${ACCOUNT}:root`, creationDate: START });
+    key.grants.push({
+      grantId: 'g',
+      granteePrincipal: SLR,
+      operations: ['Decrypt', 'DescribeKey', 'CreateGrant', 'GenerateDataKeyWithoutPlaintext'],
+      issuingAccount: `arn:aws:iam::${ACCOUNT}:root`,
+      creationDate: START,
+    });
     expect(checkKeyForAutoScaling(ctx, key.arn).ok).toBe(true);
     // aws/ebs lets every principal of the account through EC2, the role included.
     expect(checkKeyForAutoScaling(ctx, undefined).ok).toBe(true);

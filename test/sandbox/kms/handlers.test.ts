@@ -10,6 +10,7 @@ import { ACCOUNT, makeContext, START, withCaller } from './context-fixture';
 function call(ctx: ReturnType<typeof makeContext>, op: string, body: Record<string, unknown> = {}) {
   const handler = kmsHandlers[op];
   if (!handler) throw new Error(`no handler ${op}`);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON answers, read field by field
   return handler(ctx, body) as Record<string, any>;
 }
 
@@ -46,7 +47,9 @@ describe('KMS CreateKey / DescribeKey / ListKeys', () => {
 
   it('refuses an incompatible key usage and an asymmetric default', () => {
     const ctx = makeContext();
-    expect(errorOf(() => call(ctx, 'CreateKey', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'ENCRYPT_DECRYPT' })).code).toBe('ValidationException');
+    expect(
+      errorOf(() => call(ctx, 'CreateKey', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'ENCRYPT_DECRYPT' })).code,
+    ).toBe('ValidationException');
     const rsa = call(ctx, 'CreateKey', { KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' }).KeyMetadata;
     expect(rsa.SigningAlgorithms).toContain('RSASSA_PSS_SHA_256');
   });
@@ -64,11 +67,15 @@ describe('KMS CreateKey / DescribeKey / ListKeys', () => {
     expect(errorOf(() => call(ctx, 'DescribeKey', { KeyId: 'alias/nope' })).message).toBe(
       `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/nope is not found.`,
     );
-    const otherRegion = errorOf(() => call(ctx, 'DescribeKey', { KeyId: key.arn.replace('us-east-1', 'eu-west-1') }));
+    const otherRegion = errorOf(() =>
+      call(ctx, 'DescribeKey', { KeyId: key.arn.replace('us-east-1', 'eu-west-1') }),
+    );
     expect([otherRegion.code, otherRegion.message]).toEqual(['NotFoundException', 'Invalid arn eu-west-1']);
     expect(errorOf(() => call(ctx, 'DescribeKey', {})).message).toContain("Value null at 'keyId'");
     // The same key id from another region is another key.
-    expect(errorOf(() => call(withCaller(ctx, { region: 'eu-west-1' }), 'DescribeKey', { KeyId: key.keyId })).code).toBe('NotFoundException');
+    expect(
+      errorOf(() => call(withCaller(ctx, { region: 'eu-west-1' }), 'DescribeKey', { KeyId: key.keyId })).code,
+    ).toBe('NotFoundException');
   });
 
   it('paginates ListKeys with Limit and Marker', () => {
@@ -108,9 +115,15 @@ describe('KMS aliases', () => {
     call(ctx, 'CreateAlias', { AliasName: 'alias/dup', TargetKeyId: key.keyId });
     const dup = errorOf(() => call(ctx, 'CreateAlias', { AliasName: 'alias/dup', TargetKeyId: key.keyId }));
     expect(dup.code).toBe('AlreadyExistsException');
-    expect(dup.message).toBe(`An alias with the name arn:aws:kms:us-east-1:${ACCOUNT}:alias/dup already exists`);
-    expect(errorOf(() => call(ctx, 'CreateAlias', { AliasName: 'alias/aws/mine', TargetKeyId: key.keyId })).code).toBe('NotAuthorizedException');
-    expect(errorOf(() => call(ctx, 'CreateAlias', { AliasName: 'alias/bad name', TargetKeyId: key.keyId })).code).toBe('ValidationException');
+    expect(dup.message).toBe(
+      `An alias with the name arn:aws:kms:us-east-1:${ACCOUNT}:alias/dup already exists`,
+    );
+    expect(
+      errorOf(() => call(ctx, 'CreateAlias', { AliasName: 'alias/aws/mine', TargetKeyId: key.keyId })).code,
+    ).toBe('NotAuthorizedException');
+    expect(
+      errorOf(() => call(ctx, 'CreateAlias', { AliasName: 'alias/bad name', TargetKeyId: key.keyId })).code,
+    ).toBe('ValidationException');
   });
 });
 
@@ -119,13 +132,28 @@ describe('KMS key states', () => {
     const ctx = makeContext();
     const key = createKmsKey(ctx.world, { region: 'us-east-1', now: START });
     call(ctx, 'DisableKey', { KeyId: key.keyId });
-    expect(call(ctx, 'DescribeKey', { KeyId: key.keyId }).KeyMetadata).toMatchObject({ Enabled: false, KeyState: 'Disabled' });
+    expect(call(ctx, 'DescribeKey', { KeyId: key.keyId }).KeyMetadata).toMatchObject({
+      Enabled: false,
+      KeyState: 'Disabled',
+    });
     call(ctx, 'EnableKey', { KeyId: key.keyId });
-    expect(errorOf(() => call(ctx, 'ScheduleKeyDeletion', { KeyId: key.keyId, PendingWindowInDays: 6 })).message).toContain('greater than or equal to 7');
+    expect(
+      errorOf(() => call(ctx, 'ScheduleKeyDeletion', { KeyId: key.keyId, PendingWindowInDays: 6 })).message,
+    ).toContain('greater than or equal to 7');
     const scheduled = call(ctx, 'ScheduleKeyDeletion', { KeyId: key.keyId });
-    expect(scheduled).toEqual({ KeyId: key.arn, DeletionDate: (START + 30 * 86_400_000) / 1000, KeyState: 'PendingDeletion', PendingWindowInDays: 30 });
-    const again = errorOf(() => call(ctx, 'ScheduleKeyDeletion', { KeyId: key.keyId, PendingWindowInDays: 7 }));
-    expect([again.code, again.message]).toEqual(['KMSInvalidStateException', `${key.arn} is pending deletion.`]);
+    expect(scheduled).toEqual({
+      KeyId: key.arn,
+      DeletionDate: (START + 30 * 86_400_000) / 1000,
+      KeyState: 'PendingDeletion',
+      PendingWindowInDays: 30,
+    });
+    const again = errorOf(() =>
+      call(ctx, 'ScheduleKeyDeletion', { KeyId: key.keyId, PendingWindowInDays: 7 }),
+    );
+    expect([again.code, again.message]).toEqual([
+      'KMSInvalidStateException',
+      `${key.arn} is pending deletion.`,
+    ]);
     expect(errorOf(() => call(ctx, 'EnableKey', { KeyId: key.keyId })).code).toBe('KMSInvalidStateException');
     expect(call(ctx, 'DescribeKey', { KeyId: key.keyId }).KeyMetadata.PendingDeletionWindowInDays).toBe(30);
     call(ctx, 'CancelKeyDeletion', { KeyId: key.keyId });
@@ -141,11 +169,18 @@ describe('KMS key states', () => {
     const key = createKmsKey(ctx.world, { region: 'us-east-1', now: START });
     expect(call(ctx, 'GetKeyRotationStatus', { KeyId: key.keyId }).KeyRotationEnabled).toBe(false);
     call(ctx, 'EnableKeyRotation', { KeyId: key.keyId });
-    expect(call(ctx, 'GetKeyRotationStatus', { KeyId: key.keyId })).toMatchObject({ KeyRotationEnabled: true, RotationPeriodInDays: 365 });
+    expect(call(ctx, 'GetKeyRotationStatus', { KeyId: key.keyId })).toMatchObject({
+      KeyRotationEnabled: true,
+      RotationPeriodInDays: 365,
+    });
     const rsa = createKmsKey(ctx.world, { region: 'us-east-1', now: START, keySpec: 'RSA_2048' });
-    expect(errorOf(() => call(ctx, 'GetKeyRotationStatus', { KeyId: rsa.keyId })).code).toBe('UnsupportedOperationException');
+    expect(errorOf(() => call(ctx, 'GetKeyRotationStatus', { KeyId: rsa.keyId })).code).toBe(
+      'UnsupportedOperationException',
+    );
     call(ctx, 'DisableKey', { KeyId: key.keyId });
-    expect(errorOf(() => call(ctx, 'DisableKeyRotation', { KeyId: key.keyId })).code).toBe('DisabledException');
+    expect(errorOf(() => call(ctx, 'DisableKeyRotation', { KeyId: key.keyId })).code).toBe(
+      'DisabledException',
+    );
   });
 });
 
@@ -153,8 +188,19 @@ describe('KMS policies and grants', () => {
   it('puts a policy, refuses malformed ones and lockouts', () => {
     const ctx = makeContext();
     const key = createKmsKey(ctx.world, { region: 'us-east-1', now: START });
-    expect(errorOf(() => call(ctx, 'PutKeyPolicy', { KeyId: key.keyId, Policy: '{not json' })).code).toBe('MalformedPolicyDocumentException');
-    const lockout = JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:user/other' }, Action: 'kms:*', Resource: '*' }] });
+    expect(errorOf(() => call(ctx, 'PutKeyPolicy', { KeyId: key.keyId, Policy: '{not json' })).code).toBe(
+      'MalformedPolicyDocumentException',
+    );
+    const lockout = JSON.stringify({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::123456789012:user/other' },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+      ],
+    });
     expect(errorOf(() => call(ctx, 'PutKeyPolicy', { KeyId: key.keyId, Policy: lockout })).message).toBe(
       'The new key policy will not allow you to update the key policy in the future.',
     );
@@ -171,34 +217,67 @@ describe('KMS policies and grants', () => {
     const ctx = makeContext();
     const key = createKmsKey(ctx.world, { region: 'us-east-1', now: START });
     const grantee = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
-    const { GrantId, GrantToken } = call(ctx, 'CreateGrant', { KeyId: key.arn, GranteePrincipal: grantee, Operations: ['Decrypt', 'CreateGrant'] });
+    const { GrantId, GrantToken } = call(ctx, 'CreateGrant', {
+      KeyId: key.arn,
+      GranteePrincipal: grantee,
+      Operations: ['Decrypt', 'CreateGrant'],
+    });
     expect(GrantId).toMatch(/^[0-9a-f]{64}$/);
     expect(GrantToken).toBeTruthy();
     const listed = call(ctx, 'ListGrants', { KeyId: key.keyId });
     expect(listed.Grants).toEqual([
-      { KeyId: key.arn, GrantId, CreationDate: START / 1000, GranteePrincipal: grantee, IssuingAccount: `arn:aws:iam::${ACCOUNT}:root`, Operations: ['Decrypt', 'CreateGrant'] },
+      {
+        KeyId: key.arn,
+        GrantId,
+        CreationDate: START / 1000,
+        GranteePrincipal: grantee,
+        IssuingAccount: `arn:aws:iam::${ACCOUNT}:root`,
+        Operations: ['Decrypt', 'CreateGrant'],
+      },
     ]);
-    expect(errorOf(() => call(ctx, 'CreateGrant', { KeyId: key.arn, GranteePrincipal: grantee, Operations: ['Fly'] })).code).toBe('ValidationException');
-    expect(errorOf(() => call(ctx, 'CreateGrant', { KeyId: key.arn, GranteePrincipal: 'nobody', Operations: ['Decrypt'] })).code).toBe('InvalidArnException');
+    expect(
+      errorOf(() =>
+        call(ctx, 'CreateGrant', { KeyId: key.arn, GranteePrincipal: grantee, Operations: ['Fly'] }),
+      ).code,
+    ).toBe('ValidationException');
+    expect(
+      errorOf(() =>
+        call(ctx, 'CreateGrant', { KeyId: key.arn, GranteePrincipal: 'nobody', Operations: ['Decrypt'] }),
+      ).code,
+    ).toBe('InvalidArnException');
   });
 
   it('treats the AWS managed key as AWS does: readable, not changeable', () => {
     const ctx = makeContext();
     const key = ensureAwsManagedKey(ctx, 'ebs');
-    expect(call(ctx, 'DescribeKey', { KeyId: 'alias/aws/ebs' }).KeyMetadata).toMatchObject({ KeyManager: 'AWS', KeyId: key.keyId });
+    expect(call(ctx, 'DescribeKey', { KeyId: 'alias/aws/ebs' }).KeyMetadata).toMatchObject({
+      KeyManager: 'AWS',
+      KeyId: key.keyId,
+    });
     expect(call(ctx, 'GetKeyRotationStatus', { KeyId: key.keyId }).KeyRotationEnabled).toBe(true);
     expect(errorOf(() => call(ctx, 'DisableKey', { KeyId: key.keyId })).code).toBe('AccessDeniedException');
-    expect(errorOf(() => call(ctx, 'PutKeyPolicy', { KeyId: key.keyId, Policy: '{"Statement":[]}' })).code).toBe('AccessDeniedException');
+    expect(
+      errorOf(() => call(ctx, 'PutKeyPolicy', { KeyId: key.keyId, Policy: '{"Statement":[]}' })).code,
+    ).toBe('AccessDeniedException');
     expect(JSON.parse(call(ctx, 'GetKeyPolicy', { KeyId: key.keyId }).Policy).Id).toBe('auto-ebs-2');
   });
 
   it('lets a read-only role describe but not disable, and another account not at all', () => {
     const ctx = makeContext();
     const key = createKmsKey(ctx.world, { region: 'us-east-1', now: START });
-    const readOnly = withCaller(ctx, { principalArn: `arn:aws:sts::${ACCOUNT}:assumed-role/ReadOnly/someone` });
+    const readOnly = withCaller(ctx, {
+      principalArn: `arn:aws:sts::${ACCOUNT}:assumed-role/ReadOnly/someone`,
+    });
     expect(call(readOnly, 'DescribeKey', { KeyId: key.arn }).KeyMetadata.KeyId).toBe(key.keyId);
-    expect(errorOf(() => call(readOnly, 'DisableKey', { KeyId: key.arn })).code).toBe('AccessDeniedException');
-    const stranger = withCaller(ctx, { principalArn: 'arn:aws:iam::999999999999:user/eve', accountId: '999999999999' });
-    expect(errorOf(() => call(stranger, 'DescribeKey', { KeyId: key.arn })).code).toBe('AccessDeniedException');
+    expect(errorOf(() => call(readOnly, 'DisableKey', { KeyId: key.arn })).code).toBe(
+      'AccessDeniedException',
+    );
+    const stranger = withCaller(ctx, {
+      principalArn: 'arn:aws:iam::999999999999:user/eve',
+      accountId: '999999999999',
+    });
+    expect(errorOf(() => call(stranger, 'DescribeKey', { KeyId: key.arn })).code).toBe(
+      'AccessDeniedException',
+    );
   });
 });

@@ -50,12 +50,19 @@ export async function startDeviceAuthorization(
 ): Promise<DeviceAuthorization> {
   const scopes = session.scopes.length > 0 ? [...session.scopes] : DEFAULT_SCOPES;
   const registration = await oidc.send(
-    new RegisterClientCommand({ clientName: `envelope-${Math.floor(now() / 1000)}`, clientType: 'public', scopes }),
+    new RegisterClientCommand({
+      clientName: `envelope-${Math.floor(now() / 1000)}`,
+      clientType: 'public',
+      scopes,
+    }),
   );
   const { clientId, clientSecret } = registration;
-  if (!clientId || !clientSecret) throw new AppError('sso-login-failed', 'IAM Identity Center did not register Envelope as a client.');
+  if (!clientId || !clientSecret)
+    throw new AppError('sso-login-failed', 'IAM Identity Center did not register Envelope as a client.');
   registerSecret(clientSecret);
-  const started = await oidc.send(new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: session.startUrl }));
+  const started = await oidc.send(
+    new StartDeviceAuthorizationCommand({ clientId, clientSecret, startUrl: session.startUrl }),
+  );
   const { deviceCode, userCode, verificationUri } = started;
   if (!deviceCode || !userCode || !verificationUri) {
     throw new AppError('sso-login-failed', 'IAM Identity Center did not start a device authorization.');
@@ -76,7 +83,11 @@ export async function startDeviceAuthorization(
 }
 
 const expired = () =>
-  new AppError('sso-login-expired', 'The login code expired before it was approved in the browser.', 'Start the login again.');
+  new AppError(
+    'sso-login-expired',
+    'The login code expired before it was approved in the browser.',
+    'Start the login again.',
+  );
 
 // Polls CreateToken until the user approves (the token, ready for the cache), denies, or the code
 // expires. Abort the signal to cancel.
@@ -99,7 +110,8 @@ export async function pollForToken(
         }),
         { abortSignal: signal },
       );
-      if (!answer.accessToken) throw new AppError('sso-login-failed', 'IAM Identity Center answered without an access token.');
+      if (!answer.accessToken)
+        throw new AppError('sso-login-failed', 'IAM Identity Center answered without an access token.');
       registerSecret(answer.accessToken);
       registerSecret(answer.refreshToken);
       const { session } = authorization;
@@ -122,7 +134,11 @@ export async function pollForToken(
       }
       if (name === 'ExpiredTokenException') throw expired();
       if (name === 'AccessDeniedException') {
-        throw new AppError('sso-login-denied', 'The login was denied in the browser.', 'Start the login again and choose Allow.');
+        throw new AppError(
+          'sso-login-denied',
+          'The login was denied in the browser.',
+          'Start the login again and choose Allow.',
+        );
       }
       throw error;
     }

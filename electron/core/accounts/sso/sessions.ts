@@ -39,9 +39,14 @@ export function knownSessions(files: SharedFiles, sandbox: SandboxConnection | u
       // The session's own section, then the first profile that uses it, carry its endpoints.
       const user = profileNames(files).find((name) => {
         const section = files.config[name];
-        return definition.legacy ? section?.sso_start_url === definition.startUrl : section?.sso_session === definition.name;
+        return definition.legacy
+          ? section?.sso_start_url === definition.startUrl
+          : section?.sso_session === definition.name;
       });
-      const sections = [definition.legacy ? undefined : files.config[`sso-session.${definition.name}`], user ? profileSection(files, user) : undefined];
+      const sections = [
+        definition.legacy ? undefined : files.config[`sso-session.${definition.name}`],
+        user ? profileSection(files, user) : undefined,
+      ];
       const oidcEndpoint = configuredEndpoint('SSO OIDC', sections, files);
       const ssoEndpoint = configuredEndpoint('SSO', sections, files);
       return {
@@ -54,7 +59,11 @@ export function knownSessions(files: SharedFiles, sandbox: SandboxConnection | u
   return sandbox ? [sandboxSession(sandbox), ...fromFiles] : fromFiles;
 }
 
-export function resolveSession(files: SharedFiles, sandbox: SandboxConnection | undefined, target: LoginTarget): ResolvedSession {
+export function resolveSession(
+  files: SharedFiles,
+  sandbox: SandboxConnection | undefined,
+  target: LoginTarget,
+): ResolvedSession {
   const sessions = knownSessions(files, sandbox);
   if ('ssoSession' in target) {
     const found = sessions.find((s) => s.name === target.ssoSession);
@@ -72,7 +81,11 @@ export function resolveSession(files: SharedFiles, sandbox: SandboxConnection | 
   const key = section?.sso_session ?? section?.sso_start_url;
   const found = key === undefined ? undefined : sessions.find((s) => s.name === key);
   if (!found) {
-    throw new AppError('not-found', `Profile ${target.profile} does not use IAM Identity Center.`, 'Choose an SSO profile, or an sso-session.');
+    throw new AppError(
+      'not-found',
+      `Profile ${target.profile} does not use IAM Identity Center.`,
+      'Choose an SSO profile, or an sso-session.',
+    );
   }
   return found;
 }

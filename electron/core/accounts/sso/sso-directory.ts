@@ -13,9 +13,13 @@ const loginRequired = (session: string) =>
     `Log in again: Accounts → Log in, or \`npx envelope login --sso-session ${session}\`.`,
   );
 
-export async function listSsoAccounts(session: ResolvedSession, now: () => number = Date.now): Promise<SsoAccount[]> {
+export async function listSsoAccounts(
+  session: ResolvedSession,
+  now: () => number = Date.now,
+): Promise<SsoAccount[]> {
   const token = await readSsoToken(session.cacheKey);
-  if (!token?.accessToken || token.expiresAtMs === undefined || token.expiresAtMs <= now()) throw loginRequired(session.name);
+  if (!token?.accessToken || token.expiresAtMs === undefined || token.expiresAtMs <= now())
+    throw loginRequired(session.name);
   const accessToken = token.accessToken;
   const client = new SSOClient({
     region: session.region,
@@ -28,7 +32,10 @@ export async function listSsoAccounts(session: ResolvedSession, now: () => numbe
       for (const account of page.accountList ?? []) {
         if (!account.accountId) continue;
         const roles: string[] = [];
-        for await (const rolePage of paginateListAccountRoles({ client }, { accessToken, accountId: account.accountId })) {
+        for await (const rolePage of paginateListAccountRoles(
+          { client },
+          { accessToken, accountId: account.accountId },
+        )) {
           for (const role of rolePage.roleList ?? []) if (role.roleName) roles.push(role.roleName);
         }
         accounts.push({

@@ -65,10 +65,18 @@ export class SsoLoginService {
     const controller = new AbortController();
     const opened = await this.open(authorization.verificationUriComplete);
     const emit = (state: 'pending' | SsoLoginOutcome, error?: string) =>
-      this.options.events.emit('accounts:ssoLogin', { loginId, ssoSession: session.name, state, ...(error ? { error } : {}) });
+      this.options.events.emit('accounts:ssoLogin', {
+        loginId,
+        ssoSession: session.name,
+        state,
+        ...(error ? { error } : {}),
+      });
     const done = (async (): Promise<SsoLoginOutcome> => {
       try {
-        const token = await pollForToken(oidc, authorization, { signal: controller.signal, sleep: this.options.sleep ?? abortableSleep });
+        const token = await pollForToken(oidc, authorization, {
+          signal: controller.signal,
+          sleep: this.options.sleep ?? abortableSleep,
+        });
         await writeSsoToken(session.cacheKey, token);
         this.options.onLoggedIn(session);
         log.info(`sso login succeeded for session ${session.name}`);
@@ -81,7 +89,10 @@ export class SsoLoginService {
         }
         const apiError = toApiError(error);
         log.warn(`sso login failed for session ${session.name}: ${apiError.code}`);
-        emit('failed', apiError.code === 'internal' ? 'The login failed; the log file has the details.' : apiError.message);
+        emit(
+          'failed',
+          apiError.code === 'internal' ? 'The login failed; the log file has the details.' : apiError.message,
+        );
         return 'failed';
       } finally {
         oidc.destroy();
@@ -108,7 +119,10 @@ export class SsoLoginService {
 
   // Resolves when the login ends (the CLI waits on it).
   wait(loginId: string): Promise<SsoLoginOutcome> {
-    return this.running.get(loginId)?.done ?? Promise.reject(new AppError('not-found', 'This login is no longer running.'));
+    return (
+      this.running.get(loginId)?.done ??
+      Promise.reject(new AppError('not-found', 'This login is no longer running.'))
+    );
   }
 
   cancelAll(): void {

@@ -26,7 +26,10 @@ export const cliTimestamp = (ms: number): string => new Date(ms).toISOString().r
 // Python's json.dumps with its default separators (', ' and ': '), keys in insertion order.
 export function pythonJsonDumps(value: Readonly<Record<string, string>>): string {
   const body = Object.entries(value)
-    .map(([key, item]) => `${JSON.stringify(key)}: ${JSON.stringify(item).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`)
+    .map(
+      ([key, item]) =>
+        `${JSON.stringify(key)}: ${JSON.stringify(item).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}`,
+    )
     .join(', ');
   return `{${body}}`;
 }
@@ -53,7 +56,9 @@ export async function writeSsoToken(cacheKey: string, token: SsoTokenFile): Prom
 }
 
 // The cached token of a session, when there is one that parses; its secrets are registered.
-export async function readSsoToken(cacheKey: string): Promise<(Partial<SsoTokenFile> & { expiresAtMs?: number }) | undefined> {
+export async function readSsoToken(
+  cacheKey: string,
+): Promise<(Partial<SsoTokenFile> & { expiresAtMs?: number }) | undefined> {
   try {
     const parsed = JSON.parse(await readFile(ssoTokenPath(cacheKey), 'utf8')) as Partial<SsoTokenFile>;
     registerSecret(parsed.accessToken);

@@ -1,0 +1,43 @@
+// Child of P4: scans a sandbox into memory, as core holds it, and prints its RSS (after a GC) as
+// one JSON line. Runs in its own process so nothing else counts toward the figure.
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { scanInventory } from '../../electron/core/inventory/scanner';
+import type { ScanClients } from '../../electron/core/inventory/scan-clients';
+import type { RegionInventory } from '../../shared/domain/inventory';
+
+const { endpoint, credentials, regions } = JSON.parse(process.argv[2] ?? '{}') as {
+  endpoint: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  regions: string[];
+};
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const config = (region: string) => ({ region, endpoint, credentials, retryMode: 'adaptive' as const, maxAttempts: 8 });
+const memo = new Map<string, { destroy(): void }>();
+const once = <T extends { destroy(): void }>(key: string, make: () => T): T => {
+  if (!memo.has(key)) memo.set(key, make());
+  return memo.get(key) as T;
+};
+const clients: ScanClients = {
+  ec2: (r) => once(`ec2${r}`, () => new EC2Client(config(r))),
+  kms: (r) => once(`kms${r}`, () => new KMSClient(config(r))),
+  s3: (r) => once(`s3${r}`, () => new S3Client({ ...config(r), forcePathStyle: true })),
+  autoscaling: (r) => once(`as${r}`, () => new AutoScalingClient(config(r))),
+};
+gc();
+const baseline = process.memoryUsage().rss;
+const outcomes = await scanInventory({ account: '123456789012', regions, clients });
+const held: RegionInventory[] = outcomes.flatMap((o) => (o.ok ? [o.inventory] : []));
+gc();
+await new Promise((resolve) => setTimeout(resolve, 200));
+gc();
+const usage = process.memoryUsage();
+const resources = held.reduce(
+  (n, r) => n + r.instances.length + r.volumes.length + r.snapshots.length + r.images.length + r.keys.length + r.buckets.length,
+  0,
+);
+process.stdout.write(`${JSON.stringify({ resources, rss: usage.rss, heapUsed: usage.heapUsed, baseline })}\n`);
+for (const client of memo.values()) client.destroy();
+process.exit(0);

@@ -1,0 +1,85 @@
+// P1: the inventory of the sandbox's `large` scenario (4 regions × 5,000 volumes, 10,000
+// snapshots, 1,000 AMIs, 200 keys; 300 buckets) with 25 ms latency per call and throttling on.
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { S3Client } from '@aws-sdk/client-s3';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { countCalls, newCallCounts, total } from '../../electron/core/inventory/call-counter';
+import { DEFAULT_CONCURRENCY, type ScanClients } from '../../electron/core/inventory/scan-clients';
+import { scanInventory } from '../../electron/core/inventory/scanner';
+import type { RegionInventory } from '../../shared/domain/inventory';
+import { startSandboxProcess } from './child';
+import { timeAwsCli } from './aws-cli';
+import { yardsticks } from './bounds';
+import type { BenchRow } from '../report';
+
+export const LATENCY_MS = 25;
+export const LARGE = { regions: 4, volumesPerRegion: 5000, snapshotsPerRegion: 10_000, imagesPerRegion: 1000, keysPerRegion: 200, buckets: 300 };
+
+export async function benchInventory(): Promise<BenchRow[]> {
+  const sandbox = await startSandboxProcess({ scenario: 'large', scenarioParams: LARGE, latencyMs: LATENCY_MS, throttling: true, speed: 1 });
+  try {
+    const counts = newCallCounts();
+    const made: { destroy(): void }[] = [];
+    const config = (region: string) => ({
+      region,
+      endpoint: sandbox.endpoint,
+      credentials: { accessKeyId: sandbox.credentials.accessKeyId, secretAccessKey: sandbox.credentials.secretAccessKey },
+      retryMode: 'adaptive' as const,
+      maxAttempts: 8,
+    });
+    const memo = new Map<string, unknown>();
+    const once = <T extends { destroy(): void }>(key: string, make: () => T): T => {
+      if (!memo.has(key)) {
+        const client = make();
+        made.push(client);
+        memo.set(key, client);
+      }
+      return memo.get(key) as T;
+    };
+    const clients: ScanClients = {
+      ec2: (r) => once(`ec2${r}`, () => countCalls(new EC2Client(config(r)), counts)),
+      kms: (r) => once(`kms${r}`, () => countCalls(new KMSClient(config(r)), counts)),
+      s3: (r) => once(`s3${r}`, () => countCalls(new S3Client({ ...config(r), forcePathStyle: true }), counts)),
+      autoscaling: (r) => once(`as${r}`, () => countCalls(new AutoScalingClient(config(r)), counts)),
+    };
+    const regionNames = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2'];
+    const start = performance.now();
+    const outcomes = await scanInventory({ account: '123456789012', regions: regionNames, clients });
+    const wallMs = performance.now() - start;
+    for (const client of made) client.destroy();
+    const regions = outcomes.flatMap((o) => (o.ok ? [o.inventory] : []));
+    if (regions.length !== regionNames.length) throw new Error('a region failed to scan');
+    const resources = regions.reduce((n, r) => n + countResources(r), 0);
+    const { minimalCalls, chain } = yardsticks(regions, DEFAULT_CONCURRENCY);
+    const boundMs = chain * LATENCY_MS;
+    const calls = total(counts.attempts);
+    const throttled = total(counts.throttled);
+    const cli = await timeAwsCli(sandbox, regions);
+    const perAction = [...counts.sends.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([action, n]) => `${action.replace(/Command$/, '')} ${n}`)
+      .join(', ');
+    return [
+      { bench: 'P1 inventory', metric: 'resources scanned', value: resources.toLocaleString('en-US'), target: '' },
+      { bench: 'P1 inventory', metric: 'wall time', value: `${Math.round(wallMs)} ms`, target: '' },
+      { bench: 'P1 inventory', metric: `lower bound (${chain} sequential calls × ${LATENCY_MS} ms)`, value: `${boundMs} ms`, target: '' },
+      { bench: 'P1 inventory', metric: 'ratio to the bound', value: `${(wallMs / boundMs).toFixed(2)}×`, target: '≤ 1.3×', ok: wallMs / boundMs <= 1.3 },
+      { bench: 'P1 inventory', metric: 'calls (attempts) / minimal', value: `${calls} / ${minimalCalls} = ${(calls / minimalCalls).toFixed(3)}×`, target: '≤ 1.05×', ok: calls / minimalCalls <= 1.05 },
+      { bench: 'P1 inventory', metric: 'throttled calls', value: String(throttled), target: '0', ok: throttled === 0 },
+      { bench: 'P1 inventory', metric: 'calls per action', value: perAction, target: '' },
+      {
+        bench: 'P1 inventory',
+        metric: `AWS CLI v2, region by region (${cli.processes} processes; per-key/bucket reads scaled from ${5} each)`,
+        value: `${Math.round(cli.ms)} ms (${(cli.ms / wallMs).toFixed(1)}× slower)`,
+        target: '≥ 10× slower',
+        ok: cli.ms / wallMs >= 10,
+      },
+    ];
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+export const countResources = (r: RegionInventory): number =>
+  r.instances.length + r.volumes.length + r.snapshots.length + r.images.length + r.launchTemplates.length + r.autoScalingGroups.length + r.keys.length + r.buckets.length;

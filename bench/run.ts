@@ -1,0 +1,21 @@
+// `npm run bench`: P1 inventory, P4 memory, P3 renderer. Benchmarks measure and print; they never
+// assert (tests do that), and one that cannot run says why in its row.
+import { benchInventory } from './inventory/p1-inventory';
+import { benchMemory } from './inventory/p4-memory';
+import { printReport, type BenchRow } from './report';
+
+const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
+  { name: 'P1 inventory', run: benchInventory },
+  { name: 'P4 memory', run: benchMemory },
+];
+
+const rows: BenchRow[] = [];
+for (const bench of benches) {
+  process.stderr.write(`running ${bench.name}…\n`);
+  try {
+    rows.push(...(await bench.run()));
+  } catch (error) {
+    rows.push({ bench: bench.name, metric: 'did not run', value: error instanceof Error ? error.message : String(error), target: '' });
+  }
+}
+printReport(rows);

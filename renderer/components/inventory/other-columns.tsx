@@ -1,0 +1,54 @@
+// Columns of the AMI, key and bucket tables.
+import Badge from '@cloudscape-design/components/badge';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import type { TableProps } from '@cloudscape-design/components/table';
+import type { BucketRecord, ImageRecord, KeyRecord } from '../../../shared/domain/inventory';
+import { formatBlockDevices } from '../../../shared/inventory/block-device';
+import type { InRegion } from './ec2-columns';
+import { KeyBadge } from './key-badge';
+
+export function imageColumns(): TableProps.ColumnDefinition<InRegion<ImageRecord>>[] {
+  return [
+    { id: 'id', header: 'AMI', cell: (i) => i.id, sortingField: 'id', isRowHeader: true },
+    { id: 'name', header: 'Name', cell: (i) => i.name, sortingField: 'name' },
+    { id: 'blockDevices', header: 'Block devices', cell: (i) => formatBlockDevices(i.blockDevices) },
+    {
+      id: 'visibility',
+      header: 'Visibility',
+      cell: (i) => (i.isPublic ? <Badge color="red">public</Badge> : i.owned ? 'private' : <Badge>shared with you</Badge>),
+    },
+    { id: 'owner', header: 'Owner', cell: (i) => i.ownerId, sortingField: 'ownerId' },
+    { id: 'state', header: 'State', cell: (i) => i.state, sortingField: 'state' },
+    { id: 'region', header: 'Region', cell: (i) => i.region, sortingField: 'region' },
+  ];
+}
+
+export function keyColumns(keys: ReadonlyMap<string, KeyRecord>): TableProps.ColumnDefinition<InRegion<KeyRecord>>[] {
+  return [
+    { id: 'key', header: 'Key', cell: (k) => <KeyBadge keyRef={k.arn} keys={keys} />, sortingField: 'keyId', isRowHeader: true },
+    { id: 'aliases', header: 'Aliases', cell: (k) => k.aliases.join(', ') },
+    { id: 'spec', header: 'Spec', cell: (k) => k.spec, sortingField: 'spec' },
+    { id: 'manager', header: 'Managed by', cell: (k) => k.manager, sortingField: 'manager' },
+    { id: 'rotation', header: 'Rotation', cell: (k) => (k.rotation === undefined ? '—' : k.rotation ? 'on' : 'off') },
+    { id: 'region', header: 'Region', cell: (k) => k.region, sortingField: 'region' },
+  ];
+}
+
+export function bucketColumns(keys: ReadonlyMap<string, KeyRecord>): TableProps.ColumnDefinition<InRegion<BucketRecord>>[] {
+  return [
+    { id: 'name', header: 'Bucket', cell: (b) => b.name, sortingField: 'name', isRowHeader: true },
+    {
+      id: 'encryption',
+      header: 'Default encryption',
+      cell: (b) =>
+        b.encryption ? (
+          <StatusIndicator type="success">{b.encryption.algorithm === 'AES256' ? 'SSE-S3' : b.encryption.algorithm}</StatusIndicator>
+        ) : (
+          <StatusIndicator type="warning">None</StatusIndicator>
+        ),
+    },
+    { id: 'kmsKey', header: 'KMS key', cell: (b) => <KeyBadge keyRef={b.encryption?.kmsKeyId} keys={keys} /> },
+    { id: 'versioning', header: 'Versioning', cell: (b) => b.versioning, sortingField: 'versioning' },
+    { id: 'region', header: 'Region', cell: (b) => b.region, sortingField: 'region' },
+  ];
+}

@@ -1,0 +1,71 @@
+// The renderer's copy of the inventory. Reads go through inventory:get (live or cached, with
+// ages); a scan returns a job id, and `inventory:changed` (bound once by watch()) triggers a re-read.
+import { create } from 'zustand';
+import type { Inventory, KeyRecord } from '../../shared/domain/inventory';
+import { api } from '../bridge/api';
+import { failed, loading, ready, type LoadState } from './load-state';
+import { useUiStore } from './ui-store';
+
+interface InventoryState {
+  readonly inventory: LoadState<Inventory>;
+  readonly scanJobId: string | undefined;
+  // Regions shown; empty = the selected region.
+  readonly regions: readonly string[];
+  load: () => Promise<void>;
+  // Loads what is known and scans when nothing is.
+  open: () => Promise<void>;
+  scan: () => Promise<void>;
+  setRegions: (regions: readonly string[]) => void;
+  // Subscribes to inventory:changed once; returns the unsubscribe.
+  watch: () => () => void;
+}
+
+let unwatch: (() => void) | undefined;
+let watchers = 0;
+
+export const useInventoryStore = create<InventoryState>()((set, get) => ({
+  inventory: { status: 'idle' },
+  scanJobId: undefined,
+  regions: [],
+  load: async () => {
+    if (get().inventory.status !== 'ready') set({ inventory: loading });
+    const result = await api().inventory.get({ regions: [...get().regions] });
+    if (result.ok) set({ inventory: ready(result.value) });
+    else set({ inventory: failed(result.error) });
+  },
+  open: async () => {
+    await get().load();
+    const state = get().inventory;
+    if (state.status === 'ready' && state.value.regions.length === 0) await get().scan();
+  },
+  scan: async () => {
+    const result = await api().inventory.scan({ regions: [...get().regions] });
+    if (result.ok) set({ scanJobId: result.value.jobId });
+    else useUiStore.getState().notifyError(result.error);
+  },
+  setRegions: (regions) => {
+    set({ regions });
+    void get().load();
+  },
+  watch: () => {
+    watchers += 1;
+    unwatch ??= api().inventory.onChanged(() => void get().load());
+    return () => {
+      watchers -= 1;
+      if (watchers === 0) {
+        unwatch?.();
+        unwatch = undefined;
+      }
+    };
+  },
+}));
+
+export const selectInventory = (state: InventoryState): Inventory | undefined =>
+  state.inventory.status === 'ready' ? state.inventory.value : undefined;
+
+// Keys by ARN across the shown regions, for KeyBadge (volumes and snapshots name keys by ARN).
+export function keysByArn(inventory: Inventory | undefined): ReadonlyMap<string, KeyRecord> {
+  const map = new Map<string, KeyRecord>();
+  for (const region of inventory?.regions ?? []) for (const key of region.keys) map.set(key.arn, key);
+  return map;
+}
