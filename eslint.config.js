@@ -16,7 +16,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.config.ts'] },
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },
@@ -48,7 +48,16 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts', 'electron/sandbox/**/*.ts', 'electron/cli/**/*.ts', 'electron/preview/**/*.ts'],
     rules: {
       // electron-log/node is the Node flavour of the same logger, so core may log through it.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*', 'electron-log', 'electron-log/main', 'electron-log/renderer', 'electron-log/preload'], message: 'core, sandbox, CLI and preview run without Electron.' }, { group: ['**/electron/main/**', '**/renderer/**'], message: 'Import across the process line.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'electron-log', 'electron-log/main', 'electron-log/renderer', 'electron-log/preload'].map((name) => ({
+            name,
+            message: 'core, sandbox, CLI and preview run without Electron.',
+          })),
+          patterns: [{ group: ['electron/*', '**/electron/main/**', '**/renderer/**'], message: 'Import across the process line.' }],
+        },
+      ],
     },
   },
   {

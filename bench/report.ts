@@ -8,9 +8,21 @@ export interface BenchRow {
 }
 
 export function printReport(rows: readonly BenchRow[]): void {
-  const cells = rows.map((r) => [r.bench, r.metric, r.value, r.target, r.ok === undefined ? '' : r.ok ? 'met' : 'MISSED']);
+  const cells = rows.map((r) => [
+    r.bench,
+    r.metric,
+    r.value,
+    r.target,
+    r.ok === undefined ? '' : r.ok ? 'met' : 'MISSED',
+  ]);
   const header = ['BENCH', 'METRIC', 'FIGURE', 'TARGET', ''];
-  const widths = header.map((h, i) => Math.min(i === 2 ? 90 : 70, Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length))));
-  const line = (c: readonly string[]) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const widths = header.map((h, i) =>
+    Math.min(i === 2 ? 90 : 70, Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length))),
+  );
+  const line = (c: readonly string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${[line(header), ...cells.map(line)].join('\n')}\n`);
 }

@@ -15,7 +15,12 @@ for (const bench of benches) {
   try {
     rows.push(...(await bench.run()));
   } catch (error) {
-    rows.push({ bench: bench.name, metric: 'did not run', value: error instanceof Error ? error.message : String(error), target: '' });
+    rows.push({
+      bench: bench.name,
+      metric: 'did not run',
+      value: error instanceof Error ? error.message : String(error),
+      target: '',
+    });
   }
 }
 printReport(rows);

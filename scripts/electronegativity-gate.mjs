@@ -37,7 +37,11 @@ function stubNetwork() {
 function stage() {
   const dir = mkdtempSync(join(tmpdir(), 'envelope-eng-'));
   for (const name of scanned) {
-    if (existsSync(join(root, name))) cpSync(join(root, name), join(dir, name), { recursive: true, filter: (src) => !src.includes(`${sep}node_modules`) });
+    if (existsSync(join(root, name)))
+      cpSync(join(root, name), join(dir, name), {
+        recursive: true,
+        filter: (src) => !src.includes(`${sep}node_modules`),
+      });
   }
   cpSync(join(root, 'package.json'), join(dir, 'package.json'));
   return dir;
@@ -47,7 +51,9 @@ function loadAllowList() {
   const entries = JSON.parse(readFileSync(allowListPath, 'utf8'));
   for (const entry of entries) {
     if (!entry.check || !entry.file || !entry.reason || entry.reason.length < 20) {
-      throw new Error(`${relative(root, allowListPath)}: every entry needs check, file and a reason (${JSON.stringify(entry)})`);
+      throw new Error(
+        `${relative(root, allowListPath)}: every entry needs check, file and a reason (${JSON.stringify(entry)})`,
+      );
     }
   }
   return entries;
@@ -86,18 +92,32 @@ const rows = result.issues.map((issue) => {
   const allowed = allowList.find((entry) => entry.check === issue.id && entry.file === file);
   if (allowed) used.add(allowed);
   const blocking = issue.severity.value >= GATE && !allowed;
-  return { check: issue.id, severity: issue.severity.name, confidence: issue.confidence.name, where: `${file}:${issue.location.line}`, verdict: blocking ? 'FAIL' : allowed ? 'allowed' : 'ok (below MEDIUM)' };
+  return {
+    check: issue.id,
+    severity: issue.severity.name,
+    confidence: issue.confidence.name,
+    where: `${file}:${issue.location.line}`,
+    verdict: blocking ? 'FAIL' : allowed ? 'allowed' : 'ok (below MEDIUM)',
+  };
 });
 const parseErrors = result.errors.filter((error) => !error.tolerable);
 
-console.log(`electronegativity ${toolRequire('./package.json').version}, Electron ${electronVersion}: ${result.atomicChecks + result.globalChecks} checks over ${scanned.join('/, ')}/`);
+console.log(
+  `electronegativity ${toolRequire('./package.json').version}, Electron ${electronVersion}: ${result.atomicChecks + result.globalChecks} checks over ${scanned.join('/, ')}/`,
+);
 if (rows.length > 0) console.table(rows);
-for (const error of parseErrors) console.log(`could not parse ${relative(staged, error.file)}: ${error.message}`);
-for (const entry of allowList.filter((entry) => !used.has(entry))) console.log(`note: allow-list entry no longer needed: ${entry.check} ${entry.file}`);
+for (const error of parseErrors)
+  console.log(`could not parse ${relative(staged, error.file)}: ${error.message}`);
+for (const entry of allowList.filter((entry) => !used.has(entry)))
+  console.log(`note: allow-list entry no longer needed: ${entry.check} ${entry.file}`);
 
 const failures = rows.filter((row) => row.verdict === 'FAIL');
 if (failures.length > 0 || parseErrors.length > 0) {
-  console.log(`security gate FAILED: ${failures.length} finding(s) of MEDIUM or worse not in ${relative(root, allowListPath)}, ${parseErrors.length} file(s) not parsed`);
+  console.log(
+    `security gate FAILED: ${failures.length} finding(s) of MEDIUM or worse not in ${relative(root, allowListPath)}, ${parseErrors.length} file(s) not parsed`,
+  );
   process.exit(1);
 }
-console.log(`security gate passed: ${rows.length} finding(s), none of MEDIUM or worse outside the allow-list`);
+console.log(
+  `security gate passed: ${rows.length} finding(s), none of MEDIUM or worse outside the allow-list`,
+);

@@ -81,7 +81,10 @@ const segment = (ax, ay, bx, by, width) => (x, y) => {
 };
 const circle = (cx, cy, r) => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 const outline = (outer, inner) => (x, y) => outer(x, y) && !inner(x, y);
-const union = (...shapes) => (x, y) => shapes.some((shape) => shape(x, y));
+const union =
+  (...shapes) =>
+  (x, y) =>
+    shapes.some((shape) => shape(x, y));
 
 // Layers are painted in order; each is [shape, colour(x, y) → [r, g, b, a]].
 function render(size, layers, samples = 4) {
@@ -98,12 +101,15 @@ function render(size, layers, samples = 4) {
             if (!shape(x, y)) continue;
             const [cr, cg, cb, ca] = colour(x, y);
             const alpha = ca + pixel[3] * (1 - ca);
-            pixel = alpha === 0 ? [0, 0, 0, 0] : [
-              (cr * ca + pixel[0] * pixel[3] * (1 - ca)) / alpha,
-              (cg * ca + pixel[1] * pixel[3] * (1 - ca)) / alpha,
-              (cb * ca + pixel[2] * pixel[3] * (1 - ca)) / alpha,
-              alpha,
-            ];
+            pixel =
+              alpha === 0
+                ? [0, 0, 0, 0]
+                : [
+                    (cr * ca + pixel[0] * pixel[3] * (1 - ca)) / alpha,
+                    (cg * ca + pixel[1] * pixel[3] * (1 - ca)) / alpha,
+                    (cb * ca + pixel[2] * pixel[3] * (1 - ca)) / alpha,
+                    alpha,
+                  ];
           }
           r += pixel[0] * pixel[3];
           g += pixel[1] * pixel[3];
@@ -122,7 +128,9 @@ function render(size, layers, samples = 4) {
   return out;
 }
 
-const solid = (r, g, b, a = 1) => () => [r, g, b, a];
+const solid =
+  (r, g, b, a = 1) =>
+  () => [r, g, b, a];
 const gradient = (x, y) => {
   const t = (x + y) / 2;
   return [Math.round(22 + 10 * t), Math.round(62 + 60 * t), Math.round(110 + 40 * t), 1];
@@ -136,7 +144,10 @@ const appLayers = [
   [envelopeBody, solid(255, 255, 255)],
   [(x, y) => envelopeBody(x, y) && flap(x, y), gradient],
   [circle(0.73, 0.7, 0.15), solid(255, 153, 0)],
-  [outline(roundedRect(0.665, 0.58, 0.795, 0.7, 0.06), roundedRect(0.69, 0.605, 0.77, 0.7, 0.035)), solid(255, 255, 255)],
+  [
+    outline(roundedRect(0.665, 0.58, 0.795, 0.7, 0.06), roundedRect(0.69, 0.605, 0.77, 0.7, 0.035)),
+    solid(255, 255, 255),
+  ],
   [roundedRect(0.65, 0.66, 0.81, 0.79, 0.015), solid(255, 255, 255)],
   [circle(0.73, 0.715, 0.022), solid(255, 153, 0)],
 ];
@@ -144,7 +155,10 @@ const appLayers = [
 // The tray glyph: an envelope outline, thick enough to read at 16 px.
 const trayGlyph = (stroke) =>
   union(
-    outline(roundedRect(0.08, 0.2, 0.92, 0.8, 0.06), roundedRect(0.08 + stroke, 0.2 + stroke, 0.92 - stroke, 0.8 - stroke, 0.02)),
+    outline(
+      roundedRect(0.08, 0.2, 0.92, 0.8, 0.06),
+      roundedRect(0.08 + stroke, 0.2 + stroke, 0.92 - stroke, 0.8 - stroke, 0.02),
+    ),
     segment(0.12, 0.25, 0.5, 0.55, stroke),
     segment(0.5, 0.55, 0.88, 0.25, stroke),
   );
@@ -161,4 +175,7 @@ write('trayTemplate.png', encodePng(16, render(16, [[trayGlyph(0.12), solid(0, 0
 write('trayTemplate@2x.png', encodePng(32, render(32, [[trayGlyph(0.1), solid(0, 0, 0)]], 8)));
 // Linux and Windows panels may be light or dark: the colour tile reads on both.
 write('tray.png', encodePng(32, render(32, appLayers, 8)));
-write('tray.ico', encodeIco([16, 24, 32, 48].map((size) => ({ size, png: encodePng(size, render(size, appLayers, 8)) }))));
+write(
+  'tray.ico',
+  encodeIco([16, 24, 32, 48].map((size) => ({ size, png: encodePng(size, render(size, appLayers, 8)) }))),
+);

@@ -20,15 +20,19 @@ function electronBinary() {
 }
 
 function whyElectronCannotRun(binary) {
-  if (!binary) return 'the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or no access to its download)';
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
+  if (!binary)
+    return 'the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or no access to its download)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
   return undefined;
 }
 
 const binary = electronBinary();
 const reason = whyElectronCannotRun(binary);
 if (reason) {
-  console.log(`Envelope cannot open a desktop window here: ${reason}. Run \`npm run preview\` to use it in your browser instead.`);
+  console.log(
+    `Envelope cannot open a desktop window here: ${reason}. Run \`npm run preview\` to use it in your browser instead.`,
+  );
   process.exit(0);
 }
 

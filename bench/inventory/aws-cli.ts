@@ -27,8 +27,11 @@ function cliEnv(sandbox: SandboxProcess): NodeJS.ProcessEnv {
 
 function aws(args: readonly string[], endpoint: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile('/usr/bin/aws', ['--endpoint-url', endpoint, '--output', 'json', ...args], { env, maxBuffer: 256 * 1024 * 1024 }, (error) =>
-      error ? reject(error) : resolve(),
+    execFile(
+      '/usr/bin/aws',
+      ['--endpoint-url', endpoint, '--output', 'json', ...args],
+      { env, maxBuffer: 256 * 1024 * 1024 },
+      (error) => (error ? reject(new Error(`aws ${args.join(' ')} failed: ${error.message}`)) : resolve()),
     );
   });
 }
@@ -39,7 +42,10 @@ export interface CliTiming {
   readonly processes: number;
 }
 
-export async function timeAwsCli(sandbox: SandboxProcess, regions: readonly RegionInventory[]): Promise<CliTiming> {
+export async function timeAwsCli(
+  sandbox: SandboxProcess,
+  regions: readonly RegionInventory[],
+): Promise<CliTiming> {
   const env = cliEnv(sandbox);
   const run = (args: string[]) => aws(args, sandbox.endpoint, env);
   let measured = 0;
@@ -76,7 +82,9 @@ export async function timeAwsCli(sandbox: SandboxProcess, regions: readonly Regi
     const buckets = r.buckets.slice(0, SAMPLE);
     let bucketMs = 0;
     for (const b of buckets) {
-      bucketMs += await timed(['s3api', 'get-bucket-encryption', '--bucket', b.name, ...region]).catch(() => 0);
+      bucketMs += await timed(['s3api', 'get-bucket-encryption', '--bucket', b.name, ...region]).catch(
+        () => 0,
+      );
       bucketMs += await timed(['s3api', 'get-bucket-versioning', '--bucket', b.name, ...region]);
     }
     measured += bucketMs;

@@ -13,7 +13,9 @@ export interface Yardsticks {
 }
 
 const rotationApplies = (k: RegionInventory['keys'][number]): boolean =>
-  k.manager === 'CUSTOMER' && k.spec === 'SYMMETRIC_DEFAULT' && (k.state === 'Enabled' || k.state === 'Disabled');
+  k.manager === 'CUSTOMER' &&
+  k.spec === 'SYMMETRIC_DEFAULT' &&
+  (k.state === 'Enabled' || k.state === 'Disabled');
 
 export function yardsticks(regions: readonly RegionInventory[], c: ScanConcurrency): Yardsticks {
   let minimalCalls = 1; // ListBuckets, once for the account
@@ -28,9 +30,15 @@ export function yardsticks(regions: readonly RegionInventory[], c: ScanConcurren
       volumes: pages(r.volumes.length, MAX_PAGE.describeVolumes),
       snapshots: pages(r.snapshots.length, MAX_PAGE.describeSnapshots),
       images: pages(owned, MAX_PAGE.describeImages) + (foreign > 0 ? 1 : 0),
-      launchTemplates: pages(r.launchTemplates.length, MAX_PAGE.describeLaunchTemplates) + (r.launchTemplates.length > 0 ? 1 : 0),
+      launchTemplates:
+        pages(r.launchTemplates.length, MAX_PAGE.describeLaunchTemplates) +
+        (r.launchTemplates.length > 0 ? 1 : 0),
       autoScalingGroups: pages(r.autoScalingGroups.length, MAX_PAGE.describeAutoScalingGroups),
-      keys: pages(r.keys.length, MAX_PAGE.listKeys) + pages(aliases, MAX_PAGE.listAliases) + r.keys.length + rotations,
+      keys:
+        pages(r.keys.length, MAX_PAGE.listKeys) +
+        pages(aliases, MAX_PAGE.listAliases) +
+        r.keys.length +
+        rotations,
       ebsDefaults: 2,
       buckets: 2 * r.buckets.length,
     };

@@ -5,13 +5,21 @@ import { fileURLToPath } from 'node:url';
 
 export interface SandboxProcess {
   readonly endpoint: string;
-  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly region: string };
+  readonly credentials: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly region: string;
+  };
   stop(): Promise<void>;
 }
 
 export const benchFile = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
 
-export function spawnTs(file: string, args: readonly string[], nodeFlags: readonly string[] = []): ChildProcess {
+export function spawnTs(
+  file: string,
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+): ChildProcess {
   return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', file, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },

@@ -14,7 +14,13 @@ const { endpoint, credentials, regions } = JSON.parse(process.argv[2] ?? '{}') a
   regions: string[];
 };
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const config = (region: string) => ({ region, endpoint, credentials, retryMode: 'adaptive' as const, maxAttempts: 8 });
+const config = (region: string) => ({
+  region,
+  endpoint,
+  credentials,
+  retryMode: 'adaptive' as const,
+  maxAttempts: 8,
+});
 const memo = new Map<string, { destroy(): void }>();
 const once = <T extends { destroy(): void }>(key: string, make: () => T): T => {
   if (!memo.has(key)) memo.set(key, make());
@@ -35,9 +41,18 @@ await new Promise((resolve) => setTimeout(resolve, 200));
 gc();
 const usage = process.memoryUsage();
 const resources = held.reduce(
-  (n, r) => n + r.instances.length + r.volumes.length + r.snapshots.length + r.images.length + r.keys.length + r.buckets.length,
+  (n, r) =>
+    n +
+    r.instances.length +
+    r.volumes.length +
+    r.snapshots.length +
+    r.images.length +
+    r.keys.length +
+    r.buckets.length,
   0,
 );
-process.stdout.write(`${JSON.stringify({ resources, rss: usage.rss, heapUsed: usage.heapUsed, baseline })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ resources, rss: usage.rss, heapUsed: usage.heapUsed, baseline })}\n`,
+);
 for (const client of memo.values()) client.destroy();
 process.exit(0);

@@ -10,11 +10,23 @@ import { build } from 'esbuild';
 import type { BenchRow } from '../report';
 import { benchFile, firstLine, startSandboxProcess } from './child';
 
-const PARAMS = { regions: 2, volumesPerRegion: 10_000, snapshotsPerRegion: 13_500, imagesPerRegion: 1000, keysPerRegion: 50, buckets: 100 };
+const PARAMS = {
+  regions: 2,
+  volumesPerRegion: 10_000,
+  snapshotsPerRegion: 13_500,
+  imagesPerRegion: 1000,
+  keysPerRegion: 50,
+  buckets: 100,
+};
 const MB = 1024 * 1024;
 
 export async function benchMemory(): Promise<BenchRow[]> {
-  const sandbox = await startSandboxProcess({ scenario: 'large', scenarioParams: PARAMS, throttling: false, speed: 1 });
+  const sandbox = await startSandboxProcess({
+    scenario: 'large',
+    scenarioParams: PARAMS,
+    throttling: false,
+    speed: 1,
+  });
   try {
     const bundle = join(mkdtempSync(join(tmpdir(), 'envelope-bench-')), 'memory-probe.mjs');
     await build({
@@ -24,25 +36,53 @@ export async function benchMemory(): Promise<BenchRow[]> {
       format: 'esm',
       outfile: bundle,
       logLevel: 'warning',
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
     });
-    const args = JSON.stringify({ endpoint: sandbox.endpoint, credentials: sandbox.credentials, regions: ['us-east-1', 'us-east-2'] });
+    const args = JSON.stringify({
+      endpoint: sandbox.endpoint,
+      credentials: sandbox.credentials,
+      regions: ['us-east-1', 'us-east-2'],
+    });
     const probe = spawn(process.execPath, ['--expose-gc', bundle, args], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, NODE_NO_WARNINGS: '1' },
     });
-    const result = JSON.parse(await firstLine(probe)) as { resources: number; rss: number; heapUsed: number; baseline: number };
+    const result = JSON.parse(await firstLine(probe)) as {
+      resources: number;
+      rss: number;
+      heapUsed: number;
+      baseline: number;
+    };
     const rssMb = result.rss / MB;
     return [
-      { bench: 'P4 memory', metric: 'resources held', value: result.resources.toLocaleString('en-US'), target: '≥ 50,000', ok: result.resources >= 50_000 },
-      { bench: 'P4 memory', metric: 'RSS after GC', value: `${rssMb.toFixed(0)} MB`, target: '≤ 200 MB', ok: rssMb <= 200 },
+      {
+        bench: 'P4 memory',
+        metric: 'resources held',
+        value: result.resources.toLocaleString('en-US'),
+        target: '≥ 50,000',
+        ok: result.resources >= 50_000,
+      },
+      {
+        bench: 'P4 memory',
+        metric: 'RSS after GC',
+        value: `${rssMb.toFixed(0)} MB`,
+        target: '≤ 200 MB',
+        ok: rssMb <= 200,
+      },
       {
         bench: 'P4 memory',
         metric: 'of which: process with SDK clients loaded, before the scan',
         value: `${(result.baseline / MB).toFixed(0)} MB (records and their strings: +${((result.rss - result.baseline) / MB).toFixed(0)} MB)`,
         target: '',
       },
-      { bench: 'P4 memory', metric: 'JS heap used', value: `${(result.heapUsed / MB).toFixed(0)} MB`, target: '' },
+      {
+        bench: 'P4 memory',
+        metric: 'JS heap used',
+        value: `${(result.heapUsed / MB).toFixed(0)} MB`,
+        target: '',
+      },
     ];
   } finally {
     await sandbox.stop();

@@ -25,6 +25,8 @@ export function createSandboxProvider(options: SandboxProviderOptions = {}): San
         region: sandbox.credentials.region,
         accessKeyId: sandbox.credentials.accessKeyId,
         secretAccessKey: sandbox.credentials.secretAccessKey,
+        ssoStartUrl: sandbox.world.sso.startUrl,
+        ssoRegion: sandbox.world.sso.region,
       };
     },
     async stop() {

@@ -7,7 +7,12 @@ import Spinner from '@cloudscape-design/components/spinner';
 import Tabs from '@cloudscape-design/components/tabs';
 import type { Inventory, RegionInventory } from '../../shared/domain/inventory';
 import { ErrorAlert } from '../components/error-alert';
-import { instanceColumns, snapshotColumns, volumeColumns, type InRegion } from '../components/inventory/ec2-columns';
+import {
+  instanceColumns,
+  snapshotColumns,
+  volumeColumns,
+  type InRegion,
+} from '../components/inventory/ec2-columns';
 import { OfflineAlert } from '../components/inventory/offline-alert';
 import { bucketColumns, imageColumns, keyColumns } from '../components/inventory/other-columns';
 import { ResourceTable } from '../components/inventory/resource-table';
@@ -17,7 +22,9 @@ import { keysByArn, useInventoryStore } from '../stores/inventory-store';
 type Kind = 'instances' | 'volumes' | 'snapshots' | 'images' | 'keys' | 'buckets';
 
 const rows = <K extends Kind>(inventory: Inventory, kind: K): InRegion<RegionInventory[K][number]>[] =>
-  inventory.regions.flatMap((r) => (r[kind] as RegionInventory[K][number][]).map((item) => ({ ...item, region: r.region })));
+  inventory.regions.flatMap((r) =>
+    (r[kind] as RegionInventory[K][number][]).map((item) => ({ ...item, region: r.region })),
+  );
 
 export function InventoryPage() {
   const state = useInventoryStore((s) => s.inventory);
@@ -91,27 +98,62 @@ export function InventoryTabs({ inventory }: { readonly inventory: Inventory }) 
           {
             id: 'instances',
             label: `Instances (${tables.instances.length})`,
-            content: <ResourceTable title="Instances" items={tables.instances} columns={instanceColumns()} trackBy={(i) => i.id} />,
+            content: (
+              <ResourceTable
+                title="Instances"
+                items={tables.instances}
+                columns={instanceColumns()}
+                trackBy={(i) => i.id}
+              />
+            ),
           },
           {
             id: 'snapshots',
             label: `Snapshots (${tables.snapshots.length})`,
-            content: <ResourceTable title="Snapshots" items={tables.snapshots} columns={snapshotColumns(keys)} trackBy={(s) => s.id} />,
+            content: (
+              <ResourceTable
+                title="Snapshots"
+                items={tables.snapshots}
+                columns={snapshotColumns(keys)}
+                trackBy={(s) => s.id}
+              />
+            ),
           },
           {
             id: 'images',
             label: `AMIs (${tables.images.length})`,
-            content: <ResourceTable title="AMIs" items={tables.images} columns={imageColumns()} trackBy={(i) => `${i.region}/${i.id}`} />,
+            content: (
+              <ResourceTable
+                title="AMIs"
+                items={tables.images}
+                columns={imageColumns()}
+                trackBy={(i) => `${i.region}/${i.id}`}
+              />
+            ),
           },
           {
             id: 'keys',
             label: `KMS keys (${tables.keys.length})`,
-            content: <ResourceTable title="KMS keys" items={tables.keys} columns={keyColumns(keys)} trackBy={(k) => k.arn} />,
+            content: (
+              <ResourceTable
+                title="KMS keys"
+                items={tables.keys}
+                columns={keyColumns(keys)}
+                trackBy={(k) => k.arn}
+              />
+            ),
           },
           {
             id: 'buckets',
             label: `Buckets (${tables.buckets.length})`,
-            content: <ResourceTable title="Buckets" items={tables.buckets} columns={bucketColumns(keys)} trackBy={(b) => b.name} />,
+            content: (
+              <ResourceTable
+                title="Buckets"
+                items={tables.buckets}
+                columns={bucketColumns(keys)}
+                trackBy={(b) => b.name}
+              />
+            ),
           },
         ]}
       />

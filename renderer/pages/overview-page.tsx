@@ -29,18 +29,25 @@ export function OverviewPage() {
     >
       <SpaceBetween size="l">
         <IdentitySummary />
-        {inventory ? <InventorySummary inventory={inventory} /> : <Box variant="p">Reading the inventory…</Box>}
+        {inventory ? (
+          <InventorySummary inventory={inventory} />
+        ) : (
+          <Box variant="p">Reading the inventory…</Box>
+        )}
       </SpaceBetween>
     </ContentLayout>
   );
 }
 
 function InventorySummary({ inventory }: { readonly inventory: Inventory }) {
-  const sum = (pick: (r: Inventory['regions'][number]) => number) => inventory.regions.reduce((n, r) => n + pick(r), 0);
+  const sum = (pick: (r: Inventory['regions'][number]) => number) =>
+    inventory.regions.reduce((n, r) => n + pick(r), 0);
   const unencryptedVolumes = sum((r) => r.volumes.filter((v) => !v.encrypted).length);
   const unencryptedSnapshots = sum((r) => r.snapshots.filter((s) => !s.encrypted).length);
   const exposed = sum((r) => r.instances.filter((i) => i.encryption !== 'all').length);
-  const byDefault = inventory.regions.map((r) => `${r.region}: ${r.ebsDefaults?.encryptionByDefault ? 'on' : 'off'}`).join(', ');
+  const byDefault = inventory.regions
+    .map((r) => `${r.region}: ${r.ebsDefaults?.encryptionByDefault ? 'on' : 'off'}`)
+    .join(', ');
   return (
     <SpaceBetween size="l">
       <OfflineAlert inventory={inventory} />

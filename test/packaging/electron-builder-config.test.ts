@@ -27,6 +27,14 @@ describe('electron-builder.yml', () => {
     expect(ok).toBe(true);
   });
 
+  it("passes electron-builder's own start-up validation", async () => {
+    const { validateConfiguration } = (await import('app-builder-lib/out/util/config/config.js')) as {
+      validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
+    };
+    const { DebugLogger } = (await import('builder-util')) as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(load(), new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
   it('takes the Linux and Windows target names from the schema itself', () => {
     const { linuxTargets, windowsTargets } = loadBuilderSchema();
     expect(linuxTargets).toEqual(expect.arrayContaining(['AppImage', 'deb', 'rpm', 'snap']));

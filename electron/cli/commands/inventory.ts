@@ -17,7 +17,9 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 export function inventoryCommand(): Command {
   return new Command('inventory')
-    .description('list instances, volumes, snapshots, AMIs, launch templates, Auto Scaling groups, KMS keys and S3 buckets, with the key that protects each')
+    .description(
+      'list instances, volumes, snapshots, AMIs, launch templates, Auto Scaling groups, KMS keys and S3 buckets, with the key that protects each',
+    )
     .option('--regions <list>', 'comma-separated regions to scan (default: the selected region)')
     .action(async (_options, command: Command) => {
       const options = command.optsWithGlobals<InventoryOptions>();
@@ -28,12 +30,16 @@ export function inventoryCommand(): Command {
       for (const region of inventory.regions) {
         if (region.source === 'cache') {
           const reason = region.offline ? `${region.offline.message} ` : '';
-          process.stderr.write(`${region.region}: ${reason}Showing the inventory saved ${age(region.scannedAt)}.\n`);
+          process.stderr.write(
+            `${region.region}: ${reason}Showing the inventory saved ${age(region.scannedAt)}.\n`,
+          );
         }
       }
-      for (const region of inventory.missing) process.stderr.write(`${region}: not scanned and no saved inventory.\n`);
+      for (const region of inventory.missing)
+        process.stderr.write(`${region}: not scanned and no saved inventory.\n`);
       for (const region of inventory.regions) {
-        for (const e of region.errors) process.stderr.write(`${region.region}: ${e.kind}: ${e.code}: ${e.message}\n`);
+        for (const e of region.errors)
+          process.stderr.write(`${region.region}: ${e.kind}: ${e.code}: ${e.message}\n`);
       }
       print(options, inventory, () => printTables(inventory));
     });
@@ -47,16 +53,29 @@ function parseRegions(list: string | undefined): string[] | undefined {
     .filter((r) => r !== '');
   const bad = regions.find((r) => !REGION.test(r));
   if (bad !== undefined || regions.length === 0) {
-    throw new AppError('invalid-argument', `“${bad ?? list}” is not a region name.`, 'Use --regions us-east-1,eu-west-1.');
+    throw new AppError(
+      'invalid-argument',
+      `“${bad ?? list}” is not a region name.`,
+      'Use --regions us-east-1,eu-west-1.',
+    );
   }
   return regions;
 }
 
 function printTables(inventory: Inventory): void {
   process.stdout.write(`Account ${inventory.account ?? 'unknown'} (profile ${inventory.profile})\n\n`);
-  printTable(inventory.regions.flatMap(countRows), ['region', 'kind', 'total', 'encrypted', 'partial', 'unencrypted']);
+  printTable(inventory.regions.flatMap(countRows), [
+    'region',
+    'kind',
+    'total',
+    'encrypted',
+    'partial',
+    'unencrypted',
+  ]);
   for (const region of inventory.regions) {
-    process.stdout.write(`\nVolumes in ${region.region}${region.source === 'cache' ? ` (saved ${age(region.scannedAt)})` : ''}\n`);
+    process.stdout.write(
+      `\nVolumes in ${region.region}${region.source === 'cache' ? ` (saved ${age(region.scannedAt)})` : ''}\n`,
+    );
     printTable(
       region.volumes.map((v) => ({
         volume: v.id,

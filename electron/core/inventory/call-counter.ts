@@ -27,7 +27,10 @@ const bump = (map: Map<string, number>, key: string): void => {
   map.set(key, (map.get(key) ?? 0) + 1);
 };
 
-export function countCalls<C extends { readonly middlewareStack: unknown }>(client: C, counts: CallCounts): C {
+export function countCalls<C extends { readonly middlewareStack: unknown }>(
+  client: C,
+  counts: CallCounts,
+): C {
   // Every SDK v3 client's stack is a MiddlewareStack; its type parameters differ per service.
   const stack = client.middlewareStack as MiddlewareStack<object, object>;
   stack.add(

@@ -2,13 +2,22 @@
 import Badge from '@cloudscape-design/components/badge';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { TableProps } from '@cloudscape-design/components/table';
-import type { InstanceRecord, KeyRecord, SnapshotRecord, VolumeRecord } from '../../../shared/domain/inventory';
+import type {
+  InstanceRecord,
+  KeyRecord,
+  SnapshotRecord,
+  VolumeRecord,
+} from '../../../shared/domain/inventory';
 import { KeyBadge } from './key-badge';
 
 export type InRegion<T> = T & { readonly region: string };
 
 export const encryptedCell = (encrypted: boolean) =>
-  encrypted ? <StatusIndicator type="success">Encrypted</StatusIndicator> : <StatusIndicator type="warning">Not encrypted</StatusIndicator>;
+  encrypted ? (
+    <StatusIndicator type="success">Encrypted</StatusIndicator>
+  ) : (
+    <StatusIndicator type="warning">Not encrypted</StatusIndicator>
+  );
 
 const summaryColor = { all: 'green', partial: 'blue', none: 'red', unknown: 'grey' } as const;
 
@@ -18,23 +27,44 @@ export function instanceColumns(): TableProps.ColumnDefinition<InRegion<Instance
     { id: 'name', header: 'Name', cell: (i) => i.name ?? '', sortingField: 'name' },
     { id: 'state', header: 'State', cell: (i) => i.state, sortingField: 'state' },
     { id: 'type', header: 'Type', cell: (i) => i.type, sortingField: 'type' },
-    { id: 'encryption', header: 'Encryption', cell: (i) => <Badge color={summaryColor[i.encryption]}>{i.encryption}</Badge>, sortingField: 'encryption' },
-    { id: 'devices', header: 'Volumes', cell: (i) => i.devices.map((d) => `${d.device}=${d.volumeId}`).join(', ') },
+    {
+      id: 'encryption',
+      header: 'Encryption',
+      cell: (i) => <Badge color={summaryColor[i.encryption]}>{i.encryption}</Badge>,
+      sortingField: 'encryption',
+    },
+    {
+      id: 'devices',
+      header: 'Volumes',
+      cell: (i) => i.devices.map((d) => `${d.device}=${d.volumeId}`).join(', '),
+    },
     { id: 'imageId', header: 'AMI', cell: (i) => i.imageId, sortingField: 'imageId' },
     { id: 'az', header: 'AZ', cell: (i) => i.az, sortingField: 'az' },
     { id: 'region', header: 'Region', cell: (i) => i.region, sortingField: 'region' },
   ];
 }
 
-export function volumeColumns(keys: ReadonlyMap<string, KeyRecord>): TableProps.ColumnDefinition<InRegion<VolumeRecord>>[] {
+export function volumeColumns(
+  keys: ReadonlyMap<string, KeyRecord>,
+): TableProps.ColumnDefinition<InRegion<VolumeRecord>>[] {
   return [
     { id: 'id', header: 'Volume ID', cell: (v) => v.id, sortingField: 'id', isRowHeader: true },
     { id: 'name', header: 'Name', cell: (v) => v.name ?? '', sortingField: 'name' },
     { id: 'size', header: 'Size', cell: (v) => `${v.sizeGiB} GiB`, sortingField: 'sizeGiB' },
     { id: 'type', header: 'Type', cell: (v) => v.type, sortingField: 'type' },
     { id: 'az', header: 'AZ', cell: (v) => v.az, sortingField: 'az' },
-    { id: 'encrypted', header: 'Encrypted', cell: (v) => encryptedCell(v.encrypted), sortingField: 'encrypted' },
-    { id: 'kmsKey', header: 'KMS key', cell: (v) => <KeyBadge keyRef={v.kmsKeyId} keys={keys} />, sortingField: 'kmsKeyId' },
+    {
+      id: 'encrypted',
+      header: 'Encrypted',
+      cell: (v) => encryptedCell(v.encrypted),
+      sortingField: 'encrypted',
+    },
+    {
+      id: 'kmsKey',
+      header: 'KMS key',
+      cell: (v) => <KeyBadge keyRef={v.kmsKeyId} keys={keys} />,
+      sortingField: 'kmsKeyId',
+    },
     {
       id: 'attached',
       header: 'Attached to',
@@ -45,14 +75,26 @@ export function volumeColumns(keys: ReadonlyMap<string, KeyRecord>): TableProps.
   ];
 }
 
-export function snapshotColumns(keys: ReadonlyMap<string, KeyRecord>): TableProps.ColumnDefinition<InRegion<SnapshotRecord>>[] {
+export function snapshotColumns(
+  keys: ReadonlyMap<string, KeyRecord>,
+): TableProps.ColumnDefinition<InRegion<SnapshotRecord>>[] {
   return [
     { id: 'id', header: 'Snapshot', cell: (s) => s.id, sortingField: 'id', isRowHeader: true },
     { id: 'volume', header: 'Volume', cell: (s) => s.volumeId, sortingField: 'volumeId' },
     { id: 'size', header: 'Size', cell: (s) => `${s.sizeGiB} GiB`, sortingField: 'sizeGiB' },
     { id: 'progress', header: 'Progress', cell: (s) => `${s.state} ${s.progress}`, sortingField: 'progress' },
-    { id: 'encrypted', header: 'Encrypted', cell: (s) => encryptedCell(s.encrypted), sortingField: 'encrypted' },
-    { id: 'kmsKey', header: 'KMS Key ID', cell: (s) => <KeyBadge keyRef={s.kmsKeyId} keys={keys} />, sortingField: 'kmsKeyId' },
+    {
+      id: 'encrypted',
+      header: 'Encrypted',
+      cell: (s) => encryptedCell(s.encrypted),
+      sortingField: 'encrypted',
+    },
+    {
+      id: 'kmsKey',
+      header: 'KMS Key ID',
+      cell: (s) => <KeyBadge keyRef={s.kmsKeyId} keys={keys} />,
+      sortingField: 'kmsKeyId',
+    },
     { id: 'description', header: 'Description', cell: (s) => s.description ?? '' },
     { id: 'region', header: 'Region', cell: (s) => s.region, sortingField: 'region' },
   ];

@@ -14,7 +14,13 @@ export interface KeyBadgeProps {
 }
 
 const stateType = (state: string): StatusIndicatorProps.Type =>
-  state === 'Enabled' ? 'success' : state === 'PendingDeletion' ? 'error' : state === 'Disabled' ? 'stopped' : 'warning';
+  state === 'Enabled'
+    ? 'success'
+    : state === 'PendingDeletion'
+      ? 'error'
+      : state === 'Disabled'
+        ? 'stopped'
+        : 'warning';
 
 export function KeyBadge({ keyRef, keys }: KeyBadgeProps) {
   if (!keyRef) return <Box color="text-status-inactive">—</Box>;

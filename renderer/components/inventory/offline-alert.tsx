@@ -16,7 +16,11 @@ export function OfflineAlert({ inventory }: { readonly inventory: Inventory }) {
   const reason = cached[0]?.offline?.message ?? 'AWS could not be reached.';
   return (
     <Alert type="warning" header={`Offline: showing the saved inventory. ${reason}`}>
-      {cached.map((r) => `${r.region}: scanned ${ageText(r.scannedAt)} (${new Date(r.scannedAt).toLocaleString()})`).join(' · ')}
+      {cached
+        .map(
+          (r) => `${r.region}: scanned ${ageText(r.scannedAt)} (${new Date(r.scannedAt).toLocaleString()})`,
+        )
+        .join(' · ')}
     </Alert>
   );
 }

@@ -15,7 +15,8 @@ export function imageColumns(): TableProps.ColumnDefinition<InRegion<ImageRecord
     {
       id: 'visibility',
       header: 'Visibility',
-      cell: (i) => (i.isPublic ? <Badge color="red">public</Badge> : i.owned ? 'private' : <Badge>shared with you</Badge>),
+      cell: (i) =>
+        i.isPublic ? <Badge color="red">public</Badge> : i.owned ? 'private' : <Badge>shared with you</Badge>,
     },
     { id: 'owner', header: 'Owner', cell: (i) => i.ownerId, sortingField: 'ownerId' },
     { id: 'state', header: 'State', cell: (i) => i.state, sortingField: 'state' },
@@ -23,18 +24,32 @@ export function imageColumns(): TableProps.ColumnDefinition<InRegion<ImageRecord
   ];
 }
 
-export function keyColumns(keys: ReadonlyMap<string, KeyRecord>): TableProps.ColumnDefinition<InRegion<KeyRecord>>[] {
+export function keyColumns(
+  keys: ReadonlyMap<string, KeyRecord>,
+): TableProps.ColumnDefinition<InRegion<KeyRecord>>[] {
   return [
-    { id: 'key', header: 'Key', cell: (k) => <KeyBadge keyRef={k.arn} keys={keys} />, sortingField: 'keyId', isRowHeader: true },
+    {
+      id: 'key',
+      header: 'Key',
+      cell: (k) => <KeyBadge keyRef={k.arn} keys={keys} />,
+      sortingField: 'keyId',
+      isRowHeader: true,
+    },
     { id: 'aliases', header: 'Aliases', cell: (k) => k.aliases.join(', ') },
     { id: 'spec', header: 'Spec', cell: (k) => k.spec, sortingField: 'spec' },
     { id: 'manager', header: 'Managed by', cell: (k) => k.manager, sortingField: 'manager' },
-    { id: 'rotation', header: 'Rotation', cell: (k) => (k.rotation === undefined ? '—' : k.rotation ? 'on' : 'off') },
+    {
+      id: 'rotation',
+      header: 'Rotation',
+      cell: (k) => (k.rotation === undefined ? '—' : k.rotation ? 'on' : 'off'),
+    },
     { id: 'region', header: 'Region', cell: (k) => k.region, sortingField: 'region' },
   ];
 }
 
-export function bucketColumns(keys: ReadonlyMap<string, KeyRecord>): TableProps.ColumnDefinition<InRegion<BucketRecord>>[] {
+export function bucketColumns(
+  keys: ReadonlyMap<string, KeyRecord>,
+): TableProps.ColumnDefinition<InRegion<BucketRecord>>[] {
   return [
     { id: 'name', header: 'Bucket', cell: (b) => b.name, sortingField: 'name', isRowHeader: true },
     {
@@ -42,12 +57,18 @@ export function bucketColumns(keys: ReadonlyMap<string, KeyRecord>): TableProps.
       header: 'Default encryption',
       cell: (b) =>
         b.encryption ? (
-          <StatusIndicator type="success">{b.encryption.algorithm === 'AES256' ? 'SSE-S3' : b.encryption.algorithm}</StatusIndicator>
+          <StatusIndicator type="success">
+            {b.encryption.algorithm === 'AES256' ? 'SSE-S3' : b.encryption.algorithm}
+          </StatusIndicator>
         ) : (
           <StatusIndicator type="warning">None</StatusIndicator>
         ),
     },
-    { id: 'kmsKey', header: 'KMS key', cell: (b) => <KeyBadge keyRef={b.encryption?.kmsKeyId} keys={keys} /> },
+    {
+      id: 'kmsKey',
+      header: 'KMS key',
+      cell: (b) => <KeyBadge keyRef={b.encryption?.kmsKeyId} keys={keys} />,
+    },
     { id: 'versioning', header: 'Versioning', cell: (b) => b.versioning, sortingField: 'versioning' },
     { id: 'region', header: 'Region', cell: (b) => b.region, sortingField: 'region' },
   ];

@@ -19,10 +19,23 @@ export interface ResourceTableProps<T> {
 
 const PAGE_SIZES = [25, 50, 100, 500];
 
-export function ResourceTable<T>({ title, items, columns, trackBy, selected, onSelect }: ResourceTableProps<T>) {
+export function ResourceTable<T>({
+  title,
+  items,
+  columns,
+  trackBy,
+  selected,
+  onSelect,
+}: ResourceTableProps<T>) {
   const [pageSize, setPageSize] = useState(50);
   const [visible, setVisible] = useState<readonly string[]>(columns.map((c) => c.id ?? ''));
-  const { items: shown, filteredItemsCount, collectionProps, filterProps, paginationProps } = useCollection(items, {
+  const {
+    items: shown,
+    filteredItemsCount,
+    collectionProps,
+    filterProps,
+    paginationProps,
+  } = useCollection(items, {
     filtering: { empty: `No ${title.toLowerCase()}`, noMatch: 'No match' },
     sorting: {},
     pagination: { pageSize },
@@ -57,15 +70,25 @@ export function ResourceTable<T>({ title, items, columns, trackBy, selected, onS
           title="Preferences"
           confirmLabel="Apply"
           cancelLabel="Cancel"
-          preferences={{ pageSize, contentDisplay: columns.map((c) => ({ id: c.id ?? '', visible: visible.includes(c.id ?? '') })) }}
-          pageSizePreference={{ title: 'Rows per page', options: PAGE_SIZES.map((value) => ({ value, label: String(value) })) }}
+          preferences={{
+            pageSize,
+            contentDisplay: columns.map((c) => ({ id: c.id ?? '', visible: visible.includes(c.id ?? '') })),
+          }}
+          pageSizePreference={{
+            title: 'Rows per page',
+            options: PAGE_SIZES.map((value) => ({ value, label: String(value) })),
+          }}
           contentDisplayPreference={{
             title: 'Columns',
-            options: columns.map((c) => ({ id: c.id ?? '', label: typeof c.header === 'string' ? c.header : (c.id ?? '') })),
+            options: columns.map((c) => ({
+              id: c.id ?? '',
+              label: typeof c.header === 'string' ? c.header : (c.id ?? ''),
+            })),
           }}
           onConfirm={({ detail }) => {
             if (detail.pageSize) setPageSize(detail.pageSize);
-            if (detail.contentDisplay) setVisible(detail.contentDisplay.filter((c) => c.visible).map((c) => c.id));
+            if (detail.contentDisplay)
+              setVisible(detail.contentDisplay.filter((c) => c.visible).map((c) => c.id));
           }}
         />
       }

@@ -8,7 +8,13 @@ import { keyIdOf } from '../../../shared/kms/key-reference';
 import { encryptedCell } from './ec2-columns';
 import { KeyBadge } from './key-badge';
 
-export function VolumeDetail({ volume, keys }: { readonly volume: VolumeRecord; readonly keys: ReadonlyMap<string, KeyRecord> }) {
+export function VolumeDetail({
+  volume,
+  keys,
+}: {
+  readonly volume: VolumeRecord;
+  readonly keys: ReadonlyMap<string, KeyRecord>;
+}) {
   return (
     <Container header={<Header variant="h2">{volume.name ?? volume.id}</Header>}>
       <KeyValuePairs
@@ -21,7 +27,11 @@ export function VolumeDetail({ volume, keys }: { readonly volume: VolumeRecord; 
           { label: 'KMS key', value: <KeyBadge keyRef={volume.kmsKeyId} keys={keys} /> },
           { label: 'Size', value: `${volume.sizeGiB} GiB ${volume.type}` },
           { label: 'State', value: volume.state },
-          { label: 'Attached to', value: volume.attachments.map((a) => `${a.instanceId} (${a.device}, ${a.state})`).join(', ') || '—' },
+          {
+            label: 'Attached to',
+            value:
+              volume.attachments.map((a) => `${a.instanceId} (${a.device}, ${a.state})`).join(', ') || '—',
+          },
         ]}
       />
     </Container>

@@ -13,6 +13,8 @@ export interface FakeIdentityCenterOptions {
   readonly roleSecretAccessKey?: string;
   readonly roleSessionToken?: string;
   readonly script?: TokenAnswer[];
+  // Where the user approves; a loopback page unless a test wants AWS's.
+  readonly verificationUri?: string;
 }
 
 export interface FakeIdentityCenter {
@@ -73,8 +75,8 @@ export async function startFakeIdentityCenter(
           return send(200, {
             deviceCode: 'device-code-value',
             userCode: 'ABCD-EFGH',
-            verificationUri: `http://127.0.0.1/device`,
-            verificationUriComplete: `http://127.0.0.1/device?user_code=ABCD-EFGH`,
+            verificationUri: options.verificationUri ?? 'http://127.0.0.1/device',
+            verificationUriComplete: `${options.verificationUri ?? 'http://127.0.0.1/device'}?user_code=ABCD-EFGH`,
             expiresIn: 600,
             interval: 1,
           });

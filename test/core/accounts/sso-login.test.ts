@@ -25,11 +25,12 @@ const session = (endpoint: string): ResolvedSession => ({
   ssoEndpoint: endpoint,
 });
 
-async function login(script: TokenAnswer[], opened?: string[]) {
+async function login(script: TokenAnswer[], opened?: string[], verificationUri?: string) {
   fake = await startFakeIdentityCenter({
     accessToken: 'access-token-1',
     refreshToken: 'refresh-token-1',
     script,
+    ...(verificationUri ? { verificationUri } : {}),
   });
   const events = new EventBus();
   const states: string[] = [];
@@ -80,6 +81,18 @@ describe('SSO device login', () => {
     );
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(join(home, '.aws', 'sso', 'cache')).mode & 0o777).toBe(0o700);
+  });
+
+  it('opens an AWS verification page in the system browser, never another host', async () => {
+    useAwsFixture('', '');
+    const opened: string[] = [];
+    const aws = await login(['ok'], opened, 'https://device.sso.eu-west-1.amazonaws.com/');
+    expect(aws.started.opened).toBe(true);
+    expect(opened).toEqual(['https://device.sso.eu-west-1.amazonaws.com/?user_code=ABCD-EFGH']);
+    await fake?.close();
+    const other = await login(['ok'], opened, 'https://device.sso.eu-west-1.amazonaws.com.evil.example/');
+    expect(other.started.opened).toBe(false);
+    expect(opened).toHaveLength(1);
   });
 
   it.each([
