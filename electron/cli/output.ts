@@ -17,8 +17,15 @@ export function printTable(rows: readonly Row[], columns?: readonly string[]): v
   const names = columns ?? Object.keys(rows[0] ?? {});
   const cell = (row: Row, name: string) => String(row[name] ?? '');
   const widths = names.map((name) => Math.max(name.length, ...rows.map((row) => cell(row, name).length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  const out = [line(names.map((n) => n.toUpperCase())), ...rows.map((row) => line(names.map((n) => cell(row, n))))];
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const out = [
+    line(names.map((n) => n.toUpperCase())),
+    ...rows.map((row) => line(names.map((n) => cell(row, n)))),
+  ];
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

@@ -41,8 +41,9 @@ export function createSandboxServer(runtime: SandboxRuntime, control: SandboxCon
       }
     });
   });
-  // Keep-alive sockets would hold close() open; the SDK reconnects as needed.
-  server.keepAliveTimeout = 1_000;
+  // Long enough that the SDK never reuses a socket the server is closing ("socket hang up" under
+  // load); close() ends open sockets itself (closeAllConnections).
+  server.keepAliveTimeout = 60_000;
   return server;
 }
 

@@ -30,8 +30,6 @@ export function InventoryPage() {
   const state = useInventoryStore((s) => s.inventory);
   const open = useInventoryStore((s) => s.open);
   const scan = useInventoryStore((s) => s.scan);
-  const watch = useInventoryStore((s) => s.watch);
-  useEffect(() => watch(), [watch]);
   useEffect(() => {
     void open();
   }, [open]);

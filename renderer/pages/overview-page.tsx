@@ -14,8 +14,6 @@ import { selectInventory, useInventoryStore } from '../stores/inventory-store';
 export function OverviewPage() {
   const inventory = useInventoryStore(selectInventory);
   const open = useInventoryStore((s) => s.open);
-  const watch = useInventoryStore((s) => s.watch);
-  useEffect(() => watch(), [watch]);
   useEffect(() => {
     void open();
   }, [open]);

@@ -1,5 +1,6 @@
 // The renderer's copy of the inventory. Reads go through inventory:get (live or cached, with
-// ages); a scan returns a job id, and `inventory:changed` (bound once by watch()) triggers a re-read.
+// ages); a scan returns a job id, and `inventory:changed` (bound in bridge/bind-events.ts) re-reads
+// it once something has been shown.
 import { create } from 'zustand';
 import type { Inventory, KeyRecord } from '../../shared/domain/inventory';
 import { api } from '../bridge/api';
@@ -16,12 +17,9 @@ interface InventoryState {
   open: () => Promise<void>;
   scan: () => Promise<void>;
   setRegions: (regions: readonly string[]) => void;
-  // Subscribes to inventory:changed once; returns the unsubscribe.
-  watch: () => () => void;
+  // On inventory:changed: re-reads only when a page has loaded the inventory before.
+  refresh: () => Promise<void>;
 }
-
-let unwatch: (() => void) | undefined;
-let watchers = 0;
 
 export const useInventoryStore = create<InventoryState>()((set, get) => ({
   inventory: { status: 'idle' },
@@ -47,16 +45,8 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
     set({ regions });
     void get().load();
   },
-  watch: () => {
-    watchers += 1;
-    unwatch ??= api().inventory.onChanged(() => void get().load());
-    return () => {
-      watchers -= 1;
-      if (watchers === 0) {
-        unwatch?.();
-        unwatch = undefined;
-      }
-    };
+  refresh: async () => {
+    if (get().inventory.status !== 'idle') await get().load();
   },
 }));
 

@@ -13,7 +13,8 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 export const resultSchema = <T extends z.ZodType>(value: T) =>
   z.discriminatedUnion('ok', [
@@ -26,7 +27,10 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   readonly output: O;
 }
 
-export const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelSpec<I, O> => ({
+export const channel = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+): ChannelSpec<I, O> => ({
   input,
   output,
 });

@@ -14,8 +14,9 @@ import type {
 } from '../../../shared/domain/accounts';
 import { ENVIRONMENT_PROFILE, SANDBOX_PROFILE, SANDBOX_SSO_SESSION } from '../../../shared/domain/accounts';
 import { AppError } from '../errors/app-error';
-import type { AccountAccess } from '../aws/client-factory';
+import type { AccountAccess, ServiceName } from '../aws/client-factory';
 import { ClientFactory } from '../aws/client-factory';
+import { configuredEndpoint, type EndpointServiceId } from './endpoint-config';
 import type { EventBus } from '../events/event-bus';
 import { registerSecret } from '../log';
 import type { SettingsStore } from '../settings/settings-store';
@@ -209,7 +210,7 @@ export class AccountService {
       const connection = this.sandboxConnection;
       if (!connection) throw new AppError('sandbox-not-started', 'The sandbox account is not running yet.');
       return {
-        endpoint: connection.endpoint,
+        endpointFor: () => connection.endpoint,
         credentials: () =>
           Promise.resolve({
             accessKeyId: connection.accessKeyId,
@@ -232,20 +233,21 @@ export class AccountService {
         sandboxEndpoint: this.sandboxConnection?.endpoint,
       }),
     );
-    const endpoint = this.endpointFor(summary);
-    return endpoint === undefined ? { credentials } : { credentials, endpoint };
+    return { credentials, endpointFor: (service) => this.endpointFor(summary, files, service) };
   }
 
   dispose(): void {
     this.sso.cancelAll();
   }
 
-  // A profile on the sandbox's sso-session reaches the live sandbox; otherwise its endpoint_url.
-  // AWS_ENDPOINT_URL(_<SERVICE>) need nothing here: the SDK reads them itself.
-  private endpointFor(summary: ProfileSummary): string | undefined {
+  // A profile on the sandbox's sso-session reaches the live sandbox; otherwise the SDK's standard
+  // endpoint settings for that service (environment, `services` section, endpoint_url).
+  private endpointFor(summary: ProfileSummary, files: SharedFiles, service: ServiceName): string | undefined {
     if (summary.ssoSession === SANDBOX_SSO_SESSION && this.sandboxConnection)
       return this.sandboxConnection.endpoint;
-    return process.env.AWS_ENDPOINT_URL ? undefined : summary.endpointUrl;
+    if (summary.name === ENVIRONMENT_PROFILE)
+      return configuredEndpoint(endpointServiceIds[service], [], files);
+    return configuredEndpoint(endpointServiceIds[service], [profileSection(files, summary.name)], files);
   }
 
   // Drops cached credentials and clients of a profile whose section changed in the files.
@@ -280,3 +282,13 @@ export class AccountService {
     return summary?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   }
 }
+
+// The SDK's service ids, which name the endpoint settings (AWS_ENDPOINT_URL_AUTO_SCALING, `s3 =`).
+const endpointServiceIds: Readonly<Record<ServiceName, EndpointServiceId>> = {
+  ec2: 'EC2',
+  kms: 'KMS',
+  s3: 'S3',
+  sts: 'STS',
+  iam: 'IAM',
+  autoscaling: 'Auto Scaling',
+};

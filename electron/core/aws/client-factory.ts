@@ -12,8 +12,10 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
 export interface AccountAccess {
   readonly credentials: AwsCredentialIdentityProvider;
-  // Set for a profile with endpoint_url, and for the sandbox.
-  readonly endpoint?: string;
+  // The endpoint for one service, from the standard settings (AWS_ENDPOINT_URL_<SERVICE>,
+  // AWS_ENDPOINT_URL, the profile's `services` section, its endpoint_url), or the sandbox's;
+  // undefined means AWS's own endpoint.
+  readonly endpointFor: (service: ServiceName) => string | undefined;
 }
 
 export interface ClientConfig {
@@ -24,7 +26,7 @@ export interface ClientConfig {
   readonly maxAttempts: number;
 }
 
-const services = {
+export const services = {
   ec2: EC2Client,
   kms: KMSClient,
   s3: S3Client,
@@ -32,7 +34,7 @@ const services = {
   iam: IAMClient,
   autoscaling: AutoScalingClient,
 } as const;
-type ServiceName = keyof typeof services;
+export type ServiceName = keyof typeof services;
 type ClientOf<S extends ServiceName> = InstanceType<(typeof services)[S]>;
 
 export class ClientFactory {
@@ -40,8 +42,9 @@ export class ClientFactory {
 
   constructor(private readonly access: (profile: string) => AccountAccess) {}
 
-  config(profile: string, region: string): ClientConfig {
-    const { credentials, endpoint } = this.access(profile);
+  config(profile: string, region: string, service: ServiceName = 'ec2'): ClientConfig {
+    const { credentials, endpointFor } = this.access(profile);
+    const endpoint = endpointFor(service);
     return {
       region,
       credentials,
@@ -56,7 +59,7 @@ export class ClientFactory {
     const key = `${profile}|${service}|${region}`;
     let client = this.clients.get(key);
     if (!client) {
-      const config = this.config(profile, region);
+      const config = this.config(profile, region, service);
       const Client = services[service] as unknown as new (c: object) => ClientOf<S>;
       // S3 on a custom endpoint (the sandbox, a local gateway) needs path-style addressing.
       client = new Client(service === 's3' && config.endpoint ? { ...config, forcePathStyle: true } : config);

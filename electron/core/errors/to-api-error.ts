@@ -5,18 +5,23 @@ import type { ApiError } from '../../../shared/ipc/channel';
 import { AppError } from './app-error';
 
 const awsHints: Record<string, string> = {
-  AccessDeniedException: 'The caller lacks a permission; the message names the action. Check the IAM policy and the key policy.',
+  AccessDeniedException:
+    'The caller lacks a permission; the message names the action. Check the IAM policy and the key policy.',
   AccessDenied: 'The caller lacks a permission; check the IAM policy (and the bucket policy for S3).',
   UnauthorizedOperation: 'The caller lacks an EC2 permission; check the IAM policy.',
   ExpiredToken: 'The credentials have expired: log in again.',
   ExpiredTokenException: 'The credentials have expired: log in again.',
   RequestLimitExceeded: 'AWS is throttling this account; Envelope retries, try again in a minute.',
   ThrottlingException: 'AWS is throttling this account; Envelope retries, try again in a minute.',
-  KMSInvalidStateException: 'The key is disabled or pending deletion: enable it, or cancel its deletion, or choose another key.',
-  'InvalidKMSKey.InvalidState': 'The key is disabled or pending deletion: enable it, or cancel its deletion, or choose another key.',
+  KMSInvalidStateException:
+    'The key is disabled or pending deletion: enable it, or cancel its deletion, or choose another key.',
+  'InvalidKMSKey.InvalidState':
+    'The key is disabled or pending deletion: enable it, or cancel its deletion, or choose another key.',
   NotFoundException: 'Check the key id, ARN or alias, and that it is in this region.',
-  ResourceLimitExceeded: 'Too many copies are running in this region; Envelope queues them, or wait for some to finish.',
-  EncryptedVolumesNotSupported: 'This instance type cannot use encrypted EBS volumes: change the instance type first.',
+  ResourceLimitExceeded:
+    'Too many copies are running in this region; Envelope queues them, or wait for some to finish.',
+  EncryptedVolumesNotSupported:
+    'This instance type cannot use encrypted EBS volumes: change the instance type first.',
 };
 
 interface AwsLikeError {
@@ -27,12 +32,28 @@ interface AwsLikeError {
 }
 
 const isAwsError = (error: unknown): error is AwsLikeError =>
-  typeof error === 'object' && error !== null && '$metadata' in error && typeof (error as AwsLikeError).name === 'string';
+  typeof error === 'object' &&
+  error !== null &&
+  '$metadata' in error &&
+  typeof (error as AwsLikeError).name === 'string';
 
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE']);
 
+const networkError: ApiError = {
+  code: 'network',
+  message: 'Could not reach AWS.',
+  hint: 'Check the network connection (and the profile’s endpoint_url); the last inventory stays available offline.',
+};
+
+// The SDK attaches $metadata to connection failures too, so these are recognised first.
+const isNetworkError = (error: object): boolean => {
+  const { code, name } = error as { code?: unknown; name?: unknown };
+  return (typeof code === 'string' && networkCodes.has(code)) || name === 'TimeoutError';
+};
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) return error.toApiError();
+  if (typeof error === 'object' && error !== null && isNetworkError(error)) return networkError;
   if (isAwsError(error)) {
     const code = error.name;
     const hint = awsHints[code];
@@ -40,14 +61,6 @@ export function toApiError(error: unknown): ApiError {
     return hint === undefined ? { code, message } : { code, message, hint };
   }
   if (typeof error === 'object' && error !== null) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && networkCodes.has(code)) {
-      return {
-        code: 'network',
-        message: 'Could not reach AWS.',
-        hint: 'Check the network connection (and the profile’s endpoint_url); the last inventory stays available offline.',
-      };
-    }
     const name = (error as { name?: unknown }).name;
     if (name === 'CredentialsProviderError') {
       return {

@@ -21,7 +21,11 @@ export function appHandlers(options: CoreOptions): AppHandlers {
       }),
     'app:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
-        throw new AppError('forbidden', 'Envelope opens only AWS documentation and console links.', `Refused: ${url}`);
+        throw new AppError(
+          'forbidden',
+          'Envelope opens only AWS documentation and console links.',
+          `Refused: ${url}`,
+        );
       }
       await options.openExternal?.(url);
       return { ok: true as const };

@@ -72,11 +72,12 @@ export class JobManager {
     this.report(true);
     const context = this.contextFor(id, controller.signal);
     const done = run(context).then(
-      (result) => this.finish(id, { state: 'done', result: result === undefined ? undefined : toJson(result) }),
+      (result) =>
+        this.finish(id, { state: 'done', result: result === undefined ? undefined : toJson(result) }),
       (error: unknown) =>
         controller.signal.aborted
-          ? this.finish(id, { state: 'cancelled' })
-          : this.finish(id, { state: 'failed', error: toApiError(error) }),
+          ? this.finish(id, { state: 'cancelled', ...partialResult(error) })
+          : this.finish(id, { state: 'failed', error: toApiError(error), ...partialResult(error) }),
     );
     this.finished.set(id, done);
     return id;
@@ -93,7 +94,8 @@ export class JobManager {
 
   cancel(id: string): void {
     const job = this.jobs.get(id);
-    if (!job) throw new AppError('not-found', `There is no job ${id}.`, 'It may have been cleared from the history.');
+    if (!job)
+      throw new AppError('not-found', `There is no job ${id}.`, 'It may have been cleared from the history.');
     if (isTerminalJobState(job.state)) return;
     this.controllers.get(id)?.abort(new AppError('cancelled', 'Cancelled by the user.'));
   }
@@ -127,9 +129,15 @@ export class JobManager {
         })),
       steps: {
         define: (steps) =>
-          update((job) => ({ ...job, steps: steps.map((s): JobStep => ({ id: s.id, title: s.title, state: 'pending' })) })),
+          update((job) => ({
+            ...job,
+            steps: steps.map((s): JobStep => ({ id: s.id, title: s.title, state: 'pending' })),
+          })),
         set: (stepId, state, detail) =>
-          update((job) => ({ ...job, steps: job.steps.map((s) => (s.id === stepId ? this.stepTo(s, state, detail) : s)) })),
+          update((job) => ({
+            ...job,
+            steps: job.steps.map((s) => (s.id === stepId ? this.stepTo(s, state, detail) : s)),
+          })),
       },
     };
   }
@@ -148,7 +156,9 @@ export class JobManager {
   private finish(id: string, end: Pick<JobSnapshot, 'state'> & Partial<JobSnapshot>): JobSnapshot {
     const job = this.jobs.get(id)!;
     const steps = job.steps.map((s) =>
-      s.state === 'running' ? this.stepTo(s, end.state === 'done' ? 'done' : end.state === 'cancelled' ? 'cancelled' : 'failed') : s,
+      s.state === 'running'
+        ? this.stepTo(s, end.state === 'done' ? 'done' : end.state === 'cancelled' ? 'cancelled' : 'failed')
+        : s,
     );
     const final: JobSnapshot = {
       ...job,
@@ -198,5 +208,12 @@ export class JobManager {
 }
 
 const clamp01 = (value: number): number => Math.min(1, Math.max(0, Number.isFinite(value) ? value : 0));
+
+// A runner that stops early may still report what it made (an AMI copy's partial ids) by throwing
+// an error that carries `jobResult`; the cancelled or failed job keeps it as its result.
+const partialResult = (error: unknown): { result?: unknown } =>
+  typeof error === 'object' && error !== null && 'jobResult' in error && error.jobResult !== undefined
+    ? { result: toJson(error.jobResult) }
+    : {};
 
 const toJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;

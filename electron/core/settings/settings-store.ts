@@ -7,7 +7,9 @@ import { z } from 'zod';
 const settingsSchema = z.object({
   selection: z.object({ profile: z.string(), region: z.string() }).optional(),
   scanRegions: z.array(z.string()).optional(),
-  window: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number(), maximized: z.boolean() }).optional(),
+  window: z
+    .object({ x: z.number(), y: z.number(), width: z.number(), height: z.number(), maximized: z.boolean() })
+    .optional(),
   openAtLogin: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -15,6 +15,13 @@ export function refresh(ctx: CallContext): void {
   for (const instance of world.instances.values()) advanceInstance(world, instance, now);
   for (const volume of [...world.volumes.values()]) advanceVolume(world, volume, now);
   for (const snapshot of world.snapshots.values()) {
+    // A copy whose target key is disabled or scheduled for deletion while it runs cannot finish.
+    const key = snapshot.kmsKeyArn ? world.kmsKeys.get(snapshot.kmsKeyArn) : undefined;
+    if (snapshot.state === 'pending' && snapshot.sourceSnapshotId && key && key.state !== 'Enabled') {
+      snapshot.state = 'error';
+      snapshot.stateMessage ??= 'The KMS key provided is in an incorrect state';
+      continue;
+    }
     if (snapshot.state === 'pending' && snapshot.completesAt <= now) {
       snapshot.state = snapshot.stateMessage ? 'error' : 'completed';
     }

@@ -101,6 +101,10 @@ export function addImage(world: SandboxWorld, spec: ImageSpec): { image: Image; 
     ...(spec.kmsKeyArn ? { kmsKeyArn: spec.kmsKeyArn } : {}),
     startTime: spec.creationDate,
     description: `Created by CreateImage(i-00000000) for ${imageId}`,
+    // A vendor publishing an AMI makes its snapshot public too, or nobody could copy the AMI
+    // (CopyImage needs read access to the storage: "You do not have permission to access the
+    // storage of this ami").
+    ...(spec.isPublic ? { isPublic: true } : {}),
   });
   const image: Image = {
     imageId,

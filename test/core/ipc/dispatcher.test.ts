@@ -14,7 +14,9 @@ describe('dispatcher', () => {
   });
 
   it('refuses arguments that do not match the schema, naming the field', async () => {
-    const dispatch = createDispatcher(withHandlers({ 'jobs:cancel': () => Promise.resolve({ ok: true as const }) }));
+    const dispatch = createDispatcher(
+      withHandlers({ 'jobs:cancel': () => Promise.resolve({ ok: true as const }) }),
+    );
     const result = await dispatch('jobs:cancel', { id: 42 });
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -25,7 +27,9 @@ describe('dispatcher', () => {
 
   it('passes AppError code, message and hint through', async () => {
     const dispatch = createDispatcher(
-      withHandlers({ 'jobs:cancel': () => Promise.reject(new AppError('not-found', 'There is no job x.', 'Reload.')) }),
+      withHandlers({
+        'jobs:cancel': () => Promise.reject(new AppError('not-found', 'There is no job x.', 'Reload.')),
+      }),
     );
     expect(await dispatch('jobs:cancel', { id: 'x' })).toEqual({
       ok: false,
@@ -34,17 +38,25 @@ describe('dispatcher', () => {
   });
 
   it('never sends exception text for unexpected errors', async () => {
-    const dispatch = createDispatcher(withHandlers({ 'jobs:list': () => Promise.reject(new Error('stack /home/me/secret')) }));
+    const dispatch = createDispatcher(
+      withHandlers({ 'jobs:list': () => Promise.reject(new Error('stack /home/me/secret')) }),
+    );
     const result = await dispatch('jobs:list', {});
     expect(JSON.stringify(result)).not.toContain('secret');
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'internal' }) });
   });
 
   it('maps AWS service errors by their code with a hint', async () => {
-    const awsError = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: {} });
+    const awsError = Object.assign(new Error('Rate exceeded'), {
+      name: 'ThrottlingException',
+      $metadata: {},
+    });
     const dispatch = createDispatcher(withHandlers({ 'jobs:list': () => Promise.reject(awsError) }));
     const result = await dispatch('jobs:list', {});
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'ThrottlingException', hint: expect.any(String) }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'ThrottlingException', hint: expect.any(String) }),
+    });
   });
 
   it('strips result fields the contract does not name (a secret cannot slip out)', async () => {
@@ -59,5 +71,19 @@ describe('dispatcher', () => {
     const result = await dispatch('accounts:identity', {});
     expect(result.ok).toBe(true);
     expect(JSON.stringify(result)).not.toContain('CANARY-SECRET');
+  });
+});
+
+describe('network failures', () => {
+  it('are reported as network errors even with the SDK’s $metadata attached', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
+      code: 'ECONNREFUSED',
+      $metadata: { attempts: 3 },
+    });
+    const dispatch = createDispatcher(withHandlers({ 'jobs:list': () => Promise.reject(refused) }));
+    expect(await dispatch('jobs:list', {})).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'network' }),
+    });
   });
 });

@@ -33,8 +33,13 @@ describe('JobManager', () => {
 
   it('cancels through the AbortSignal and says cancelled, not failed', async () => {
     const jobs = new JobManager();
-    const id = jobs.start('test', 'Long job', (ctx) =>
-      new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')))),
+    const id = jobs.start(
+      'test',
+      'Long job',
+      (ctx) =>
+        new Promise((_resolve, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(new Error('aborted'))),
+        ),
     );
     jobs.cancel(id);
     expect((await jobs.wait(id)).state).toBe('cancelled');

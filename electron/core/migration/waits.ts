@@ -1,0 +1,161 @@
+// Waiting for EBS and EC2 to reach a state: the SDK's waiters where their acceptors fit, with a
+// maximum wait that scales with the data to copy (a 1 TiB first snapshot takes hours, a fixed
+// one-hour wait is what broke earlier tools), and a small poll where no waiter says what we need
+// (an instance that falls back to stopped after StartInstances, an attachment that is 'attached').
+import {
+  DescribeInstancesCommand,
+  DescribeVolumesCommand,
+  waitUntilInstanceStopped,
+  waitUntilSnapshotCompleted,
+  waitUntilVolumeAvailable,
+  type Instance,
+  type Volume,
+} from '@aws-sdk/client-ec2';
+import { AppError } from '../errors/app-error';
+import type { MigrationContext } from './migration-context';
+
+const MINUTE = 60;
+
+function options(ctx: MigrationContext, maxWaitSeconds: number, signal?: AbortSignal) {
+  const maxWaitTime = Math.max(ctx.waits.minDelay * 2, maxWaitSeconds * ctx.waits.timeScale);
+  return {
+    client: ctx.ec2,
+    minDelay: ctx.waits.minDelay,
+    maxDelay: ctx.waits.maxDelay,
+    maxWaitTime,
+    ...(signal ? { abortSignal: signal } : {}),
+  };
+}
+
+function waiterError(what: string, error: unknown): unknown {
+  const name = (error as { name?: string }).name;
+  if (name === 'AbortError') return error;
+  if (name === 'TimeoutError') {
+    return new AppError('wait-timeout', `Timed out waiting for ${what}.`, 'Resume the migration later: it continues from its journal.');
+  }
+  return new AppError('wait-failed', `AWS reported a failure while waiting for ${what}.`, 'Roll back, or resume after fixing the cause.');
+}
+
+// Snapshot time grows with the GiB to copy: 30 min plus 30 s per GiB (1 TiB ≈ 9 h).
+export async function waitSnapshots(
+  ctx: MigrationContext,
+  snapshotIds: readonly string[],
+  totalGiB: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (snapshotIds.length === 0) return;
+  try {
+    await waitUntilSnapshotCompleted(options(ctx, 30 * MINUTE + 30 * totalGiB, signal), {
+      SnapshotIds: [...snapshotIds],
+    });
+  } catch (error) {
+    throw waiterError(`snapshots ${snapshotIds.join(', ')}`, error);
+  }
+}
+
+export async function waitVolumesAvailable(
+  ctx: MigrationContext,
+  volumeIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<void> {
+  if (volumeIds.length === 0) return;
+  try {
+    await waitUntilVolumeAvailable(options(ctx, 15 * MINUTE, signal), { VolumeIds: [...volumeIds] });
+  } catch (error) {
+    throw waiterError(`volumes ${volumeIds.join(', ')} to be available`, error);
+  }
+}
+
+export async function waitInstanceStopped(ctx: MigrationContext, instanceId: string, signal?: AbortSignal) {
+  try {
+    await waitUntilInstanceStopped(options(ctx, 20 * MINUTE, signal), { InstanceIds: [instanceId] });
+  } catch (error) {
+    throw waiterError(`${instanceId} to stop`, error);
+  }
+}
+
+const sleep = (seconds: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(resolve, seconds * 1000);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    }, { once: true });
+  });
+
+// Polls `check` until it returns a value, with the waiters' delays; 'retry' keeps polling.
+async function poll<T>(
+  ctx: MigrationContext,
+  what: string,
+  maxWaitSeconds: number,
+  check: () => Promise<T | 'retry'>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const deadline = Date.now() + maxWaitSeconds * ctx.waits.timeScale * 1000;
+  let delay = ctx.waits.minDelay;
+  for (;;) {
+    const result = await check();
+    if (result !== 'retry') return result;
+    if (Date.now() + delay * 1000 > deadline) {
+      throw new AppError('wait-timeout', `Timed out waiting for ${what}.`, 'Resume the migration later.');
+    }
+    await sleep(delay, signal);
+    delay = Math.min(ctx.waits.maxDelay, delay * 2);
+  }
+}
+
+export async function describeInstance(ctx: MigrationContext, instanceId: string): Promise<Instance | undefined> {
+  const answer = await ctx.ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
+  return answer.Reservations?.[0]?.Instances?.[0];
+}
+
+// Running, or an error with EC2's state reason when the start fell back to stopped (a key EC2
+// cannot use, a type that refuses encrypted volumes).
+export async function waitInstanceRunning(ctx: MigrationContext, instanceId: string, signal?: AbortSignal) {
+  let sawPending = false;
+  await poll(
+    ctx,
+    `${instanceId} to run`,
+    20 * MINUTE,
+    async () => {
+      const instance = await describeInstance(ctx, instanceId);
+      const state = instance?.State?.Name;
+      if (state === 'running') return true;
+      if (state === 'pending') sawPending = true;
+      if (state === 'terminated' || state === 'shutting-down' || (state === 'stopped' && sawPending)) {
+        throw new AppError(
+          'instance-start-failed',
+          `${instanceId} did not start: ${instance?.StateReason?.Message ?? state}.`,
+          'The volumes’ key may be disabled or unusable by EC2; roll back to the original volumes.',
+        );
+      }
+      return 'retry';
+    },
+    signal,
+  );
+}
+
+// Every volume attached (not attaching) to the instance.
+export async function waitAttached(
+  ctx: MigrationContext,
+  instanceId: string,
+  volumeIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<Volume[]> {
+  if (volumeIds.length === 0) return [];
+  return poll(
+    ctx,
+    `volumes ${volumeIds.join(', ')} to attach`,
+    15 * MINUTE,
+    async () => {
+      const answer = await ctx.ec2.send(new DescribeVolumesCommand({ VolumeIds: [...volumeIds] }));
+      const volumes = answer.Volumes ?? [];
+      const attached = volumes.every((v) =>
+        v.Attachments?.some((a) => a.InstanceId === instanceId && a.State === 'attached'),
+      );
+      return attached && volumes.length === volumeIds.length ? volumes : 'retry';
+    },
+    signal,
+  );
+}

@@ -1,0 +1,166 @@
+// The migration of EC2 instances' EBS volumes to a KMS key, as both sides see it: the request, the
+// journal (written to disk before and after every AWS call, and sent to the renderer as the live
+// view), and what each instance and volume went through. Pure data, no secrets.
+import { z } from 'zod';
+
+export const migrationStrategySchema = z.enum(['swap', 'rekey', 'replace']);
+export type MigrationStrategy = z.infer<typeof migrationStrategySchema>;
+
+export const migrationRequestSchema = z.object({
+  instanceIds: z.array(z.string().regex(/^i-[0-9a-f]{8,17}$/)).min(1).max(100),
+  kmsKeyRef: z.string().min(1).max(300),
+  strategy: migrationStrategySchema.default('swap'),
+});
+export type MigrationRequest = z.input<typeof migrationRequestSchema>;
+
+// The per-instance steps of the swap (and re-key) strategy, in order. Cleanup is separate: it runs
+// only when the user confirms it after verification.
+export const SWAP_STEPS = [
+  'snapshot-online',
+  'stop',
+  'snapshot-final',
+  'create-volumes',
+  'detach',
+  'attach',
+  'delete-on-termination',
+  'start',
+  'verify',
+] as const;
+export const swapStepSchema = z.enum(SWAP_STEPS);
+export type SwapStep = z.infer<typeof swapStepSchema>;
+
+export const STEP_TITLES: Record<SwapStep | 'rollback' | 'cleanup', string> = {
+  'snapshot-online': 'Snapshot while running',
+  stop: 'Stop the instance',
+  'snapshot-final': 'Final incremental snapshot',
+  'create-volumes': 'Create encrypted volumes',
+  detach: 'Detach the originals',
+  attach: 'Attach the replacements',
+  'delete-on-termination': 'Restore DeleteOnTermination',
+  start: 'Start the instance',
+  verify: 'Verify',
+  rollback: 'Roll back',
+  cleanup: 'Clean up the originals',
+};
+
+// Steps whose AWS calls happen while the instance is stopped (the downtime window).
+export const DOWNTIME_STEPS: readonly SwapStep[] = [
+  'stop',
+  'snapshot-final',
+  'create-volumes',
+  'detach',
+  'attach',
+  'delete-on-termination',
+  'start',
+];
+
+const tagSchema = z.object({ Key: z.string(), Value: z.string() });
+
+export const journalVolumeSchema = z.object({
+  device: z.string(),
+  originalVolumeId: z.string(),
+  sizeGiB: z.number(),
+  volumeType: z.string(),
+  iops: z.number().optional(),
+  throughput: z.number().optional(),
+  multiAttachEnabled: z.boolean(),
+  deleteOnTermination: z.boolean(),
+  originalEncrypted: z.boolean(),
+  originalKmsKeyArn: z.string().optional(),
+  tags: z.array(tagSchema), // copied to the replacement (aws:* left out)
+  onlineSnapshotId: z.string().optional(),
+  finalSnapshotId: z.string().optional(),
+  replacementVolumeId: z.string().optional(),
+  replacementKmsKeyArn: z.string().optional(),
+});
+export type JournalVolume = z.infer<typeof journalVolumeSchema>;
+
+export const stepRecordSchema = z.object({
+  step: z.string(), // a SwapStep, 'rollback' or 'cleanup'
+  state: z.enum(['started', 'done', 'failed']),
+  startedAt: z.number(), // ms since epoch
+  endedAt: z.number().optional(),
+  detail: z.string().optional(),
+});
+export type StepRecord = z.infer<typeof stepRecordSchema>;
+
+export const instanceStatusSchema = z.enum([
+  'pending',
+  'running',
+  'verified',
+  'failed',
+  'rolling-back',
+  'rolled-back',
+  'cleaned-up',
+]);
+export type InstanceStatus = z.infer<typeof instanceStatusSchema>;
+
+export const journalInstanceSchema = z.object({
+  instanceId: z.string(),
+  name: z.string().optional(),
+  instanceType: z.string(),
+  availabilityZone: z.string(),
+  rootDeviceName: z.string(),
+  wasRunning: z.boolean(),
+  status: instanceStatusSchema,
+  volumes: z.array(journalVolumeSchema),
+  skipped: z.array(z.object({ device: z.string(), volumeId: z.string(), reason: z.string() })),
+  steps: z.array(stepRecordSchema),
+  stoppedAt: z.number().optional(), // ms since epoch: StopInstances sent
+  runningAt: z.number().optional(), // ms since epoch: running again
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type JournalInstance = z.infer<typeof journalInstanceSchema>;
+
+export const migrationStatusSchema = z.enum([
+  'running',
+  'interrupted', // the process ended mid-run: resumable
+  'verified', // every instance verified; originals kept until cleanup
+  'failed', // stopped on an error; resume or roll back
+  'rolled-back',
+  'cleaned-up',
+]);
+export type MigrationStatus = z.infer<typeof migrationStatusSchema>;
+
+export const JOURNAL_SCHEMA_ID = 'envelope.migration-journal/v1';
+
+export const migrationJournalSchema = z.object({
+  schema: z.literal(JOURNAL_SCHEMA_ID),
+  id: z.string(), // mig-…: the tag value and the journal's file name
+  profile: z.string(),
+  region: z.string(),
+  accountId: z.string(),
+  strategy: migrationStrategySchema,
+  keyArn: z.string(),
+  keyLabel: z.string(),
+  planSha256: z.string().optional(),
+  status: migrationStatusSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  instances: z.array(journalInstanceSchema),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type MigrationJournal = z.infer<typeof migrationJournalSchema>;
+
+export const migrationSummarySchema = z.object({
+  id: z.string(),
+  region: z.string(),
+  profile: z.string(),
+  strategy: migrationStrategySchema,
+  status: migrationStatusSchema,
+  keyLabel: z.string(),
+  instanceIds: z.array(z.string()),
+  updatedAt: z.number(),
+  resumable: z.boolean(),
+});
+export type MigrationSummary = z.infer<typeof migrationSummarySchema>;
+
+// Seconds the instance was (or has been, until `now`) down: stop sent → running again.
+export function downtimeSeconds(instance: JournalInstance, now: number): number | undefined {
+  if (instance.stoppedAt === undefined) return undefined;
+  return Math.max(0, ((instance.runningAt ?? now) - instance.stoppedAt) / 1000);
+}
+
+export function isFinished(status: MigrationStatus): boolean {
+  return status === 'verified' || status === 'rolled-back' || status === 'cleaned-up';
+}
