@@ -7,6 +7,9 @@ import { profilesCommand } from './commands/profiles';
 import { loginCommand } from './commands/login';
 import { sandboxCommand } from './commands/sandbox';
 import { inventoryCommand } from './commands/inventory';
+import { diagnoseCommand } from './commands/diagnose';
+import { migrateCommand } from './commands/migrate';
+import { copyAmiCommand } from './commands/copy-ami';
 
 export function buildProgram(): Command {
   const program = new Command('envelope')
@@ -23,5 +26,8 @@ export function buildProgram(): Command {
   program.addCommand(loginCommand());
   program.addCommand(sandboxCommand());
   program.addCommand(inventoryCommand());
+  program.addCommand(diagnoseCommand());
+  program.addCommand(migrateCommand());
+  program.addCommand(copyAmiCommand());
   return program;
 }

@@ -16,6 +16,12 @@ import { jobHandlers } from './handlers/job-handlers';
 import { accountHandlers } from './handlers/account-handlers';
 import { inventoryHandlers } from './handlers/inventory-handlers';
 import { InventoryService } from './inventory/inventory-service';
+import { DiagnosticsService } from './diagnostics/diagnostics-service';
+import { diagnosticsHandlers } from './handlers/diagnostics-handlers';
+import { MigrationService } from './migration/migration-service';
+import { migrationHandlers } from './handlers/migration-handlers';
+import { AmiCopyService } from './ami-copy/ami-copy-service';
+import { amiCopyHandlers } from './handlers/ami-copy-handlers';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -37,6 +43,9 @@ export interface Core {
   readonly accounts: AccountService;
   readonly settings: SettingsStore;
   readonly inventory: InventoryService;
+  readonly diagnostics: DiagnosticsService;
+  readonly migration: MigrationService;
+  readonly amiCopy: AmiCopyService;
   dispose(): Promise<void>;
 }
 
@@ -55,12 +64,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   await accounts.init();
   const inventory = new InventoryService({ accounts, jobs, events, dataDir: options.dataDir });
+  const diagnostics = new DiagnosticsService({ accounts, inventory, jobs, events, dataDir: options.dataDir });
+  const migration = new MigrationService({ accounts, jobs, events, dataDir: options.dataDir });
+  const amiCopy = new AmiCopyService({ accounts, jobs, events });
 
   const handlers: Handlers = {
     ...appHandlers(options),
     ...jobHandlers(jobs),
     ...accountHandlers(accounts),
     ...inventoryHandlers(inventory),
+    ...diagnosticsHandlers(diagnostics),
+    ...migrationHandlers(migration),
+    ...amiCopyHandlers(amiCopy),
   };
 
   return {
@@ -71,6 +86,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     accounts,
     settings,
     inventory,
+    diagnostics,
+    migration,
+    amiCopy,
     async dispose() {
       jobs.flush();
       accounts.dispose();

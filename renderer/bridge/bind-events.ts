@@ -4,6 +4,7 @@ import type { Api } from '../../shared/ipc/api';
 import type { JobSnapshot } from '../../shared/domain/jobs';
 import { navigate } from '../routing/routes';
 import { useAccountsStore } from '../stores/accounts-store';
+import { useAmiCopyStore } from '../stores/ami-copy-store';
 import { useInventoryStore } from '../stores/inventory-store';
 import { useJobsStore } from '../stores/jobs-store';
 import { useUiStore } from '../stores/ui-store';
@@ -20,6 +21,7 @@ export function bindEvents(api: Api, schedule?: ScheduleFrame): () => void {
     api.accounts.onSsoLogin((event) => useAccountsStore.getState().applySsoLogin(event)),
     api.accounts.onMfaRequired((request) => useAccountsStore.getState().pushMfaRequest(request)),
     api.inventory.onChanged(() => void useInventoryStore.getState().refresh()),
+    api.amiCopy.onProgress((progress) => useAmiCopyStore.getState().applyProgress(progress)),
     // Main's menu, tray and notifications ask for a page; a job id opens the jobs panel too.
     api.app.onNavigate(({ page, jobId }) => {
       navigate(page);

@@ -155,3 +155,11 @@ export const partialCopySchema = z.object({
   cleanedUp: z.boolean(),
 });
 export type PartialCopy = z.infer<typeof partialCopySchema>;
+
+// A duration in seconds as people say it: "40 s", "12 min", "2 h 5 min".
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.max(0, Math.round(seconds))} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}

@@ -9,7 +9,8 @@ export type Severity = z.infer<typeof severitySchema>;
 export const severities: readonly Severity[] = severitySchema.options;
 export const severityRank = (s: Severity): number => severities.length - severities.indexOf(s);
 // True when `s` is at least as severe as `threshold`.
-export const reaches = (s: Severity, threshold: Severity): boolean => severityRank(s) >= severityRank(threshold);
+export const reaches = (s: Severity, threshold: Severity): boolean =>
+  severityRank(s) >= severityRank(threshold);
 
 export const checkIdSchema = z.enum([
   'ebs-default',
@@ -88,7 +89,10 @@ export const diagnosticsSettingsSchema = z.object({
   // 'avi-se-' (Avi's default) or '<prefix>-se-' for a custom obj_name_prefix.
   bucketPrefixes: z.array(z.string().min(1).max(63)),
   // Images of one name prefix this many hours apart or closer count as re-created.
-  repeatWindowHours: z.number().positive().max(24 * 30),
+  repeatWindowHours: z
+    .number()
+    .positive()
+    .max(24 * 30),
 });
 export type DiagnosticsSettings = z.infer<typeof diagnosticsSettingsSchema>;
 export const defaultDiagnosticsSettings: DiagnosticsSettings = {

@@ -72,6 +72,8 @@ export const journalVolumeSchema = z.object({
   finalSnapshotId: z.string().optional(),
   replacementVolumeId: z.string().optional(),
   replacementKmsKeyArn: z.string().optional(),
+  // Failed replacement attempts (a volume that went from creating to deleted): part of the client token.
+  attempt: z.number().int().nonnegative().optional(),
 });
 export type JournalVolume = z.infer<typeof journalVolumeSchema>;
 

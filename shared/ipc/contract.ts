@@ -6,12 +6,18 @@ import { appChannels, appEvents } from './channels/app';
 import { accountChannels, accountEvents } from './channels/accounts';
 import { jobChannels, jobEvents } from './channels/jobs';
 import { inventoryChannels, inventoryEvents } from './channels/inventory';
+import { diagnosticsChannels, diagnosticsEvents } from './channels/diagnostics';
+import { migrationChannels, migrationEvents } from './channels/migration';
+import { amiCopyChannels, amiCopyEvents } from './channels/ami-copy';
 
 export const channels = {
   ...appChannels,
   ...accountChannels,
   ...jobChannels,
   ...inventoryChannels,
+  ...diagnosticsChannels,
+  ...migrationChannels,
+  ...amiCopyChannels,
 } as const;
 
 export const events = {
@@ -19,6 +25,9 @@ export const events = {
   ...jobEvents,
   ...accountEvents,
   ...inventoryEvents,
+  ...diagnosticsEvents,
+  ...migrationEvents,
+  ...amiCopyEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -24,7 +24,10 @@ class TokenBucket {
   // Milliseconds to wait before a token is available (0 = taken now).
   take(): number {
     const now = this.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.updatedAt) / 1000) * this.refillPerSecond);
+    this.tokens = Math.min(
+      this.capacity,
+      this.tokens + ((now - this.updatedAt) / 1000) * this.refillPerSecond,
+    );
     this.updatedAt = now;
     if (this.tokens >= 1) {
       this.tokens -= 1;

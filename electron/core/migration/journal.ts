@@ -14,9 +14,9 @@ import { AppError } from '../errors/app-error';
 
 export interface JournalStoreOptions {
   readonly dataDir: string;
-  // Called after each write with the running write count; the reliability suite throws from it to
-  // kill the executor at an exact point.
-  readonly onWrite?: (journal: MigrationJournal, writes: number) => void;
+  // Called before each write with its number (1, 2, …); the reliability suite throws from it to
+  // kill the executor at an exact point, so that write and every later one never happen.
+  readonly beforeWrite?: (journal: MigrationJournal, write: number) => void;
   // Called after each write for the live view.
   readonly onChange?: (journal: MigrationJournal) => void;
 }
@@ -38,13 +38,13 @@ export class JournalStore {
   }
 
   write(journal: MigrationJournal): void {
+    this.options.beforeWrite?.(journal, this.writes + 1);
     const path = this.pathOf(journal.id);
     const tmp = `${path}.${process.pid}.tmp`;
     writeFileSync(tmp, `${JSON.stringify(journal, null, 2)}\n`);
     renameSync(tmp, path);
     this.writes += 1;
     this.options.onChange?.(journal);
-    this.options.onWrite?.(journal, this.writes);
   }
 
   read(id: string): MigrationJournal {

@@ -77,11 +77,15 @@ export async function waitInstanceStopped(ctx: MigrationContext, instanceId: str
 const sleep = (seconds: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(resolve, seconds * 1000);
-    signal?.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason as Error);
-    }, { once: true });
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, seconds * 1000);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 // Polls `check` until it returns a value, with the waiters' delays; 'retry' keeps polling.

@@ -23,6 +23,8 @@ export const INSTANCE_TYPES: Readonly<Record<string, TypeSpec>> = {
   'm1.large': { vcpus: 2, memoryMiB: 7680, current: false, arch: 'x86_64' },
   'c1.medium': { vcpus: 2, memoryMiB: 1740, current: false, arch: 'x86_64' },
   'm3.medium': { vcpus: 1, memoryMiB: 3840, current: false, arch: 'x86_64' },
+  'm2.4xlarge': { vcpus: 8, memoryMiB: 70042, current: false, arch: 'x86_64' },
+  'm4.2xlarge': { vcpus: 8, memoryMiB: 32768, current: false, arch: 'x86_64' },
   't2.micro': { vcpus: 1, memoryMiB: 1024, current: true, arch: 'x86_64' },
   't2.medium': { vcpus: 2, memoryMiB: 4096, current: true, arch: 'x86_64' },
   't3.micro': { vcpus: 2, memoryMiB: 1024, current: true, arch: 'x86_64' },

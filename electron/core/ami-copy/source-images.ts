@@ -1,0 +1,139 @@
+// Source AMIs: found by id or name among those the account owns, those shared with it and public
+// ones, each with its block devices and their encryption. Before a copy is planned the AMI must
+// exist in the source region, be available, and its snapshots must be readable by the caller
+// (CopyImage needs the storage, not only launch permission: "You do not have permission to
+// access the storage of this ami").
+import type { EC2Client, Image } from '@aws-sdk/client-ec2';
+import { DescribeImagesCommand, DescribeRegionsCommand, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
+import type { SourceImage } from '../../../shared/domain/ami-copy';
+import { AppError } from '../errors/app-error';
+import { toBlockDevice } from '../inventory/fetch-images';
+
+export function toSourceImage(image: Image, region: string, account: string): SourceImage {
+  const ownerId = image.OwnerId ?? '';
+  return {
+    id: image.ImageId ?? '',
+    name: image.Name ?? '',
+    ...(image.Description ? { description: image.Description } : {}),
+    region,
+    ownerId,
+    access: ownerId === account ? 'owned' : image.Public ? 'public' : 'shared',
+    state: image.State ?? 'unknown',
+    ...(image.CreationDate ? { creationDate: image.CreationDate } : {}),
+    blockDevices: (image.BlockDeviceMappings ?? []).map(toBlockDevice),
+    tags: (image.Tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' })),
+  };
+}
+
+export async function assertRegionEnabled(ec2: EC2Client, region: string): Promise<void> {
+  const answer = await ec2.send(new DescribeRegionsCommand({ AllRegions: true }));
+  const found = (answer.Regions ?? []).find((r) => r.RegionName === region);
+  if (!found) {
+    throw new AppError(
+      'region-unknown',
+      `${region} is not a region of this account's partition.`,
+      'Check the spelling of the region.',
+    );
+  }
+  if (found.OptInStatus === 'not-opted-in') {
+    throw new AppError(
+      'region-not-enabled',
+      `${region} is not enabled for this account.`,
+      'Enable it in the AWS console (Account → AWS Regions) or choose another region.',
+    );
+  }
+}
+
+export async function describeSourceImage(
+  ec2: EC2Client,
+  imageId: string,
+  region: string,
+  account: string,
+): Promise<SourceImage> {
+  // A filter rather than ImageIds: an unknown id then yields nothing instead of an error page.
+  const answer = await ec2.send(
+    new DescribeImagesCommand({ Filters: [{ Name: 'image-id', Values: [imageId] }] }),
+  );
+  const image = answer.Images?.[0];
+  if (!image) {
+    throw new AppError(
+      'ami-not-found',
+      `There is no AMI ${imageId} in ${region} that you can see.`,
+      'Check the id and the source region; an AMI of another account must be public or shared with yours.',
+    );
+  }
+  const source = toSourceImage(image, region, account);
+  if (source.state !== 'available') {
+    throw new AppError(
+      'ami-not-available',
+      `The AMI ${imageId} is ${source.state}, not available; only an available AMI can be copied.`,
+    );
+  }
+  if (image.RootDeviceType && image.RootDeviceType !== 'ebs') {
+    throw new AppError(
+      'ami-not-ebs',
+      `The AMI ${imageId} is instance-store backed; only EBS-backed AMIs can be copied encrypted.`,
+    );
+  }
+  const snapshotIds = source.blockDevices.flatMap((d) => (d.snapshotId ? [d.snapshotId] : []));
+  if (source.access !== 'owned' && snapshotIds.length > 0)
+    await assertStorageReadable(ec2, source, snapshotIds);
+  return source;
+}
+
+async function assertStorageReadable(
+  ec2: EC2Client,
+  source: SourceImage,
+  snapshotIds: string[],
+): Promise<void> {
+  try {
+    const answer = await ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: snapshotIds }));
+    if ((answer.Snapshots ?? []).length === snapshotIds.length) return;
+  } catch (error) {
+    if (!/InvalidSnapshot/.test((error as { name?: string }).name ?? '')) throw error;
+  }
+  throw new AppError(
+    'ami-storage-not-readable',
+    `You may launch ${source.id} (${source.name}) but not read its snapshots, so it cannot be copied: its owner ${source.ownerId} has not shared them with your account.`,
+    'Ask the owner to share the snapshots (create-volume permission) with your account, or launch an instance from the AMI and image that instance.',
+  );
+}
+
+// The wizard's source list: by AMI id, or by a name filter over owned, shared and public AMIs.
+export async function searchImages(
+  ec2: EC2Client,
+  region: string,
+  account: string,
+  query: string,
+): Promise<SourceImage[]> {
+  const q = query.trim();
+  const limit = 100;
+  if (/^ami-[0-9a-f]{8,17}$/.test(q)) {
+    const answer = await ec2.send(
+      new DescribeImagesCommand({ Filters: [{ Name: 'image-id', Values: [q] }] }),
+    );
+    return (answer.Images ?? []).map((i) => toSourceImage(i, region, account));
+  }
+  const nameFilter = q === '' ? [] : [{ Name: 'name', Values: [`*${q}*`] }];
+  const [owned, shared, publicOnes] = await Promise.all([
+    ec2.send(new DescribeImagesCommand({ Owners: ['self'], Filters: nameFilter, MaxResults: limit })),
+    ec2.send(
+      new DescribeImagesCommand({ ExecutableUsers: ['self'], Filters: nameFilter, MaxResults: limit }),
+    ),
+    // Public AMIs number in the hundreds of thousands: only searched by name.
+    q === ''
+      ? Promise.resolve({ Images: [] as Image[] })
+      : ec2.send(
+          new DescribeImagesCommand({
+            Filters: [...nameFilter, { Name: 'is-public', Values: ['true'] }],
+            MaxResults: limit,
+          }),
+        ),
+  ]);
+  const seen = new Map<string, SourceImage>();
+  for (const image of [...(owned.Images ?? []), ...(shared.Images ?? []), ...(publicOnes.Images ?? [])]) {
+    if (image.ImageId && !seen.has(image.ImageId))
+      seen.set(image.ImageId, toSourceImage(image, region, account));
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,33 @@
+// Builds a finding with a stable id (check:region:resource[:aspect]) so the same problem keeps its
+// id from one run to the next, and the panel can find it again to preview its fix.
+import type { CheckId, Finding } from '../../../../shared/domain/diagnostics';
+
+type Evidence = Finding['evidence'];
+
+export interface FindingSpec extends Omit<Finding, 'id' | 'check' | 'region' | 'evidence'> {
+  readonly aspect: string;
+  readonly evidence: Record<string, Evidence[string] | undefined>;
+}
+
+export function makeFinding(check: CheckId, region: string, spec: FindingSpec): Finding {
+  const { aspect, evidence, ...rest } = spec;
+  const clean: Evidence = {};
+  for (const [k, v] of Object.entries(evidence)) if (v !== undefined) clean[k] = v;
+  return {
+    id: [check, region, rest.resources[0] ?? 'region', aspect].join(':'),
+    check,
+    region,
+    evidence: clean,
+    ...rest,
+  };
+}
+
+export const iso = (ms: number | undefined): string | undefined =>
+  ms === undefined ? undefined : new Date(ms).toISOString();
+
+// Evidence lists are capped so a region with thousands of volumes stays readable.
+export function listEvidence(items: readonly string[], max = 20): string {
+  return items.length <= max
+    ? items.join(', ')
+    : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}

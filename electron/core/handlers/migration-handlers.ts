@@ -1,0 +1,25 @@
+import type { Handlers } from '../ipc/dispatcher';
+import type { MigrationService } from '../migration/migration-service';
+
+type MigrationHandlers = Pick<
+  Handlers,
+  | 'migration:plan'
+  | 'migration:start'
+  | 'migration:list'
+  | 'migration:get'
+  | 'migration:resume'
+  | 'migration:rollback'
+  | 'migration:cleanup'
+>;
+
+export function migrationHandlers(migration: MigrationService): MigrationHandlers {
+  return {
+    'migration:plan': (request) => migration.plan(request),
+    'migration:start': (request) => migration.start(request),
+    'migration:list': () => Promise.resolve({ migrations: migration.list() }),
+    'migration:get': ({ id }) => Promise.resolve(migration.get(id)),
+    'migration:resume': ({ id }) => migration.resume(id),
+    'migration:rollback': ({ id }) => migration.rollback(id),
+    'migration:cleanup': ({ id }) => migration.cleanup(id),
+  };
+}

@@ -1,0 +1,155 @@
+// The migration as a core service: plan (dry run), start, resume, rollback and cleanup as jobs,
+// the journals listed from the data directory (unfinished ones resumable after a restart), and
+// each journal write broadcast as `migration:changed` for the live view.
+import { isFinished, STEP_TITLES, type MigrationJournal, type MigrationRequest, type MigrationSummary } from '../../../shared/domain/migration';
+import type { Plan } from '../../../shared/plans/plan-document';
+import type { AccountService } from '../accounts/account-service';
+import { AppError } from '../errors/app-error';
+import type { EventBus } from '../events/event-bus';
+import type { JobContext, JobManager } from '../jobs/job-manager';
+import { cleanupMigration } from './cleanup';
+import { executeMigration, rollbackMigration } from './executor';
+import { Journal, JournalStore, summarize } from './journal';
+import { AWS_WAIT_TUNING, type MigrationContext, type WaitTuning } from './migration-context';
+import { createJournal, prepareMigration } from './prepare';
+import type { RunContext } from './run-context';
+
+export interface MigrationServiceOptions {
+  readonly accounts: AccountService;
+  readonly jobs: JobManager;
+  readonly events: EventBus;
+  readonly dataDir: string;
+}
+
+// ENVELOPE_WAIT_DELAY_SECONDS shortens polling against a sandbox that runs faster than real time.
+function waitTuning(): WaitTuning {
+  const override = Number(process.env.ENVELOPE_WAIT_DELAY_SECONDS);
+  if (!Number.isFinite(override) || override <= 0) return AWS_WAIT_TUNING;
+  return { minDelay: override, maxDelay: override * 4, timeScale: 1 };
+}
+
+export class MigrationService {
+  readonly store: JournalStore;
+  // Migrations with a job running in this process.
+  private readonly active = new Map<string, string>();
+
+  constructor(private readonly options: MigrationServiceOptions) {
+    this.store = new JournalStore({
+      dataDir: options.dataDir,
+      onChange: (journal) => options.events.emit('migration:changed', journal),
+    });
+  }
+
+  async context(profile?: string, region?: string): Promise<MigrationContext> {
+    const selection = this.options.accounts.current();
+    const p = profile ?? selection.profile;
+    const r = region ?? selection.region;
+    const identity = await this.options.accounts.identity(p);
+    return {
+      ec2: this.options.accounts.clients.get('ec2', p, r),
+      kms: this.options.accounts.clients.get('kms', p, r),
+      profile: p,
+      region: r,
+      accountId: identity.accountId,
+      callerArn: identity.arn,
+      waits: waitTuning(),
+      now: Date.now,
+      dataDir: this.options.dataDir,
+    };
+  }
+
+  async plan(request: MigrationRequest): Promise<Plan> {
+    return (await prepareMigration(await this.context(), request)).plan;
+  }
+
+  async start(request: MigrationRequest): Promise<{ migrationId: string; jobId: string }> {
+    const ctx = await this.context();
+    const prepared = await prepareMigration(ctx, request);
+    const journal = createJournal(this.store, ctx, prepared);
+    const jobId = this.run(journal, ctx, 'Migrate', (run, job) => executeMigration(run, this.hooks(job)));
+    return { migrationId: journal.value.id, jobId };
+  }
+
+  async resume(id: string): Promise<{ migrationId: string; jobId: string }> {
+    const { journal, ctx } = await this.open(id);
+    if (isFinished(journal.value.status)) {
+      throw new AppError('migration-finished', `${id} is ${journal.value.status}; there is nothing to resume.`);
+    }
+    const jobId = this.run(journal, ctx, 'Resume', (run, job) => executeMigration(run, this.hooks(job)));
+    return { migrationId: id, jobId };
+  }
+
+  async rollback(id: string): Promise<{ migrationId: string; jobId: string }> {
+    const { journal, ctx } = await this.open(id);
+    if (journal.value.status === 'cleaned-up') {
+      throw new AppError('migration-finished', `${id} was cleaned up; its originals are gone, so it cannot be rolled back.`);
+    }
+    const jobId = this.run(journal, ctx, 'Roll back', (run, job) => rollbackMigration(run, this.hooks(job)));
+    return { migrationId: id, jobId };
+  }
+
+  async cleanup(id: string): Promise<{ migrationId: string; jobId: string }> {
+    const { journal, ctx } = await this.open(id);
+    const jobId = this.run(journal, ctx, 'Clean up', (run) => cleanupMigration(run));
+    return { migrationId: id, jobId };
+  }
+
+  get(id: string): MigrationJournal {
+    return this.store.read(id);
+  }
+
+  // A journal left 'running' by a process that is gone is reported as interrupted.
+  list(): MigrationSummary[] {
+    return this.store.list().map((journal) => {
+      const summary = summarize(journal);
+      return journal.status === 'running' && !this.active.has(journal.id) ? { ...summary, status: 'interrupted' } : summary;
+    });
+  }
+
+  private async open(id: string): Promise<{ journal: Journal; ctx: MigrationContext }> {
+    if (this.active.has(id)) throw new AppError('migration-busy', `${id} is already running in this window.`);
+    const value = this.store.read(id);
+    const ctx = await this.context(value.profile, value.region);
+    if (ctx.accountId !== value.accountId) {
+      throw new AppError(
+        'wrong-account',
+        `${id} ran in account ${value.accountId}, but profile ${value.profile} is now account ${ctx.accountId}.`,
+      );
+    }
+    return { journal: new Journal(this.store, value, ctx.now), ctx };
+  }
+
+  private hooks(job: JobContext) {
+    return {
+      onStep: (instanceId: string, step: string, state: 'running' | 'done' | 'failed') => {
+        const title = STEP_TITLES[step as keyof typeof STEP_TITLES] ?? step;
+        job.progress({ title, detail: `${instanceId}: ${title} (${state})` });
+      },
+    };
+  }
+
+  private run(
+    journal: Journal,
+    ctx: MigrationContext,
+    verb: string,
+    work: (run: RunContext, job: JobContext) => Promise<void>,
+  ): string {
+    const id = journal.value.id;
+    this.active.set(id, 'starting');
+    const jobId = this.options.jobs.start('migration', `${verb} ${id} (${journal.value.instances.length} instance(s), ${journal.value.keyLabel})`, async (job) => {
+      try {
+        await work({ ctx, journal, signal: job.signal }, job);
+        const value = journal.value;
+        if (value.status === 'failed' && value.error) {
+          throw new AppError(value.error.code, `${id}: ${value.error.message}`, `Resume with --resume ${id} or roll back with --rollback ${id}.`);
+        }
+        job.progress({ value: 1, title: value.status });
+        return { migrationId: id, status: value.status };
+      } finally {
+        this.active.delete(id);
+      }
+    });
+    this.active.set(id, jobId);
+    return jobId;
+  }
+}

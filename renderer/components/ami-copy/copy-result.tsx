@@ -1,0 +1,57 @@
+// A finished copy: the new AMI, its block devices in the seeds' form, each snapshot's KMS key
+// (alias, id, ARN), and "Deregister source", offered with a confirmation and never done by default.
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import { useState } from 'react';
+import type { CopyResult as CopyResultValue } from '../../../shared/domain/ami-copy';
+import { useAmiCopyStore } from '../../stores/ami-copy-store';
+import { ConfirmModal } from './confirm-modal';
+
+export interface CopyResultProps {
+  readonly jobId: string;
+  readonly result: CopyResultValue;
+}
+
+export function CopyResult({ jobId, result }: CopyResultProps) {
+  const [asking, setAsking] = useState(false);
+  const deregister = useAmiCopyStore((s) => s.deregisterSource);
+  return (
+    <SpaceBetween size="s">
+      <Box variant="p">
+        New AMI <strong>{result.imageId}</strong> “{result.name}” in {result.destRegion}: {result.state}
+      </Box>
+      <Box variant="code" fontSize="body-s">
+        {result.blockDeviceText.join('\n')}
+      </Box>
+      <Table
+        variant="embedded"
+        items={result.snapshots}
+        trackBy="snapshotId"
+        columnDefinitions={[
+          { id: 'device', header: 'Device', cell: (s) => s.device },
+          { id: 'snapshot', header: 'Snapshot', cell: (s) => s.snapshotId },
+          { id: 'alias', header: 'Key alias', cell: (s) => s.aliases.join(', ') || '—' },
+          { id: 'keyId', header: 'Key id', cell: (s) => s.keyId ?? '—' },
+          { id: 'arn', header: 'Key ARN', cell: (s) => s.kmsKeyArn ?? 'not encrypted' },
+        ]}
+      />
+      <Button onClick={() => setAsking(true)}>Deregister source</Button>
+      <ConfirmModal
+        visible={asking}
+        header={`Deregister ${result.sourceImageId}?`}
+        confirmText="Deregister source"
+        onDismiss={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          void deregister(jobId);
+        }}
+      >
+        The unencrypted source AMI {result.sourceImageId} in {result.sourceRegion} can no longer be launched
+        once deregistered. Instances already running from it keep running; its snapshots are kept. Launch
+        templates that name it will fail.
+      </ConfirmModal>
+    </SpaceBetween>
+  );
+}

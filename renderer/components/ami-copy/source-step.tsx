@@ -1,0 +1,94 @@
+// Wizard step 1: find AMIs (owned, shared, or public by name) by id or name, pick one or more; each
+// row shows its block devices in the seeds' form and whether they are encrypted.
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Input from '@cloudscape-design/components/input';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import type { SourceImage } from '../../../shared/domain/ami-copy';
+import { formatBlockDevice, summarizeEncryption } from '../../../shared/inventory/block-device';
+import { useAmiCopyStore } from '../../stores/ami-copy-store';
+import { ErrorAlert } from '../error-alert';
+
+function Encryption({ image }: { readonly image: SourceImage }) {
+  const summary = summarizeEncryption(
+    image.blockDevices.filter((d) => d.snapshotId).map((d) => d.encrypted ?? false),
+  );
+  if (summary === 'all') return <StatusIndicator type="success">Encrypted</StatusIndicator>;
+  if (summary === 'partial') return <StatusIndicator type="warning">Partly encrypted</StatusIndicator>;
+  return <StatusIndicator type="stopped">Unencrypted</StatusIndicator>;
+}
+
+export function SourceStep() {
+  const query = useAmiCopyStore((s) => s.query);
+  const images = useAmiCopyStore((s) => s.images);
+  const selected = useAmiCopyStore((s) => s.selected);
+  const region = useAmiCopyStore((s) => s.sourceRegion);
+  const setQuery = useAmiCopyStore((s) => s.setQuery);
+  const search = useAmiCopyStore((s) => s.search);
+  const setSelected = useAmiCopyStore((s) => s.setSelected);
+  const items = images.status === 'ready' ? images.value : [];
+  return (
+    <SpaceBetween size="m">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void search();
+        }}
+      >
+        <SpaceBetween direction="horizontal" size="xs">
+          <div style={{ minWidth: 420 }}>
+            <Input
+              value={query}
+              onChange={({ detail }) => setQuery(detail.value)}
+              placeholder="AMI id (ami-…) or part of a name; empty lists your own and shared AMIs"
+              ariaLabel="AMI id or name"
+              type="search"
+            />
+          </div>
+          <Button formAction="submit" loading={images.status === 'loading'}>
+            Search {region}
+          </Button>
+        </SpaceBetween>
+      </form>
+      {images.status === 'error' ? <ErrorAlert error={images.error} /> : null}
+      <Table
+        items={items}
+        selectionType="multi"
+        selectedItems={[...selected]}
+        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
+        trackBy="id"
+        ariaLabels={{
+          selectionGroupLabel: 'AMIs to copy',
+          itemSelectionLabel: (_, item) => `Copy ${item.id}`,
+          allItemsSelectionLabel: () => 'Copy every AMI shown',
+        }}
+        loading={images.status === 'loading'}
+        loadingText="Searching AMIs"
+        header={<Box variant="h3">AMIs in {region}</Box>}
+        empty={
+          <Box color="text-status-inactive">
+            {images.status === 'ready' ? 'No AMI matches.' : 'Search for AMIs to copy.'}
+          </Box>
+        }
+        columnDefinitions={[
+          { id: 'id', header: 'AMI', cell: (i) => i.id },
+          { id: 'name', header: 'Name', cell: (i) => i.name },
+          { id: 'access', header: 'Access', cell: (i) => i.access },
+          { id: 'owner', header: 'Owner', cell: (i) => i.ownerId },
+          { id: 'encryption', header: 'Encryption', cell: (i) => <Encryption image={i} /> },
+          {
+            id: 'devices',
+            header: 'Block devices',
+            cell: (i) => (
+              <Box variant="code" fontSize="body-s">
+                {i.blockDevices.map(formatBlockDevice).join('\n')}
+              </Box>
+            ),
+          },
+        ]}
+      />
+    </SpaceBetween>
+  );
+}

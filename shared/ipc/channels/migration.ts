@@ -1,0 +1,27 @@
+// Migration channels. Planning answers with the sealed plan (nothing changes); start, resume,
+// rollback and cleanup answer with the migration id and a job id at once; `migration:changed`
+// carries the journal after each write, so the live view redraws from it.
+import { z } from 'zod';
+import { channel, noInput } from '../channel';
+import { migrationJournalSchema, migrationRequestSchema, migrationSummarySchema } from '../../domain/migration';
+import { planSchema } from '../../plans/plan-document';
+
+const migrationId = z.object({ id: z.string().regex(/^mig-[a-z0-9-]+$/) });
+const started = z.object({ migrationId: z.string(), jobId: z.string() });
+
+export const migrationChannels = {
+  'migration:plan': channel(migrationRequestSchema, planSchema),
+  'migration:start': channel(migrationRequestSchema, started),
+  // Journals in the data directory, newest first; unfinished ones are resumable.
+  'migration:list': channel(noInput, z.object({ migrations: z.array(migrationSummarySchema) })),
+  'migration:get': channel(migrationId, migrationJournalSchema),
+  'migration:resume': channel(migrationId, started),
+  'migration:rollback': channel(migrationId, started),
+  // Deletes the originals (after verification) or the replacements (after a rollback): the page
+  // asks for confirmation first; `confirm` must be true.
+  'migration:cleanup': channel(migrationId.extend({ confirm: z.literal(true) }), started),
+} as const;
+
+export const migrationEvents = {
+  'migration:changed': migrationJournalSchema,
+} as const;

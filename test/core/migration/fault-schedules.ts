@@ -1,0 +1,79 @@
+// Seeded fault schedules for the reliability suite: where the executor is killed (before the Nth
+// journal write), which AWS calls fail and how (throttling storms, 5xx, AccessDenied on attach),
+// and world events tied to a journal write (the key disabled, the instance type refusing
+// encrypted volumes). The same seed always yields the same schedule.
+import type { FaultSpec } from '../../../electron/sandbox/index';
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type WorldEvent = { readonly atWrite: number; readonly kind: 'disable-key' | 'refuse-encryption' };
+
+export interface FaultSchedule {
+  readonly seed: number;
+  readonly kills: readonly number[]; // kill before this write of each successive attempt
+  readonly faults: readonly FaultSpec[];
+  readonly events: readonly WorldEvent[];
+  readonly labels: readonly string[];
+}
+
+const ACTIONS = ['DescribeVolumes', 'DescribeInstances', 'DescribeSnapshots', 'CreateSnapshot', 'CreateVolume', 'StopInstances', 'StartInstances', 'DetachVolume', 'AttachVolume'];
+
+// `sweep` is the write to kill at in the first attempt, so that the runs together kill at every write.
+export function makeSchedule(seed: number, sweep: number): FaultSchedule {
+  const random = mulberry32(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
+  const labels: string[] = [`kill@${sweep}`];
+  const kills = [sweep];
+  if (random() < 0.3) {
+    const again = int(1, 30);
+    kills.push(again);
+    labels.push(`kill@${again}`);
+  }
+  const faults: FaultSpec[] = [];
+  const events: WorldEvent[] = [];
+  if (random() < 0.35) {
+    const action = pick(ACTIONS);
+    faults.push({ kind: 'fail', service: 'ec2', action, nth: int(1, 3), count: int(2, 6), code: 'RequestLimitExceeded', message: 'Request limit exceeded.', status: 503 });
+    labels.push(`throttle:${action}`);
+  }
+  if (random() < 0.3) {
+    const action = pick(ACTIONS);
+    const server = random() < 0.5;
+    faults.push({
+      kind: 'fail',
+      service: 'ec2',
+      action,
+      nth: int(1, 3),
+      count: int(1, 3),
+      code: server ? 'InternalError' : 'Unavailable',
+      message: server ? 'An internal error has occurred' : 'The service is unavailable. Please try again shortly.',
+      status: server ? 500 : 503,
+    });
+    labels.push(`5xx:${action}`);
+  }
+  if (random() < 0.15) {
+    faults.push({ kind: 'fail', service: 'ec2', action: 'AttachVolume', nth: int(1, 2), count: int(1, 3), code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.', status: 403 });
+    labels.push('access-denied:AttachVolume');
+  }
+  if (random() < 0.12) {
+    const atWrite = int(1, 40);
+    events.push({ atWrite, kind: 'disable-key' });
+    labels.push(`disable-key@${atWrite}`);
+  }
+  if (random() < 0.1) {
+    const atWrite = int(1, 40);
+    events.push({ atWrite, kind: 'refuse-encryption' });
+    labels.push(`refuse-encryption@${atWrite}`);
+  }
+  return { seed, kills, faults, events, labels };
+}

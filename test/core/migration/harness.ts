@@ -1,0 +1,47 @@
+// A migration context pointed at a test sandbox: EC2 and KMS clients with the app's retry settings,
+// tiny waiter delays, the sandbox's simulated clock for downtime, a throwaway data directory.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { GetKeyPolicyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import type { MigrationContext } from '../../../electron/core/migration/migration-context';
+import { ebsStatementFor } from '../../../electron/core/migration/key-check';
+import type { TestSandbox } from '../../helpers/sandbox';
+
+export const ACCOUNT = '123456789012';
+export const CALLER = `arn:aws:iam::${ACCOUNT}:user/sandbox-admin`;
+
+export function sandboxContext(
+  sandbox: TestSandbox,
+  options: { region?: string; maxAttempts?: number; dataDir?: string; minDelay?: number } = {},
+): MigrationContext & { destroy(): void } {
+  const region = options.region ?? sandbox.credentials.region;
+  const config = { ...sandbox.sdkConfig, region, maxAttempts: options.maxAttempts ?? 8, retryMode: 'adaptive' as const };
+  const ec2 = new EC2Client(config);
+  const kms = new KMSClient(config);
+  const minDelay = options.minDelay ?? 0.005;
+  return {
+    ec2,
+    kms,
+    profile: 'sandbox',
+    region,
+    accountId: ACCOUNT,
+    callerArn: CALLER,
+    waits: { minDelay, maxDelay: minDelay * 4, timeScale: 0.01 },
+    now: () => sandbox.handle.clock.now(),
+    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'envelope-migration-')),
+    destroy: () => {
+      ec2.destroy();
+      kms.destroy();
+    },
+  };
+}
+
+// avi-lab's alias/avi-cmk lacks the EBS statement on purpose; the checks add it like a person would.
+export async function allowEbsOn(kms: KMSClient, keyId: string, region: string): Promise<void> {
+  const current = await kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
+  const policy = JSON.parse(current.Policy ?? '{}') as { Statement: unknown[] };
+  policy.Statement.push(JSON.parse(ebsStatementFor(ACCOUNT, region)));
+  await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default', Policy: JSON.stringify(policy) }));
+}

@@ -1,0 +1,108 @@
+// The swap strategy end to end against avi-lab: prechecks refuse bad input before any change; a
+// controller ends running with every volume encrypted under the CMK on the same devices, originals
+// kept; rollback puts the originals back; cleanup deletes only after confirmation.
+import { DescribeInstancesCommand, DescribeVolumesCommand } from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
+import { executeMigration, rollbackMigration } from '../../../electron/core/migration/executor';
+import { JournalStore } from '../../../electron/core/migration/journal';
+import { createJournal, prepareMigration } from '../../../electron/core/migration/prepare';
+import { cleanupMigration } from '../../../electron/core/migration/cleanup';
+import { withSandbox } from '../../helpers/sandbox';
+import { allowEbsOn, sandboxContext } from './harness';
+
+const sandbox = withSandbox({ scenario: 'avi-lab', speed: 3600 });
+let ctx: ReturnType<typeof sandboxContext>;
+const ids = aviLab.ids;
+const [c1, c2, c3] = ids.controllerInstanceIds as [string, string, string];
+
+beforeAll(() => {
+  ctx = sandboxContext(sandbox);
+});
+afterAll(() => ctx.destroy());
+
+const devicesOf = async (instanceId: string) => {
+  const answer = await ctx.ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
+  const instance = answer.Reservations?.[0]?.Instances?.[0];
+  return {
+    state: instance?.State?.Name,
+    devices: new Map((instance?.BlockDeviceMappings ?? []).map((b) => [b.DeviceName ?? '', b.Ebs?.VolumeId ?? ''])),
+  };
+};
+
+describe('prechecks', () => {
+  it('refuses alias/avi-cmk with the missing EBS statement', async () => {
+    await expect(prepareMigration(ctx, { instanceIds: [c1], kmsKeyRef: 'alias/avi-cmk' })).rejects.toMatchObject({
+      code: 'key-unusable-by-ec2',
+      hint: expect.stringContaining('ec2.us-west-2.amazonaws.com') as unknown,
+    });
+  });
+
+  it('refuses asymmetric, pending-deletion and unknown keys, and keys of another region', async () => {
+    const refuse = (ref: string) => prepareMigration(ctx, { instanceIds: [c1], kmsKeyRef: ref });
+    await expect(refuse('alias/avi-rsa')).rejects.toMatchObject({ code: 'key-not-symmetric' });
+    await expect(refuse('alias/avi-old')).rejects.toMatchObject({ code: 'key-not-enabled' });
+    await expect(refuse('alias/nope')).rejects.toMatchObject({ code: 'key-not-found' });
+    await expect(refuse(ids.cmkArn.replace('us-west-2', 'eu-west-1'))).rejects.toMatchObject({ code: 'key-in-other-region' });
+  });
+
+  it('refuses an unknown instance, a type without EBS encryption, and a replace strategy', async () => {
+    await expect(prepareMigration(ctx, { instanceIds: ['i-0123456789abcdef0'], kmsKeyRef: 'alias/aws/ebs' })).rejects.toMatchObject({
+      code: 'instance-not-found',
+    });
+    await expect(prepareMigration(ctx, { instanceIds: [c3], kmsKeyRef: 'alias/aws/ebs' })).rejects.toMatchObject({
+      code: 'type-refuses-encryption',
+      message: expect.stringContaining('m2.4xlarge') as unknown,
+    });
+    await expect(
+      prepareMigration(ctx, { instanceIds: [c1], kmsKeyRef: 'alias/aws/ebs', strategy: 'replace' }),
+    ).rejects.toMatchObject({ code: 'not-yet-available' });
+  });
+
+  it('produces a sealed plan with downtime and rollback steps', async () => {
+    const prepared = await prepareMigration(ctx, { instanceIds: [c2], kmsKeyRef: 'alias/aws/ebs' });
+    expect(prepared.plan.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(prepared.plan.kind).toBe('migration');
+    expect(prepared.plan.expectedDowntimeSeconds).toBeGreaterThan(0);
+    expect(prepared.plan.rollback.length).toBeGreaterThan(0);
+    expect(prepared.instances[0]?.volumes.map((v) => v.device)).toEqual(['/dev/sda1', '/dev/sdb']);
+  });
+});
+
+describe('swap in place', () => {
+  it('migrates a controller to the CMK, keeps the originals, rolls back and cleans up', async () => {
+    await allowEbsOn(ctx.kms, ids.cmkArn, ctx.region);
+    const before = await devicesOf(c1);
+    const prepared = await prepareMigration(ctx, { instanceIds: [c1], kmsKeyRef: 'alias/avi-cmk' });
+    const store = new JournalStore({ dataDir: ctx.dataDir });
+    const journal = createJournal(store, ctx, prepared);
+    const run = { ctx, journal, signal: new AbortController().signal };
+    await executeMigration(run);
+    expect(journal.value.status).toBe('verified');
+
+    const after = await devicesOf(c1);
+    expect(after.state).toBe('running');
+    expect([...after.devices.keys()].sort()).toEqual([...before.devices.keys()].sort());
+    const replacements = [...after.devices.values()];
+    const vols = await ctx.ec2.send(new DescribeVolumesCommand({ VolumeIds: replacements }));
+    for (const v of vols.Volumes ?? []) {
+      expect(v.Encrypted).toBe(true);
+      expect(v.KmsKeyId).toBe(ids.cmkArn);
+      expect(v.Tags).toContainEqual({ Key: 'envelope:origin-volume', Value: expect.stringMatching(/^vol-/) as unknown });
+    }
+    const originals = await ctx.ec2.send(new DescribeVolumesCommand({ VolumeIds: [...before.devices.values()] }));
+    expect(originals.Volumes?.every((v) => v.State === 'available' && !v.Encrypted)).toBe(true);
+    const instance = journal.value.instances[0]!;
+    expect(instance.runningAt! - instance.stoppedAt!).toBeGreaterThan(0);
+
+    await rollbackMigration(run);
+    expect(journal.value.status).toBe('rolled-back');
+    const back = await devicesOf(c1);
+    expect(back.state).toBe('running');
+    expect(back.devices).toEqual(before.devices);
+
+    await cleanupMigration(run);
+    const left = await ctx.ec2.send(new DescribeVolumesCommand({ VolumeIds: [...before.devices.values()] }));
+    expect(left.Volumes).toHaveLength(2);
+  });
+});

@@ -1,0 +1,87 @@
+// The Copy AMI wizard end to end in Chromium against the browser preview on avi-lab: search the
+// public controller AMI, keep the key blank (aws/ebs, said plainly), review the plan, start it and
+// follow it to an available encrypted copy; the screenshot becomes docs/screenshot-copy-ami.png.
+// The preview's sandbox runs in real time; the test speeds its clock through the sandbox's own
+// control API (POST /_sandbox/clock), as `envelope sandbox --speed` would.
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview, type Preview } from '../../electron/preview/server';
+import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
+import { launchChromium } from './chromium';
+
+const screenshots = join('test-results', 'screenshots');
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+async function api<T>(channel: string, args: unknown = {}): Promise<T> {
+  const response = await fetch(`${preview.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'X-Envelope-Token': preview.token, 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  const result = (await response.json()) as { ok: boolean; value: T };
+  expect(result.ok).toBe(true);
+  return result.value;
+}
+
+describe('Copy AMI wizard in Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    preview = await startPreview({
+      dataDir: mkdtempSync(join(tmpdir(), 'envelope-e2e-copy-')),
+      scenario: 'avi-lab',
+    });
+    await api('accounts:identity');
+    const endpoint = preview.core.accounts.access('sandbox').endpointFor('ec2') ?? '';
+    const clock = await fetch(`${endpoint}/_sandbox/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ speed: 3600 }),
+    });
+    expect(clock.ok).toBe(true);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, colorScheme: 'light' });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(preview.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+
+  it('copies the public controller AMI to an available encrypted AMI', async () => {
+    const image = aviLab.ids.controllerImageId;
+    await page
+      .getByRole('navigation', { name: 'Side navigation' })
+      .getByRole('link', { name: 'Copy AMI', exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Copy AMI' }).waitFor();
+    await page.getByRole('searchbox', { name: 'AMI id or name' }).fill('avi-controller');
+    await page.getByRole('button', { name: /^Search / }).click();
+    await page.getByRole('checkbox', { name: `Copy ${image}` }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Name template').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('No key chosen: AWS managed key aws/ebs').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Before you copy').waitFor({ timeout: 30_000 });
+    await page.getByText(/cannot be made public/).waitFor();
+    await page.getByRole('button', { name: 'Start copy' }).click();
+    await page.getByText(/^New AMI/).waitFor({ timeout: 90_000 });
+    await page.getByText(/=snap-[0-9a-f]+:128:true:gp2:encrypted/).waitFor();
+    await page.getByRole('cell', { name: 'alias/aws/ebs' }).first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'copy-ami.png'), fullPage: true });
+    mkdirSync('docs', { recursive: true });
+    copyFileSync(join(screenshots, 'copy-ami.png'), join('docs', 'screenshot-copy-ami.png'));
+
+    const { jobs } = await api<{ jobs: { kind: string; state: string }[] }>('jobs:list');
+    expect(jobs.filter((j) => j.kind === 'ami-copy').map((j) => j.state)).toEqual(['done']);
+    expect(problems).toEqual([]);
+  });
+});
