@@ -2,11 +2,13 @@
 // assert (tests do that), and one that cannot run says why in its row.
 import { benchInventory } from './inventory/p1-inventory';
 import { benchMemory } from './inventory/p4-memory';
+import { benchMigration } from './migration/p2-migration';
 import { printReport, type BenchRow } from './report';
 
 const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'P1 inventory', run: benchInventory },
   { name: 'P4 memory', run: benchMemory },
+  { name: 'P2 migration', run: benchMigration },
 ];
 
 const rows: BenchRow[] = [];

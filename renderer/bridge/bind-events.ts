@@ -6,7 +6,9 @@ import { navigate } from '../routing/routes';
 import { useAccountsStore } from '../stores/accounts-store';
 import { useAmiCopyStore } from '../stores/ami-copy-store';
 import { useInventoryStore } from '../stores/inventory-store';
+import { useDiagnosticsStore } from '../stores/diagnostics-store';
 import { useJobsStore } from '../stores/jobs-store';
+import { useMigrationStore } from '../stores/migration-store';
 import { useUiStore } from '../stores/ui-store';
 import { createFrameCoalescer, type ScheduleFrame } from './frame-coalescer';
 
@@ -21,6 +23,8 @@ export function bindEvents(api: Api, schedule?: ScheduleFrame): () => void {
     api.accounts.onSsoLogin((event) => useAccountsStore.getState().applySsoLogin(event)),
     api.accounts.onMfaRequired((request) => useAccountsStore.getState().pushMfaRequest(request)),
     api.inventory.onChanged(() => void useInventoryStore.getState().refresh()),
+    api.migration.onChanged((journal) => useMigrationStore.getState().applyJournal(journal)),
+    api.diagnostics.onChanged(() => void useDiagnosticsStore.getState().refresh()),
     api.amiCopy.onProgress((progress) => useAmiCopyStore.getState().applyProgress(progress)),
     // Main's menu, tray and notifications ask for a page; a job id opens the jobs panel too.
     api.app.onNavigate(({ page, jobId }) => {

@@ -7,7 +7,10 @@ export const migrationStrategySchema = z.enum(['swap', 'rekey', 'replace']);
 export type MigrationStrategy = z.infer<typeof migrationStrategySchema>;
 
 export const migrationRequestSchema = z.object({
-  instanceIds: z.array(z.string().regex(/^i-[0-9a-f]{8,17}$/)).min(1).max(100),
+  instanceIds: z
+    .array(z.string().regex(/^i-[0-9a-f]{8,17}$/))
+    .min(1)
+    .max(100),
   kmsKeyRef: z.string().min(1).max(300),
   strategy: migrationStrategySchema.default('swap'),
 });

@@ -30,15 +30,24 @@ interface CliResult {
 
 function envelope(args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, 'migrate', '--endpoint-url', sandbox.endpoint, ...args], { env, timeout: 120_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [bin, 'migrate', '--endpoint-url', sandbox.endpoint, ...args],
+      { env, timeout: 120_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
 
 async function devices(instanceId: string): Promise<{ state: string; devices: Record<string, string> }> {
   const out = await runAwsCli<{
-    Reservations: { Instances: { State: { Name: string }; BlockDeviceMappings: { DeviceName: string; Ebs: { VolumeId: string } }[] }[] }[];
+    Reservations: {
+      Instances: {
+        State: { Name: string };
+        BlockDeviceMappings: { DeviceName: string; Ebs: { VolumeId: string } }[];
+      }[];
+    }[];
   }>(['ec2', 'describe-instances', '--instance-ids', instanceId, '--region', REGION], env);
   const instance = out.Reservations[0]!.Instances[0]!;
   return {
@@ -48,16 +57,21 @@ async function devices(instanceId: string): Promise<{ state: string; devices: Re
 }
 
 async function volumes(ids: string[]) {
-  const out = await runAwsCli<{ Volumes: { VolumeId: string; State: string; Encrypted: boolean; KmsKeyId?: string }[] }>(
-    ['ec2', 'describe-volumes', '--volume-ids', ...ids, '--region', REGION],
-    env,
-  );
+  const out = await runAwsCli<{
+    Volumes: { VolumeId: string; State: string; Encrypted: boolean; KmsKeyId?: string }[];
+  }>(['ec2', 'describe-volumes', '--volume-ids', ...ids, '--region', REGION], env);
   return out.Volumes;
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'envelope-migrate-cli-'));
-  env = { ...sandbox.env, AWS_REGION: REGION, AWS_DEFAULT_REGION: REGION, ENVELOPE_DATA_DIR: dataDir, ENVELOPE_WAIT_DELAY_SECONDS: '0.02' };
+  env = {
+    ...sandbox.env,
+    AWS_REGION: REGION,
+    AWS_DEFAULT_REGION: REGION,
+    ENVELOPE_DATA_DIR: dataDir,
+    ENVELOPE_WAIT_DELAY_SECONDS: '0.02',
+  };
 });
 
 describe('envelope migrate', () => {
@@ -75,7 +89,12 @@ describe('envelope migrate', () => {
     const before = await devices(c1);
     const result = await envelope(['--instance', c1, '--kms-key', 'alias/aws/ebs', '--dry-run', '--json']);
     expect(result.code).toBe(0);
-    const plan = JSON.parse(result.stdout) as { sha256: string; steps: unknown[]; rollback: unknown[]; expectedDowntimeSeconds: number };
+    const plan = JSON.parse(result.stdout) as {
+      sha256: string;
+      steps: unknown[];
+      rollback: unknown[];
+      expectedDowntimeSeconds: number;
+    };
     expect(plan.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(plan.rollback.length).toBeGreaterThan(0);
     expect(plan.expectedDowntimeSeconds).toBeGreaterThan(0);
@@ -103,17 +122,33 @@ describe('envelope migrate', () => {
 
   it('completes with --resume after SIGKILL, then --rollback restores the originals', async () => {
     const before = await devices(c2);
-    const child = spawn(process.execPath, [bin, 'migrate', '--endpoint-url', sandbox.endpoint, '--instance', c2, '--kms-key', 'alias/avi-cmk', '--json'], {
-      env,
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'migrate',
+        '--endpoint-url',
+        sandbox.endpoint,
+        '--instance',
+        c2,
+        '--kms-key',
+        'alias/avi-cmk',
+        '--json',
+      ],
+      {
+        env,
+        stdio: 'ignore',
+      },
+    );
     const journalDir = join(dataDir, 'migrations');
     const known = new Set(existsSync(journalDir) ? readdirSync(journalDir) : []);
     let id: string | undefined;
     // Kill once the journal shows the instance stopping (a few steps in, inside the downtime window).
     for (let i = 0; i < 2000 && child.exitCode === null; i++) {
       await new Promise((r) => setTimeout(r, 10));
-      const file = existsSync(journalDir) ? readdirSync(journalDir).find((f) => f.endsWith('.json') && !known.has(f)) : undefined;
+      const file = existsSync(journalDir)
+        ? readdirSync(journalDir).find((f) => f.endsWith('.json') && !known.has(f))
+        : undefined;
       if (!file) continue;
       id = file.replace(/\.json$/, '');
       try {

@@ -3,7 +3,11 @@
 // instances' EBS volumes in place. The dry run prints the sealed plan and changes nothing; a run
 // prints the migration id at once on stderr (its journal is in the data directory), then the result.
 import { Command } from 'commander';
-import { downtimeSeconds, type MigrationJournal, type MigrationStrategy } from '../../../shared/domain/migration';
+import {
+  downtimeSeconds,
+  type MigrationJournal,
+  type MigrationStrategy,
+} from '../../../shared/domain/migration';
 import type { Plan } from '../../../shared/plans/plan-document';
 import type { Core } from '../../core/create-core';
 import { AppError } from '../../core/errors/app-error';
@@ -26,14 +30,23 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function migrateCommand(): Command {
   return new Command('migrate')
-    .description('encrypt instances’ EBS volumes with a KMS key in place, with the least downtime; resumable and reversible')
+    .description(
+      'encrypt instances’ EBS volumes with a KMS key in place, with the least downtime; resumable and reversible',
+    )
     .option('--instance <id>', 'instance to migrate (repeat for several)', collect, [])
     .option('--kms-key <ref>', 'target key: key id, key ARN, alias name or alias ARN')
-    .option('--strategy <name>', 'swap (default), rekey (encrypted volumes to another key) or replace', 'swap')
+    .option(
+      '--strategy <name>',
+      'swap (default), rekey (encrypted volumes to another key) or replace',
+      'swap',
+    )
     .option('--dry-run', 'print the plan (steps, expected downtime, rollback) and change nothing')
     .option('--resume <id>', 'resume an interrupted migration from its journal')
     .option('--rollback <id>', 'put the original volumes back')
-    .option('--cleanup <id>', 'delete the originals of a verified migration (or the replacements of a rolled-back one)')
+    .option(
+      '--cleanup <id>',
+      'delete the originals of a verified migration (or the replacements of a rolled-back one)',
+    )
     .option('--yes', 'confirm --cleanup')
     .option('--list', 'list the migrations in the journal directory')
     .action(async (_options, command: Command) => {
@@ -46,7 +59,16 @@ async function migrate(core: Core, options: MigrateOptions): Promise<void> {
   if (options.list) {
     const list = core.migration.list();
     return print(options, list, () =>
-      printTable(list.map((m) => ({ id: m.id, status: m.status, strategy: m.strategy, key: m.keyLabel, instances: m.instanceIds.join(' '), region: m.region }))),
+      printTable(
+        list.map((m) => ({
+          id: m.id,
+          status: m.status,
+          strategy: m.strategy,
+          key: m.keyLabel,
+          instances: m.instanceIds.join(' '),
+          region: m.region,
+        })),
+      ),
     );
   }
   let started: { migrationId: string; jobId: string };
@@ -54,7 +76,11 @@ async function migrate(core: Core, options: MigrateOptions): Promise<void> {
   else if (options.rollback) started = await core.migration.rollback(options.rollback);
   else if (options.cleanup) {
     if (!options.yes) {
-      throw new AppError('confirm', `Cleanup deletes volumes and snapshots of ${options.cleanup}.`, 'Add --yes to confirm.');
+      throw new AppError(
+        'confirm',
+        `Cleanup deletes volumes and snapshots of ${options.cleanup}.`,
+        'Add --yes to confirm.',
+      );
     }
     started = await core.migration.cleanup(options.cleanup);
   } else {
@@ -65,29 +91,43 @@ async function migrate(core: Core, options: MigrateOptions): Promise<void> {
     }
     started = await core.migration.start(request);
   }
-  process.stderr.write(`envelope: migration ${started.migrationId} (journal ${core.migration.store.pathOf(started.migrationId)})\n`);
+  process.stderr.write(
+    `envelope: migration ${started.migrationId} (journal ${core.migration.store.pathOf(started.migrationId)})\n`,
+  );
   const job = await core.jobs.wait(started.jobId);
   const journal = core.migration.get(started.migrationId);
   print(options, journal, () => printJournal(journal));
-  if (job.state !== 'done') fail(job.error ?? new AppError(job.state, `The migration job ended ${job.state}.`));
+  if (job.state !== 'done')
+    fail(job.error ?? new AppError(job.state, `The migration job ended ${job.state}.`));
 }
 
 function requestFrom(options: MigrateOptions) {
-  if (options.instance.length === 0) throw new AppError('invalid-argument', 'No instance given.', 'Use --instance i-… (repeat for several).');
-  if (!options.kmsKey) throw new AppError('invalid-argument', 'No key given.', 'Use --kms-key alias/… (or a key id or ARN).');
+  if (options.instance.length === 0)
+    throw new AppError('invalid-argument', 'No instance given.', 'Use --instance i-… (repeat for several).');
+  if (!options.kmsKey)
+    throw new AppError('invalid-argument', 'No key given.', 'Use --kms-key alias/… (or a key id or ARN).');
   const strategy = options.strategy as MigrationStrategy;
   if (!['swap', 'rekey', 'replace'].includes(strategy)) {
-    throw new AppError('invalid-argument', `Unknown strategy “${options.strategy}”.`, 'Use swap, rekey or replace.');
+    throw new AppError(
+      'invalid-argument',
+      `Unknown strategy “${options.strategy}”.`,
+      'Use swap, rekey or replace.',
+    );
   }
   return { instanceIds: options.instance, kmsKeyRef: options.kmsKey, strategy };
 }
 
 function printPlan(plan: Plan): void {
-  process.stdout.write(`${plan.title}\nPlan ${plan.id} sha256 ${plan.sha256}\nExpected downtime: ${plan.expectedDowntimeSeconds ?? 0} s per instance (instances run in parallel)\n\n`);
-  printTable(plan.steps.map((s) => ({ step: s.title, action: s.action, phase: s.phase, seconds: s.estimatedSeconds })));
+  process.stdout.write(
+    `${plan.title}\nPlan ${plan.id} sha256 ${plan.sha256}\nExpected downtime: ${plan.expectedDowntimeSeconds ?? 0} s per instance (instances run in parallel)\n\n`,
+  );
+  printTable(
+    plan.steps.map((s) => ({ step: s.title, action: s.action, phase: s.phase, seconds: s.estimatedSeconds })),
+  );
   process.stdout.write('\nRollback\n');
   printTable(plan.rollback.map((s) => ({ step: s.title, action: s.action })));
-  if (plan.warnings.length > 0) process.stdout.write(`\nWarnings\n${plan.warnings.map((w) => `- ${w}`).join('\n')}\n`);
+  if (plan.warnings.length > 0)
+    process.stdout.write(`\nWarnings\n${plan.warnings.map((w) => `- ${w}`).join('\n')}\n`);
 }
 
 function printJournal(journal: MigrationJournal): void {
@@ -105,6 +145,8 @@ function printJournal(journal: MigrationJournal): void {
     ),
   );
   if (journal.status === 'verified') {
-    process.stdout.write(`\nThe originals are kept. Delete them with: envelope migrate --cleanup ${journal.id} --yes\n`);
+    process.stdout.write(
+      `\nThe originals are kept. Delete them with: envelope migrate --cleanup ${journal.id} --yes\n`,
+    );
   }
 }

@@ -90,7 +90,7 @@ async function simulate(
   for await (const page of paginateSimulatePrincipalPolicy({ client: iam, pageSize: 1000 }, input)) {
     for (const r of page.EvaluationResults ?? []) {
       if (r.EvalActionName && r.EvalResourceName)
-        into.set(simKey(r.EvalActionName, r.EvalResourceName), (r.EvalDecision ?? 'unknown') as SimDecision);
+        into.set(simKey(r.EvalActionName, r.EvalResourceName), r.EvalDecision ?? 'unknown');
     }
   }
 }

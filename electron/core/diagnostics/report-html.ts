@@ -19,8 +19,8 @@ const COLOURS: Readonly<Record<Severity, { bg: string; fg: string }>> = {
   info: { bg: '#8fb8de', fg: '#16191f' },
 };
 
-const escape = (value: unknown): string =>
-  redactText(String(value ?? ''))
+const escape = (value: string | number | boolean | null | undefined): string =>
+  redactText(value === null || value === undefined ? '' : String(value))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -21,16 +21,28 @@ async function ignoreGone(call: Promise<unknown>): Promise<void> {
 
 export function cleanupTargets(instance: JournalInstance): { volumes: string[]; snapshots: string[] } {
   const snapshots = [
-    ...new Set(instance.volumes.flatMap((v) => [v.onlineSnapshotId, v.finalSnapshotId]).filter((s): s is string => !!s)),
+    ...new Set(
+      instance.volumes
+        .flatMap((v) => [v.onlineSnapshotId, v.finalSnapshotId])
+        .filter((s): s is string => !!s),
+    ),
   ];
-  if (instance.status === 'verified') return { volumes: instance.volumes.map((v) => v.originalVolumeId), snapshots };
+  if (instance.status === 'verified')
+    return { volumes: instance.volumes.map((v) => v.originalVolumeId), snapshots };
   if (instance.status === 'rolled-back') {
-    return { volumes: instance.volumes.flatMap((v) => (v.replacementVolumeId ? [v.replacementVolumeId] : [])), snapshots };
+    return {
+      volumes: instance.volumes.flatMap((v) => (v.replacementVolumeId ? [v.replacementVolumeId] : [])),
+      snapshots,
+    };
   }
   return { volumes: [], snapshots: [] };
 }
 
-async function deleteAll(ctx: MigrationContext, targets: { volumes: string[]; snapshots: string[] }, signal: AbortSignal) {
+async function deleteAll(
+  ctx: MigrationContext,
+  targets: { volumes: string[]; snapshots: string[] },
+  signal: AbortSignal,
+) {
   for (const id of targets.volumes) {
     await ignoreGone(ctx.ec2.send(new DeleteVolumeCommand({ VolumeId: id }), { abortSignal: signal }));
   }

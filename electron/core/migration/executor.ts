@@ -108,7 +108,10 @@ function settle(run: RunContext): void {
   run.journal.update((j) => {
     const statuses = j.instances.map((i) => i.status);
     if (statuses.every((s) => s === 'verified')) j.status = 'verified';
-    else if (statuses.every((s) => s === 'rolled-back' || s === 'verified') && statuses.includes('rolled-back')) {
+    else if (
+      statuses.every((s) => s === 'rolled-back' || s === 'verified') &&
+      statuses.includes('rolled-back')
+    ) {
       j.status = statuses.every((s) => s === 'rolled-back') ? 'rolled-back' : 'failed';
     } else j.status = 'failed';
     const failed = j.instances.find((i) => i.error);

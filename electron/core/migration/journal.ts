@@ -32,7 +32,11 @@ export class JournalStore {
 
   pathOf(id: string): string {
     if (!/^mig-[a-z0-9-]+$/.test(id)) {
-      throw new AppError('invalid-argument', `“${id}” is not a migration id.`, 'Migration ids look like mig-1a2b3c4d.');
+      throw new AppError(
+        'invalid-argument',
+        `“${id}” is not a migration id.`,
+        'Migration ids look like mig-1a2b3c4d.',
+      );
     }
     return join(this.dir, `${id}.json`);
   }

@@ -4,12 +4,7 @@
 // resources), kms:GenerateDataKeyWithoutPlaintext and kms:Decrypt. Refused before anything changes,
 // with the statement that is missing.
 import { ListGrantsCommand, type KMSClient } from '@aws-sdk/client-kms';
-import {
-  awsCaller,
-  evaluateKeyAccess,
-  parsePolicy,
-  type KmsGrantInput,
-} from '../../../shared/policy';
+import { awsCaller, evaluateKeyAccess, parsePolicy, type KmsGrantInput } from '../../../shared/policy';
 import { keyLabel, type CanonicalKey } from '../../../shared/kms/key-reference';
 import { AppError } from '../errors/app-error';
 import { fetchKeyPolicy, resolveKeyReference } from '../kms/key-reference';
@@ -34,7 +29,14 @@ export function ebsStatementFor(accountId: string, region: string): string {
     Sid: 'Allow access through EBS for all principals in the account that are authorized to use EBS',
     Effect: 'Allow',
     Principal: { AWS: '*' },
-    Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:DescribeKey'],
+    Action: [
+      'kms:Encrypt',
+      'kms:Decrypt',
+      'kms:ReEncrypt*',
+      'kms:GenerateDataKey*',
+      'kms:CreateGrant',
+      'kms:DescribeKey',
+    ],
     Resource: '*',
     Condition: {
       StringEquals: { 'kms:CallerAccount': accountId, 'kms:ViaService': `ec2.${region}.amazonaws.com` },
@@ -116,7 +118,9 @@ export async function checkKeyForEbs(ctx: MigrationContext, ref: string): Promis
     if (decision.allowed) continue;
     if (decision.reason === 'no-allow' && decision.keyPolicyStatement) {
       // The key policy delegates to the account's IAM policies, which Envelope does not read here.
-      warnings.push(`${action} on ${label} depends on your IAM policies (the key policy delegates to the account).`);
+      warnings.push(
+        `${action} on ${label} depends on your IAM policies (the key policy delegates to the account).`,
+      );
       continue;
     }
     const where =

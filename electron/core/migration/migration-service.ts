@@ -1,7 +1,13 @@
 // The migration as a core service: plan (dry run), start, resume, rollback and cleanup as jobs,
 // the journals listed from the data directory (unfinished ones resumable after a restart), and
 // each journal write broadcast as `migration:changed` for the live view.
-import { isFinished, STEP_TITLES, type MigrationJournal, type MigrationRequest, type MigrationSummary } from '../../../shared/domain/migration';
+import {
+  isFinished,
+  STEP_TITLES,
+  type MigrationJournal,
+  type MigrationRequest,
+  type MigrationSummary,
+} from '../../../shared/domain/migration';
 import type { Plan } from '../../../shared/plans/plan-document';
 import type { AccountService } from '../accounts/account-service';
 import { AppError } from '../errors/app-error';
@@ -73,7 +79,10 @@ export class MigrationService {
   async resume(id: string): Promise<{ migrationId: string; jobId: string }> {
     const { journal, ctx } = await this.open(id);
     if (isFinished(journal.value.status)) {
-      throw new AppError('migration-finished', `${id} is ${journal.value.status}; there is nothing to resume.`);
+      throw new AppError(
+        'migration-finished',
+        `${id} is ${journal.value.status}; there is nothing to resume.`,
+      );
     }
     const jobId = this.run(journal, ctx, 'Resume', (run, job) => executeMigration(run, this.hooks(job)));
     return { migrationId: id, jobId };
@@ -82,7 +91,10 @@ export class MigrationService {
   async rollback(id: string): Promise<{ migrationId: string; jobId: string }> {
     const { journal, ctx } = await this.open(id);
     if (journal.value.status === 'cleaned-up') {
-      throw new AppError('migration-finished', `${id} was cleaned up; its originals are gone, so it cannot be rolled back.`);
+      throw new AppError(
+        'migration-finished',
+        `${id} was cleaned up; its originals are gone, so it cannot be rolled back.`,
+      );
     }
     const jobId = this.run(journal, ctx, 'Roll back', (run, job) => rollbackMigration(run, this.hooks(job)));
     return { migrationId: id, jobId };
@@ -102,7 +114,9 @@ export class MigrationService {
   list(): MigrationSummary[] {
     return this.store.list().map((journal) => {
       const summary = summarize(journal);
-      return journal.status === 'running' && !this.active.has(journal.id) ? { ...summary, status: 'interrupted' } : summary;
+      return journal.status === 'running' && !this.active.has(journal.id)
+        ? { ...summary, status: 'interrupted' }
+        : summary;
     });
   }
 
@@ -136,19 +150,27 @@ export class MigrationService {
   ): string {
     const id = journal.value.id;
     this.active.set(id, 'starting');
-    const jobId = this.options.jobs.start('migration', `${verb} ${id} (${journal.value.instances.length} instance(s), ${journal.value.keyLabel})`, async (job) => {
-      try {
-        await work({ ctx, journal, signal: job.signal }, job);
-        const value = journal.value;
-        if (value.status === 'failed' && value.error) {
-          throw new AppError(value.error.code, `${id}: ${value.error.message}`, `Resume with --resume ${id} or roll back with --rollback ${id}.`);
+    const jobId = this.options.jobs.start(
+      'migration',
+      `${verb} ${id} (${journal.value.instances.length} instance(s), ${journal.value.keyLabel})`,
+      async (job) => {
+        try {
+          await work({ ctx, journal, signal: job.signal }, job);
+          const value = journal.value;
+          if (value.status === 'failed' && value.error) {
+            throw new AppError(
+              value.error.code,
+              `${id}: ${value.error.message}`,
+              `Resume with --resume ${id} or roll back with --rollback ${id}.`,
+            );
+          }
+          job.progress({ value: 1, title: value.status });
+          return { migrationId: id, status: value.status };
+        } finally {
+          this.active.delete(id);
         }
-        job.progress({ value: 1, title: value.status });
-        return { migrationId: id, status: value.status };
-      } finally {
-        this.active.delete(id);
-      }
-    });
+      },
+    );
     this.active.set(id, jobId);
     return jobId;
   }

@@ -22,7 +22,8 @@ export const ESTIMATE = {
   attachSeconds: 3,
 } as const;
 
-const snapshotSeconds = (gib: number) => Math.max(ESTIMATE.minSnapshotSeconds, gib / ESTIMATE.snapshotGiBPerSecond);
+const snapshotSeconds = (gib: number) =>
+  Math.max(ESTIMATE.minSnapshotSeconds, gib / ESTIMATE.snapshotGiBPerSecond);
 
 export function expectedDowntimeSeconds(instance: JournalInstance): number {
   if (!instance.wasRunning) return 0;
@@ -39,7 +40,11 @@ export function expectedDowntimeSeconds(instance: JournalInstance): number {
 
 function instanceSteps(region: string, instance: JournalInstance, keyArn: string): PlanStep[] {
   const id = instance.instanceId;
-  const devices = instance.volumes.map((v) => ({ device: v.device, volumeId: v.originalVolumeId, sizeGiB: v.sizeGiB }));
+  const devices = instance.volumes.map((v) => ({
+    device: v.device,
+    volumeId: v.originalVolumeId,
+    sizeGiB: v.sizeGiB,
+  }));
   const largest = Math.max(...instance.volumes.map((v) => v.sizeGiB));
   const step = (
     name: keyof typeof STEP_TITLES,
@@ -60,35 +65,82 @@ function instanceSteps(region: string, instance: JournalInstance, keyArn: string
   });
   const down = instance.wasRunning;
   return [
-    step('snapshot-online', 'ec2:CreateSnapshot', 'online', snapshotSeconds(largest), { volumes: devices }, []),
-    step('stop', 'ec2:StopInstances', down ? 'downtime' : 'online', down ? ESTIMATE.stopSeconds : 0, {}, ['snapshot-online']),
-    step('snapshot-final', 'ec2:CreateSnapshot', 'downtime', down ? snapshotSeconds(largest * ESTIMATE.changedFraction) : 0, { incremental: true }, ['stop']),
-    step('create-volumes', 'ec2:CreateVolume', 'downtime', ESTIMATE.createSeconds, {
-      encrypted: true,
-      kmsKeyId: keyArn,
-      availabilityZone: instance.availabilityZone,
-      volumes: instance.volumes.map((v) => ({
-        device: v.device,
-        sizeGiB: v.sizeGiB,
-        volumeType: v.volumeType,
-        iops: v.iops ?? null,
-        throughput: v.throughput ?? null,
-        multiAttachEnabled: v.multiAttachEnabled,
-      })),
-    }, ['snapshot-final']),
-    step('detach', 'ec2:DetachVolume', 'downtime', ESTIMATE.detachSeconds, { volumes: devices }, ['create-volumes']),
-    step('attach', 'ec2:AttachVolume', 'downtime', ESTIMATE.attachSeconds, { devices: devices.map((d) => d.device) }, ['detach']),
-    step('delete-on-termination', 'ec2:ModifyInstanceAttribute', 'downtime', 1, {
-      devices: instance.volumes.filter((v) => v.deleteOnTermination).map((v) => v.device),
-    }, ['attach']),
-    step('start', 'ec2:StartInstances', 'downtime', down ? ESTIMATE.startSeconds : 0, { start: down }, ['delete-on-termination']),
+    step(
+      'snapshot-online',
+      'ec2:CreateSnapshot',
+      'online',
+      snapshotSeconds(largest),
+      { volumes: devices },
+      [],
+    ),
+    step('stop', 'ec2:StopInstances', down ? 'downtime' : 'online', down ? ESTIMATE.stopSeconds : 0, {}, [
+      'snapshot-online',
+    ]),
+    step(
+      'snapshot-final',
+      'ec2:CreateSnapshot',
+      'downtime',
+      down ? snapshotSeconds(largest * ESTIMATE.changedFraction) : 0,
+      { incremental: true },
+      ['stop'],
+    ),
+    step(
+      'create-volumes',
+      'ec2:CreateVolume',
+      'downtime',
+      ESTIMATE.createSeconds,
+      {
+        encrypted: true,
+        kmsKeyId: keyArn,
+        availabilityZone: instance.availabilityZone,
+        volumes: instance.volumes.map((v) => ({
+          device: v.device,
+          sizeGiB: v.sizeGiB,
+          volumeType: v.volumeType,
+          iops: v.iops ?? null,
+          throughput: v.throughput ?? null,
+          multiAttachEnabled: v.multiAttachEnabled,
+        })),
+      },
+      ['snapshot-final'],
+    ),
+    step('detach', 'ec2:DetachVolume', 'downtime', ESTIMATE.detachSeconds, { volumes: devices }, [
+      'create-volumes',
+    ]),
+    step(
+      'attach',
+      'ec2:AttachVolume',
+      'downtime',
+      ESTIMATE.attachSeconds,
+      { devices: devices.map((d) => d.device) },
+      ['detach'],
+    ),
+    step(
+      'delete-on-termination',
+      'ec2:ModifyInstanceAttribute',
+      'downtime',
+      1,
+      {
+        devices: instance.volumes.filter((v) => v.deleteOnTermination).map((v) => v.device),
+      },
+      ['attach'],
+    ),
+    step('start', 'ec2:StartInstances', 'downtime', down ? ESTIMATE.startSeconds : 0, { start: down }, [
+      'delete-on-termination',
+    ]),
     step('verify', 'envelope:verify', 'verify', 2, { expectedKeyArn: keyArn }, ['start']),
   ];
 }
 
 function rollbackSteps(region: string, instance: JournalInstance): PlanStep[] {
   const id = instance.instanceId;
-  const mk = (name: string, title: string, action: string, params: Record<string, unknown>, dependsOn: string[]): PlanStep => ({
+  const mk = (
+    name: string,
+    title: string,
+    action: string,
+    params: Record<string, unknown>,
+    dependsOn: string[],
+  ): PlanStep => ({
     id: `${id}:rollback-${name}`,
     title: `${title} (${instance.name ?? id})`,
     action,
@@ -102,9 +154,17 @@ function rollbackSteps(region: string, instance: JournalInstance): PlanStep[] {
   return [
     mk('stop', 'Stop the instance if a replacement is attached', 'ec2:StopInstances', {}, []),
     mk('detach', 'Detach the replacements', 'ec2:DetachVolume', {}, ['stop']),
-    mk('attach', 'Reattach the originals on the same devices', 'ec2:AttachVolume', { volumes: devices }, ['detach']),
+    mk('attach', 'Reattach the originals on the same devices', 'ec2:AttachVolume', { volumes: devices }, [
+      'detach',
+    ]),
     mk('delete-on-termination', 'Restore DeleteOnTermination', 'ec2:ModifyInstanceAttribute', {}, ['attach']),
-    mk('start', instance.wasRunning ? 'Start the instance' : 'Leave the instance stopped', 'ec2:StartInstances', { start: instance.wasRunning }, ['delete-on-termination']),
+    mk(
+      'start',
+      instance.wasRunning ? 'Start the instance' : 'Leave the instance stopped',
+      'ec2:StartInstances',
+      { start: instance.wasRunning },
+      ['delete-on-termination'],
+    ),
   ];
 }
 
@@ -129,12 +189,22 @@ export async function buildPlan(
     createdBy: ctx.callerArn,
     source: 'live',
     facts: [
-      { resource: 'key', id: key.arn, region: ctx.region, attributes: { state: key.state, label: key.label }, readAt },
+      {
+        resource: 'key',
+        id: key.arn,
+        region: ctx.region,
+        attributes: { state: key.state, label: key.label },
+        readAt,
+      },
       ...instances.map((i) => ({
         resource: 'instance' as const,
         id: i.instanceId,
         region: ctx.region,
-        attributes: { state: i.wasRunning ? 'running' : 'stopped', instanceType: i.instanceType, availabilityZone: i.availabilityZone },
+        attributes: {
+          state: i.wasRunning ? 'running' : 'stopped',
+          instanceType: i.instanceType,
+          availabilityZone: i.availabilityZone,
+        },
         readAt,
       })),
       ...instances.flatMap((i) =>
@@ -142,7 +212,13 @@ export async function buildPlan(
           resource: 'volume' as const,
           id: v.originalVolumeId,
           region: ctx.region,
-          attributes: { device: v.device, sizeGiB: v.sizeGiB, volumeType: v.volumeType, encrypted: v.originalEncrypted, kmsKeyArn: v.originalKmsKeyArn ?? null },
+          attributes: {
+            device: v.device,
+            sizeGiB: v.sizeGiB,
+            volumeType: v.volumeType,
+            encrypted: v.originalEncrypted,
+            kmsKeyArn: v.originalKmsKeyArn ?? null,
+          },
           readAt,
         })),
       ),
@@ -151,11 +227,20 @@ export async function buildPlan(
     rollback: instances.flatMap((i) => rollbackSteps(ctx.region, i)),
     // Instances run in parallel, so the plan's downtime is the longest one.
     expectedDowntimeSeconds: Math.max(0, ...downtimes),
-    estimatedSeconds: Math.max(0, ...instances.map((i) => instanceSteps(ctx.region, i, key.arn).reduce((s, x) => s + x.estimatedSeconds, 0))),
+    estimatedSeconds: Math.max(
+      0,
+      ...instances.map((i) =>
+        instanceSteps(ctx.region, i, key.arn).reduce((s, x) => s + x.estimatedSeconds, 0),
+      ),
+    ),
     warnings: [
       ...warnings,
-      ...instances.flatMap((i) => i.skipped.map((s) => `${i.instanceId} ${s.device} (${s.volumeId}) skipped: ${s.reason}.`)),
-      ...instances.filter((i) => i.wasRunning).map((i) => `${i.name ?? i.instanceId} will be stopped for about ${expectedDowntimeSeconds(i)} s.`),
+      ...instances.flatMap((i) =>
+        i.skipped.map((s) => `${i.instanceId} ${s.device} (${s.volumeId}) skipped: ${s.reason}.`),
+      ),
+      ...instances
+        .filter((i) => i.wasRunning)
+        .map((i) => `${i.name ?? i.instanceId} will be stopped for about ${expectedDowntimeSeconds(i)} s.`),
       'The original volumes and the snapshots are kept until you confirm cleanup after verification.',
     ],
     input: { strategy, keyArn: key.arn, instanceIds: instances.map((i) => i.instanceId) },

@@ -32,12 +32,18 @@ async function describeInstances(ctx: MigrationContext, ids: readonly string[]):
   }
 }
 
-async function encryptionSupport(ctx: MigrationContext, types: readonly string[]): Promise<Map<string, string>> {
+async function encryptionSupport(
+  ctx: MigrationContext,
+  types: readonly string[],
+): Promise<Map<string, string>> {
   const answer = await ctx.ec2.send(
     new DescribeInstanceTypesCommand({ InstanceTypes: [...new Set(types)] as _InstanceType[] }),
   );
   return new Map(
-    (answer.InstanceTypes ?? []).map((t) => [t.InstanceType ?? '', t.EbsInfo?.EncryptionSupport ?? 'unsupported']),
+    (answer.InstanceTypes ?? []).map((t) => [
+      t.InstanceType ?? '',
+      t.EbsInfo?.EncryptionSupport ?? 'unsupported',
+    ]),
   );
 }
 
@@ -55,11 +61,16 @@ function selectVolume(
   volume: Volume,
   keyArn: string,
 ): { selected: true } | { selected: false; reason: string } {
-  if (volume.Encrypted && volume.KmsKeyId === keyArn) return { selected: false, reason: 'already encrypted with the target key' };
+  if (volume.Encrypted && volume.KmsKeyId === keyArn)
+    return { selected: false, reason: 'already encrypted with the target key' };
   if (strategy === 'swap' && volume.Encrypted) {
-    return { selected: false, reason: `already encrypted (with ${volume.KmsKeyId ?? 'a key'}); use --strategy rekey to move it` };
+    return {
+      selected: false,
+      reason: `already encrypted (with ${volume.KmsKeyId ?? 'a key'}); use --strategy rekey to move it`,
+    };
   }
-  if (strategy === 'rekey' && !volume.Encrypted) return { selected: false, reason: 'not encrypted; use --strategy swap' };
+  if (strategy === 'rekey' && !volume.Encrypted)
+    return { selected: false, reason: 'not encrypted; use --strategy swap' };
   return { selected: true };
 }
 
@@ -71,7 +82,10 @@ export async function precheckInstances(
 ): Promise<JournalInstance[]> {
   const unique = [...new Set(instanceIds)];
   const instances = await describeInstances(ctx, unique);
-  const support = await encryptionSupport(ctx, instances.map((i) => i.InstanceType ?? ''));
+  const support = await encryptionSupport(
+    ctx,
+    instances.map((i) => i.InstanceType ?? ''),
+  );
   const volumeIds = instances.flatMap((i) => (i.BlockDeviceMappings ?? []).map((b) => b.Ebs?.VolumeId ?? ''));
   const volumes = new Map<string, Volume>();
   if (volumeIds.length > 0) {

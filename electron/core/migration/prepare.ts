@@ -24,10 +24,16 @@ export interface PreparedMigration {
   readonly plan: Plan;
 }
 
-export async function prepareMigration(ctx: MigrationContext, request: MigrationRequest): Promise<PreparedMigration> {
+export async function prepareMigration(
+  ctx: MigrationContext,
+  request: MigrationRequest,
+): Promise<PreparedMigration> {
   const parsed = migrationRequestSchema.safeParse(request);
   if (!parsed.success) {
-    throw new AppError('invalid-argument', `The migration request is invalid: ${parsed.error.issues[0]?.message ?? ''}`);
+    throw new AppError(
+      'invalid-argument',
+      `The migration request is invalid: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
   }
   const { strategy, instanceIds, kmsKeyRef } = parsed.data;
   if (strategy === 'replace') {

@@ -47,7 +47,12 @@ export async function rollbackInstance(run: RunContext, instanceId: string): Pro
     const loose = volumes.filter((_, index) => !attachedHere(index)).map((v) => v.originalVolumeId);
     await waitVolumesAvailable(ctx, loose, signal);
     for (const v of volumes) await attachTo(ctx, v.originalVolumeId, instanceId, v.device, signal);
-    await waitAttached(ctx, instanceId, volumes.map((v) => v.originalVolumeId), signal);
+    await waitAttached(
+      ctx,
+      instanceId,
+      volumes.map((v) => v.originalVolumeId),
+      signal,
+    );
   }
   await setDeleteOnTermination(ctx, instanceId, volumes, signal);
 

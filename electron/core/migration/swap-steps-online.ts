@@ -2,11 +2,23 @@
 // snapshots, and the encrypted replacements created from the FINAL snapshots. Each step first
 // looks at what AWS already has (journal ids, then tags, then client tokens), so running a step
 // again after a crash creates nothing twice.
-import { CreateSnapshotCommand, CreateVolumeCommand, StopInstancesCommand, type VolumeType } from '@aws-sdk/client-ec2';
+import {
+  CreateSnapshotCommand,
+  CreateVolumeCommand,
+  StopInstancesCommand,
+  type VolumeType,
+} from '@aws-sdk/client-ec2';
 import type { JournalVolume } from '../../../shared/domain/migration';
 import { AppError } from '../errors/app-error';
 import { setVolume, volumesOf, type RunContext, type StepImpl } from './run-context';
-import { describeSnapshot, describeVolume, findSnapshot, findVolume, migrationTags, TAG_ORIGIN } from './tags';
+import {
+  describeSnapshot,
+  describeVolume,
+  findSnapshot,
+  findVolume,
+  migrationTags,
+  TAG_ORIGIN,
+} from './tags';
 import {
   describeInstance,
   waitInstanceRunning,
@@ -64,7 +76,9 @@ export const stopInstance: StepImpl = async (run, instanceId) => {
     run.journal.updateInstance(instanceId, (i) => {
       i.stoppedAt ??= run.ctx.now();
     });
-    await run.ctx.ec2.send(new StopInstancesCommand({ InstanceIds: [instanceId] }), { abortSignal: run.signal });
+    await run.ctx.ec2.send(new StopInstancesCommand({ InstanceIds: [instanceId] }), {
+      abortSignal: run.signal,
+    });
   }
   await waitInstanceStopped(run.ctx, instanceId, run.signal);
 };
@@ -92,7 +106,8 @@ async function replacementFor(run: RunContext, instanceId: string, volume: Journ
   if (volume.replacementVolumeId) {
     const existing = await describeVolume(run.ctx, volume.replacementVolumeId);
     const state = existing?.State;
-    if (state === 'creating' || state === 'available' || state === 'in-use') return volume.replacementVolumeId;
+    if (state === 'creating' || state === 'available' || state === 'in-use')
+      return volume.replacementVolumeId;
     // The earlier attempt went away (EBS drops a volume whose key it cannot use): try again.
     setVolume(run, instanceId, volume.originalVolumeId, (v) => {
       v.attempt = (v.attempt ?? 0) + 1;
@@ -134,7 +149,8 @@ async function replacementFor(run: RunContext, instanceId: string, volume: Journ
 export const createVolumes: StepImpl = async (run, instanceId) => {
   const ids = await Promise.all(
     volumesOf(run, instanceId).map(async (volume) => {
-      if (!volume.finalSnapshotId) throw new AppError('internal', `No final snapshot of ${volume.originalVolumeId}.`);
+      if (!volume.finalSnapshotId)
+        throw new AppError('internal', `No final snapshot of ${volume.originalVolumeId}.`);
       const id = await replacementFor(run, instanceId, volume);
       setVolume(run, instanceId, volume.originalVolumeId, (v) => {
         v.replacementVolumeId = id;

@@ -18,10 +18,17 @@ const attachmentTo = (volume: Volume | undefined, instanceId: string) =>
   volume?.Attachments?.find((a) => a.InstanceId === instanceId);
 
 // Detaches the volume from the instance unless it is detached or detaching already.
-export async function detachFrom(ctx: MigrationContext, volumeId: string, instanceId: string, signal: AbortSignal) {
+export async function detachFrom(
+  ctx: MigrationContext,
+  volumeId: string,
+  instanceId: string,
+  signal: AbortSignal,
+) {
   const attachment = attachmentTo(await describeVolume(ctx, volumeId), instanceId);
   if (!attachment || attachment.State === 'detaching' || attachment.State === 'detached') return;
-  await ctx.ec2.send(new DetachVolumeCommand({ VolumeId: volumeId, InstanceId: instanceId }), { abortSignal: signal });
+  await ctx.ec2.send(new DetachVolumeCommand({ VolumeId: volumeId, InstanceId: instanceId }), {
+    abortSignal: signal,
+  });
 }
 
 // Attaches the volume on the device unless it is attached (or attaching) there already.
@@ -34,9 +41,12 @@ export async function attachTo(
 ) {
   const attachment = attachmentTo(await describeVolume(ctx, volumeId), instanceId);
   if (attachment && attachment.State !== 'detaching' && attachment.State !== 'detached') return;
-  await ctx.ec2.send(new AttachVolumeCommand({ VolumeId: volumeId, InstanceId: instanceId, Device: device }), {
-    abortSignal: signal,
-  });
+  await ctx.ec2.send(
+    new AttachVolumeCommand({ VolumeId: volumeId, InstanceId: instanceId, Device: device }),
+    {
+      abortSignal: signal,
+    },
+  );
 }
 
 export async function setDeleteOnTermination(
@@ -59,7 +69,11 @@ export async function setDeleteOnTermination(
 export const detachOriginals: StepImpl = async (run, instanceId) => {
   const volumes = volumesOf(run, instanceId);
   for (const v of volumes) await detachFrom(run.ctx, v.originalVolumeId, instanceId, run.signal);
-  await waitVolumesAvailable(run.ctx, volumes.map((v) => v.originalVolumeId), run.signal);
+  await waitVolumesAvailable(
+    run.ctx,
+    volumes.map((v) => v.originalVolumeId),
+    run.signal,
+  );
 };
 
 export const attachReplacements: StepImpl = async (run, instanceId) => {
@@ -81,7 +95,9 @@ export const startInstance: StepImpl = async (run, instanceId) => {
   if (!journalInstance.wasRunning) return;
   const state = (await describeInstance(run.ctx, instanceId))?.State?.Name;
   if (state === 'stopped') {
-    await run.ctx.ec2.send(new StartInstancesCommand({ InstanceIds: [instanceId] }), { abortSignal: run.signal });
+    await run.ctx.ec2.send(new StartInstancesCommand({ InstanceIds: [instanceId] }), {
+      abortSignal: run.signal,
+    });
   }
   await waitInstanceRunning(run.ctx, instanceId, run.signal);
   run.journal.updateInstance(instanceId, (i) => {
@@ -96,22 +112,30 @@ export const verifyInstance: StepImpl = async (run, instanceId) => {
   const instance = await describeInstance(run.ctx, instanceId);
   const problems: string[] = [];
   const wanted = journalInstance.wasRunning ? 'running' : 'stopped';
-  if (instance?.State?.Name !== wanted) problems.push(`${instanceId} is ${instance?.State?.Name ?? 'missing'}, not ${wanted}`);
-  const mapped = new Map((instance?.BlockDeviceMappings ?? []).map((b) => [b.DeviceName ?? '', b.Ebs?.VolumeId ?? '']));
+  if (instance?.State?.Name !== wanted)
+    problems.push(`${instanceId} is ${instance?.State?.Name ?? 'missing'}, not ${wanted}`);
+  const mapped = new Map(
+    (instance?.BlockDeviceMappings ?? []).map((b) => [b.DeviceName ?? '', b.Ebs?.VolumeId ?? '']),
+  );
   for (const s of journalInstance.skipped) {
     if (!mapped.has(s.device)) problems.push(`${s.device} is missing`);
   }
   const ids = journalInstance.volumes.map((v) => v.replacementVolumeId ?? '');
   const volumes = await waitAttached(run.ctx, instanceId, ids, run.signal);
   for (const v of journalInstance.volumes) {
-    if (mapped.get(v.device) !== v.replacementVolumeId) problems.push(`${v.device} is not ${v.replacementVolumeId ?? '?'}`);
+    if (mapped.get(v.device) !== v.replacementVolumeId)
+      problems.push(`${v.device} is not ${v.replacementVolumeId ?? '?'}`);
     const volume = volumes.find((x) => x.VolumeId === v.replacementVolumeId);
     if (!volume?.Encrypted || volume.KmsKeyId !== keyArn) {
       problems.push(`${v.replacementVolumeId ?? '?'} is not encrypted with ${keyArn}`);
     }
   }
   if (problems.length > 0) {
-    throw new AppError('verify-failed', `Verification failed: ${problems.join('; ')}.`, 'Roll back to the originals.');
+    throw new AppError(
+      'verify-failed',
+      `Verification failed: ${problems.join('; ')}.`,
+      'Roll back to the originals.',
+    );
   }
   run.journal.updateInstance(instanceId, (i) => {
     for (const v of i.volumes) v.replacementKmsKeyArn = keyArn;

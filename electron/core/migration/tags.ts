@@ -57,7 +57,9 @@ export async function findVolume(
   const answer = await ctx.ec2.send(
     new DescribeVolumesCommand({ Filters: filters(migrationId, step, originVolumeId), MaxResults: 5 }),
   );
-  return (answer.Volumes ?? []).find((v) => v.State !== 'deleted' && v.State !== 'error' && v.State !== 'deleting');
+  return (answer.Volumes ?? []).find(
+    (v) => v.State !== 'deleted' && v.State !== 'error' && v.State !== 'deleting',
+  );
 }
 
 export async function describeVolume(ctx: MigrationContext, volumeId: string): Promise<Volume | undefined> {
@@ -70,7 +72,10 @@ export async function describeVolume(ctx: MigrationContext, volumeId: string): P
   }
 }
 
-export async function describeSnapshot(ctx: MigrationContext, snapshotId: string): Promise<Snapshot | undefined> {
+export async function describeSnapshot(
+  ctx: MigrationContext,
+  snapshotId: string,
+): Promise<Snapshot | undefined> {
   try {
     const answer = await ctx.ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [snapshotId] }));
     return answer.Snapshots?.[0];

@@ -31,9 +31,17 @@ function waiterError(what: string, error: unknown): unknown {
   const name = (error as { name?: string }).name;
   if (name === 'AbortError') return error;
   if (name === 'TimeoutError') {
-    return new AppError('wait-timeout', `Timed out waiting for ${what}.`, 'Resume the migration later: it continues from its journal.');
+    return new AppError(
+      'wait-timeout',
+      `Timed out waiting for ${what}.`,
+      'Resume the migration later: it continues from its journal.',
+    );
   }
-  return new AppError('wait-failed', `AWS reported a failure while waiting for ${what}.`, 'Roll back, or resume after fixing the cause.');
+  return new AppError(
+    'wait-failed',
+    `AWS reported a failure while waiting for ${what}.`,
+    'Roll back, or resume after fixing the cause.',
+  );
 }
 
 // Snapshot time grows with the GiB to copy: 30 min plus 30 s per GiB (1 TiB ≈ 9 h).
@@ -109,7 +117,10 @@ async function poll<T>(
   }
 }
 
-export async function describeInstance(ctx: MigrationContext, instanceId: string): Promise<Instance | undefined> {
+export async function describeInstance(
+  ctx: MigrationContext,
+  instanceId: string,
+): Promise<Instance | undefined> {
   const answer = await ctx.ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
   return answer.Reservations?.[0]?.Instances?.[0];
 }

@@ -3,7 +3,11 @@
 // carries the journal after each write, so the live view redraws from it.
 import { z } from 'zod';
 import { channel, noInput } from '../channel';
-import { migrationJournalSchema, migrationRequestSchema, migrationSummarySchema } from '../../domain/migration';
+import {
+  migrationJournalSchema,
+  migrationRequestSchema,
+  migrationSummarySchema,
+} from '../../domain/migration';
 import { planSchema } from '../../plans/plan-document';
 
 const migrationId = z.object({ id: z.string().regex(/^mig-[a-z0-9-]+$/) });

@@ -25,7 +25,17 @@ export interface FaultSchedule {
   readonly labels: readonly string[];
 }
 
-const ACTIONS = ['DescribeVolumes', 'DescribeInstances', 'DescribeSnapshots', 'CreateSnapshot', 'CreateVolume', 'StopInstances', 'StartInstances', 'DetachVolume', 'AttachVolume'];
+const ACTIONS = [
+  'DescribeVolumes',
+  'DescribeInstances',
+  'DescribeSnapshots',
+  'CreateSnapshot',
+  'CreateVolume',
+  'StopInstances',
+  'StartInstances',
+  'DetachVolume',
+  'AttachVolume',
+];
 
 // `sweep` is the write to kill at in the first attempt, so that the runs together kill at every write.
 export function makeSchedule(seed: number, sweep: number): FaultSchedule {
@@ -43,7 +53,16 @@ export function makeSchedule(seed: number, sweep: number): FaultSchedule {
   const events: WorldEvent[] = [];
   if (random() < 0.35) {
     const action = pick(ACTIONS);
-    faults.push({ kind: 'fail', service: 'ec2', action, nth: int(1, 3), count: int(2, 6), code: 'RequestLimitExceeded', message: 'Request limit exceeded.', status: 503 });
+    faults.push({
+      kind: 'fail',
+      service: 'ec2',
+      action,
+      nth: int(1, 3),
+      count: int(2, 6),
+      code: 'RequestLimitExceeded',
+      message: 'Request limit exceeded.',
+      status: 503,
+    });
     labels.push(`throttle:${action}`);
   }
   if (random() < 0.3) {
@@ -56,13 +75,24 @@ export function makeSchedule(seed: number, sweep: number): FaultSchedule {
       nth: int(1, 3),
       count: int(1, 3),
       code: server ? 'InternalError' : 'Unavailable',
-      message: server ? 'An internal error has occurred' : 'The service is unavailable. Please try again shortly.',
+      message: server
+        ? 'An internal error has occurred'
+        : 'The service is unavailable. Please try again shortly.',
       status: server ? 500 : 503,
     });
     labels.push(`5xx:${action}`);
   }
   if (random() < 0.15) {
-    faults.push({ kind: 'fail', service: 'ec2', action: 'AttachVolume', nth: int(1, 2), count: int(1, 3), code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.', status: 403 });
+    faults.push({
+      kind: 'fail',
+      service: 'ec2',
+      action: 'AttachVolume',
+      nth: int(1, 2),
+      count: int(1, 3),
+      code: 'UnauthorizedOperation',
+      message: 'You are not authorized to perform this operation.',
+      status: 403,
+    });
     labels.push('access-denied:AttachVolume');
   }
   if (random() < 0.12) {

@@ -17,7 +17,12 @@ export function sandboxContext(
   options: { region?: string; maxAttempts?: number; dataDir?: string; minDelay?: number } = {},
 ): MigrationContext & { destroy(): void } {
   const region = options.region ?? sandbox.credentials.region;
-  const config = { ...sandbox.sdkConfig, region, maxAttempts: options.maxAttempts ?? 8, retryMode: 'adaptive' as const };
+  const config = {
+    ...sandbox.sdkConfig,
+    region,
+    maxAttempts: options.maxAttempts ?? 8,
+    retryMode: 'adaptive' as const,
+  };
   const ec2 = new EC2Client(config);
   const kms = new KMSClient(config);
   const minDelay = options.minDelay ?? 0.005;
@@ -43,5 +48,7 @@ export async function allowEbsOn(kms: KMSClient, keyId: string, region: string):
   const current = await kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
   const policy = JSON.parse(current.Policy ?? '{}') as { Statement: unknown[] };
   policy.Statement.push(JSON.parse(ebsStatementFor(ACCOUNT, region)));
-  await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default', Policy: JSON.stringify(policy) }));
+  await kms.send(
+    new PutKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default', Policy: JSON.stringify(policy) }),
+  );
 }

@@ -12,7 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeMigration, rollbackMigration } from '../../../electron/core/migration/executor';
 import { Journal, JournalStore } from '../../../electron/core/migration/journal';
 import type { MigrationContext } from '../../../electron/core/migration/migration-context';
-import { createJournal, prepareMigration } from '../../../electron/core/migration/prepare';
+import {
+  createJournal,
+  prepareMigration,
+  type PreparedMigration,
+} from '../../../electron/core/migration/prepare';
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 import { makeSchedule, type FaultSchedule } from './fault-schedules';
@@ -21,19 +25,25 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const RUNS = Number(process.env.RELIABILITY_RUNS ?? 210);
+const RUNS = Number(process.env.RELIABILITY_RUNS ?? 200);
 const WRITES_TO_SWEEP = 42; // a clean run writes about this many journal entries
 const instanceId = aviLab.ids.controllerInstanceIds[0]!;
 const cmkArn = aviLab.ids.cmkArn;
 let sandbox: TestSandbox;
 let ctx: MigrationContext;
+let prepared: PreparedMigration;
+let cmkPolicy: string;
 
 class Killed extends Error {}
 
 beforeAll(async () => {
   sandbox = await startTestSandbox({ scenario: 'avi-lab', speed: 1_000_000, verifySignatures: false });
   // Retries as the app makes them, without the real-time backoff (1 ms between attempts).
-  const config = { ...sandbox.sdkConfig, region: 'us-west-2', retryStrategy: new ConfiguredRetryStrategy(8, 1) };
+  const config = {
+    ...sandbox.sdkConfig,
+    region: 'us-west-2',
+    retryStrategy: new ConfiguredRetryStrategy(8, 1),
+  };
   ctx = {
     ec2: new EC2Client(config),
     kms: new KMSClient(config),
@@ -45,6 +55,9 @@ beforeAll(async () => {
     now: () => sandbox.handle.clock.now(),
     dataDir: mkdtempSync(join(tmpdir(), 'envelope-reliability-')),
   };
+  await allowEbsOn(ctx.kms, cmkArn, 'us-west-2');
+  cmkPolicy = sandbox.handle.world.kmsKeys.get(cmkArn)!.policy;
+  prepared = await prepareMigration(ctx, { instanceIds: [instanceId], kmsKeyRef: 'alias/avi-cmk' });
 });
 afterAll(async () => {
   ctx.ec2.destroy();
@@ -54,12 +67,17 @@ afterAll(async () => {
 
 type Outcome = 'verified' | 'rolled-back';
 
-async function runSchedule(schedule: FaultSchedule): Promise<{ outcome: Outcome; kills: number; attempts: number }> {
+async function runSchedule(
+  schedule: FaultSchedule,
+): Promise<{ outcome: Outcome; kills: number; attempts: number }> {
+  // The scenario reloads with the same ids, so the prechecks' result (prepared once) still holds.
   sandbox.control.reset();
-  await allowEbsOn(ctx.kms, cmkArn, 'us-west-2');
   const world = sandbox.handle.world;
-  const originals = [...world.instances.get(instanceId)!.blockDevices].map((b) => ({ device: b.deviceName, volumeId: b.volumeId }));
-  const prepared = await prepareMigration(ctx, { instanceIds: [instanceId], kmsKeyRef: 'alias/avi-cmk' });
+  world.kmsKeys.get(cmkArn)!.policy = cmkPolicy;
+  const originals = [...world.instances.get(instanceId)!.blockDevices].map((b) => ({
+    device: b.deviceName,
+    volumeId: b.volumeId,
+  }));
   const id = createJournal(new JournalStore({ dataDir: ctx.dataDir }), ctx, prepared).value.id;
   for (const fault of schedule.faults) sandbox.control.addFault(fault);
 
@@ -80,7 +98,8 @@ async function runSchedule(schedule: FaultSchedule): Promise<{ outcome: Outcome;
         totalWrites += 1;
         for (const event of schedule.events) {
           if (event.atWrite !== totalWrites) continue;
-          if (event.kind === 'disable-key') sandbox.control.addFault({ kind: 'key-state', keyId: cmkArn, state: 'Disabled' });
+          if (event.kind === 'disable-key')
+            sandbox.control.addFault({ kind: 'key-state', keyId: cmkArn, state: 'Disabled' });
           else sandbox.control.addFault({ kind: 'refuse-encryption', instanceType: 'm5.2xlarge' });
         }
       },
@@ -97,7 +116,11 @@ async function runSchedule(schedule: FaultSchedule): Promise<{ outcome: Outcome;
     }
     const status = journal.value.status;
     if (status === 'verified' || status === 'rolled-back') {
-      checkInvariants(originals, status, journal.value.instances[0]!.volumes.map((v) => v.replacementVolumeId ?? ''));
+      checkInvariants(
+        originals,
+        status,
+        journal.value.instances[0]!.volumes.map((v) => v.replacementVolumeId ?? ''),
+      );
       return { outcome: status, kills, attempts: attempt };
     }
     // Failed: resume once more (a transient cause may be gone), then roll back, as a person would.
@@ -107,7 +130,11 @@ async function runSchedule(schedule: FaultSchedule): Promise<{ outcome: Outcome;
   throw new Error(`schedule ${schedule.seed} (${schedule.labels.join(', ')}) did not settle`);
 }
 
-function checkInvariants(originals: { device: string; volumeId: string }[], outcome: Outcome, replacements: string[]): void {
+function checkInvariants(
+  originals: { device: string; volumeId: string }[],
+  outcome: Outcome,
+  replacements: string[],
+): void {
   const world = sandbox.handle.world;
   const instance = world.instances.get(instanceId)!;
   expect(instance.state === 'running' || instance.state === 'pending').toBe(true);
@@ -128,7 +155,17 @@ function checkInvariants(originals: { device: string; volumeId: string }[], outc
 
 describe('swap reliability', () => {
   it(`ends verified or rolled back under ${RUNS} seeded fault schedules`, { timeout: 300_000 }, async () => {
-    const counts = { runs: 0, verified: 0, rolledBack: 0, kills: 0, attempts: 0, faults: 0, keyDisabled: 0, typeRefused: 0, accessDenied: 0 };
+    const counts = {
+      runs: 0,
+      verified: 0,
+      rolledBack: 0,
+      kills: 0,
+      attempts: 0,
+      faults: 0,
+      keyDisabled: 0,
+      typeRefused: 0,
+      accessDenied: 0,
+    };
     for (let i = 0; i < RUNS; i++) {
       const schedule = makeSchedule(0x5eed + i, (i % WRITES_TO_SWEEP) + 1);
       const result = await runSchedule(schedule);

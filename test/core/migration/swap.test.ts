@@ -26,13 +26,17 @@ const devicesOf = async (instanceId: string) => {
   const instance = answer.Reservations?.[0]?.Instances?.[0];
   return {
     state: instance?.State?.Name,
-    devices: new Map((instance?.BlockDeviceMappings ?? []).map((b) => [b.DeviceName ?? '', b.Ebs?.VolumeId ?? ''])),
+    devices: new Map(
+      (instance?.BlockDeviceMappings ?? []).map((b) => [b.DeviceName ?? '', b.Ebs?.VolumeId ?? '']),
+    ),
   };
 };
 
 describe('prechecks', () => {
   it('refuses alias/avi-cmk with the missing EBS statement', async () => {
-    await expect(prepareMigration(ctx, { instanceIds: [c1], kmsKeyRef: 'alias/avi-cmk' })).rejects.toMatchObject({
+    await expect(
+      prepareMigration(ctx, { instanceIds: [c1], kmsKeyRef: 'alias/avi-cmk' }),
+    ).rejects.toMatchObject({
       code: 'key-unusable-by-ec2',
       hint: expect.stringContaining('ec2.us-west-2.amazonaws.com') as unknown,
     });
@@ -43,14 +47,20 @@ describe('prechecks', () => {
     await expect(refuse('alias/avi-rsa')).rejects.toMatchObject({ code: 'key-not-symmetric' });
     await expect(refuse('alias/avi-old')).rejects.toMatchObject({ code: 'key-not-enabled' });
     await expect(refuse('alias/nope')).rejects.toMatchObject({ code: 'key-not-found' });
-    await expect(refuse(ids.cmkArn.replace('us-west-2', 'eu-west-1'))).rejects.toMatchObject({ code: 'key-in-other-region' });
+    await expect(refuse(ids.cmkArn.replace('us-west-2', 'eu-west-1'))).rejects.toMatchObject({
+      code: 'key-in-other-region',
+    });
   });
 
   it('refuses an unknown instance, a type without EBS encryption, and a replace strategy', async () => {
-    await expect(prepareMigration(ctx, { instanceIds: ['i-0123456789abcdef0'], kmsKeyRef: 'alias/aws/ebs' })).rejects.toMatchObject({
+    await expect(
+      prepareMigration(ctx, { instanceIds: ['i-0123456789abcdef0'], kmsKeyRef: 'alias/aws/ebs' }),
+    ).rejects.toMatchObject({
       code: 'instance-not-found',
     });
-    await expect(prepareMigration(ctx, { instanceIds: [c3], kmsKeyRef: 'alias/aws/ebs' })).rejects.toMatchObject({
+    await expect(
+      prepareMigration(ctx, { instanceIds: [c3], kmsKeyRef: 'alias/aws/ebs' }),
+    ).rejects.toMatchObject({
       code: 'type-refuses-encryption',
       message: expect.stringContaining('m2.4xlarge') as unknown,
     });
@@ -88,9 +98,14 @@ describe('swap in place', () => {
     for (const v of vols.Volumes ?? []) {
       expect(v.Encrypted).toBe(true);
       expect(v.KmsKeyId).toBe(ids.cmkArn);
-      expect(v.Tags).toContainEqual({ Key: 'envelope:origin-volume', Value: expect.stringMatching(/^vol-/) as unknown });
+      expect(v.Tags).toContainEqual({
+        Key: 'envelope:origin-volume',
+        Value: expect.stringMatching(/^vol-/) as unknown,
+      });
     }
-    const originals = await ctx.ec2.send(new DescribeVolumesCommand({ VolumeIds: [...before.devices.values()] }));
+    const originals = await ctx.ec2.send(
+      new DescribeVolumesCommand({ VolumeIds: [...before.devices.values()] }),
+    );
     expect(originals.Volumes?.every((v) => v.State === 'available' && !v.Encrypted)).toBe(true);
     const instance = journal.value.instances[0]!;
     expect(instance.runningAt! - instance.stoppedAt!).toBeGreaterThan(0);

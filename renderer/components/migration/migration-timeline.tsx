@@ -1,0 +1,59 @@
+// One instance's migration as bars per step on a time axis (SVG), with the downtime window (stop
+// sent → running again) shaded.
+import type { JournalInstance } from '../../../shared/domain/migration';
+import { STEP_TITLES } from '../../../shared/domain/migration';
+
+const ROW = 18;
+const LABEL = 190;
+const WIDTH = 640;
+
+const colour = (state: string) => (state === 'done' ? '#037f0c' : state === 'failed' ? '#d91515' : '#0972d3');
+
+export function MigrationTimeline({
+  instance,
+  now,
+}: {
+  readonly instance: JournalInstance;
+  readonly now: number;
+}) {
+  const steps = instance.steps;
+  if (steps.length === 0) return <div>Not started.</div>;
+  const start = Math.min(...steps.map((s) => s.startedAt));
+  const end = Math.max(now, ...steps.map((s) => s.endedAt ?? now));
+  const span = Math.max(1, end - start);
+  const x = (t: number) => LABEL + ((t - start) / span) * (WIDTH - LABEL - 10);
+  const height = steps.length * ROW + 10;
+  return (
+    <svg role="img" aria-label={`Timeline of ${instance.instanceId}`} width={WIDTH} height={height}>
+      {instance.stoppedAt !== undefined && (
+        <rect
+          data-testid="downtime-window"
+          x={x(instance.stoppedAt)}
+          y={0}
+          width={Math.max(2, x(instance.runningAt ?? now) - x(instance.stoppedAt))}
+          height={height}
+          fill="#fbd332"
+          opacity={0.35}
+        >
+          <title>Downtime</title>
+        </rect>
+      )}
+      {steps.map((s, i) => (
+        <g key={`${s.step}-${i}`}>
+          <text x={0} y={i * ROW + 13} fontSize={12}>
+            {STEP_TITLES[s.step as keyof typeof STEP_TITLES] ?? s.step}
+          </text>
+          <rect
+            x={x(s.startedAt)}
+            y={i * ROW + 3}
+            width={Math.max(3, x(s.endedAt ?? now) - x(s.startedAt))}
+            height={ROW - 6}
+            fill={colour(s.state)}
+          >
+            <title>{`${s.step}: ${s.state}${s.detail ? ` — ${s.detail}` : ''}`}</title>
+          </rect>
+        </g>
+      ))}
+    </svg>
+  );
+}

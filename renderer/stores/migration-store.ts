@@ -1,0 +1,84 @@
+// The renderer's migrations: the wizard's choices, the reviewed plan, the journals (listed from
+// main; `migration:changed`, bound in bridge/bind-events.ts, replaces one journal after each write
+// so the live view redraws), and the resume / rollback / cleanup actions.
+import { create } from 'zustand';
+import type { MigrationJournal, MigrationStrategy, MigrationSummary } from '../../shared/domain/migration';
+import type { Plan } from '../../shared/plans/plan-document';
+import { api } from '../bridge/api';
+import { useUiStore } from './ui-store';
+
+type Review =
+  | { readonly status: 'idle' }
+  | { readonly status: 'planning' }
+  | { readonly status: 'ready'; readonly plan: Plan };
+
+interface MigrationState {
+  readonly selected: readonly string[];
+  readonly kmsKeyRef: string;
+  readonly strategy: MigrationStrategy;
+  readonly review: Review;
+  readonly summaries: readonly MigrationSummary[];
+  readonly journals: Readonly<Record<string, MigrationJournal>>;
+  readonly currentId: string | undefined;
+  setSelected: (ids: readonly string[]) => void;
+  setKey: (ref: string) => void;
+  setStrategy: (strategy: MigrationStrategy) => void;
+  plan: () => Promise<void>;
+  start: () => Promise<void>;
+  list: () => Promise<void>;
+  open: (id: string) => Promise<void>;
+  act: (verb: 'resume' | 'rollback' | 'cleanup', id: string) => Promise<void>;
+  applyJournal: (journal: MigrationJournal) => void;
+}
+
+export const useMigrationStore = create<MigrationState>()((set, get) => ({
+  selected: [],
+  kmsKeyRef: '',
+  strategy: 'swap',
+  review: { status: 'idle' },
+  summaries: [],
+  journals: {},
+  currentId: undefined,
+  setSelected: (selected) => set({ selected, review: { status: 'idle' } }),
+  setKey: (kmsKeyRef) => set({ kmsKeyRef, review: { status: 'idle' } }),
+  setStrategy: (strategy) => set({ strategy, review: { status: 'idle' } }),
+  plan: async () => {
+    set({ review: { status: 'planning' } });
+    const { selected, kmsKeyRef, strategy } = get();
+    const result = await api().migration.plan({ instanceIds: [...selected], kmsKeyRef, strategy });
+    if (result.ok) set({ review: { status: 'ready', plan: result.value } });
+    else {
+      set({ review: { status: 'idle' } });
+      useUiStore.getState().notifyError(result.error);
+    }
+  },
+  start: async () => {
+    const { selected, kmsKeyRef, strategy } = get();
+    const result = await api().migration.start({ instanceIds: [...selected], kmsKeyRef, strategy });
+    if (!result.ok) return useUiStore.getState().notifyError(result.error);
+    set({ currentId: result.value.migrationId, review: { status: 'idle' } });
+    await get().open(result.value.migrationId);
+    await get().list();
+  },
+  list: async () => {
+    const result = await api().migration.list({});
+    if (result.ok) set({ summaries: result.value.migrations });
+  },
+  open: async (id) => {
+    set({ currentId: id });
+    const result = await api().migration.get({ id });
+    if (result.ok) get().applyJournal(result.value);
+  },
+  act: async (verb, id) => {
+    const result =
+      verb === 'resume'
+        ? await api().migration.resume({ id })
+        : verb === 'rollback'
+          ? await api().migration.rollback({ id })
+          : await api().migration.cleanup({ id, confirm: true });
+    if (!result.ok) useUiStore.getState().notifyError(result.error);
+    set({ currentId: id });
+    await get().list();
+  },
+  applyJournal: (journal) => set((state) => ({ journals: { ...state.journals, [journal.id]: journal } })),
+}));
