@@ -10,6 +10,7 @@ import { inventoryCommand } from './commands/inventory';
 import { diagnoseCommand } from './commands/diagnose';
 import { migrateCommand } from './commands/migrate';
 import { copyAmiCommand } from './commands/copy-ami';
+import { planCommand } from './commands/plan';
 
 export function buildProgram(): Command {
   const program = new Command('envelope')
@@ -29,5 +30,6 @@ export function buildProgram(): Command {
   program.addCommand(diagnoseCommand());
   program.addCommand(migrateCommand());
   program.addCommand(copyAmiCommand());
+  program.addCommand(planCommand());
   return program;
 }

@@ -22,6 +22,8 @@ import { MigrationService } from './migration/migration-service';
 import { migrationHandlers } from './handlers/migration-handlers';
 import { AmiCopyService } from './ami-copy/ami-copy-service';
 import { amiCopyHandlers } from './handlers/ami-copy-handlers';
+import { PlansService } from './plans/plans-service';
+import { plansHandlers } from './handlers/plans-handlers';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -46,6 +48,7 @@ export interface Core {
   readonly diagnostics: DiagnosticsService;
   readonly migration: MigrationService;
   readonly amiCopy: AmiCopyService;
+  readonly plans: PlansService;
   dispose(): Promise<void>;
 }
 
@@ -67,6 +70,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const diagnostics = new DiagnosticsService({ accounts, inventory, jobs, events, dataDir: options.dataDir });
   const migration = new MigrationService({ accounts, jobs, events, dataDir: options.dataDir });
   const amiCopy = new AmiCopyService({ accounts, jobs, events });
+  const plans = new PlansService({ accounts, migration, amiCopy, diagnostics });
 
   const handlers: Handlers = {
     ...appHandlers(options),
@@ -76,6 +80,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...diagnosticsHandlers(diagnostics),
     ...migrationHandlers(migration),
     ...amiCopyHandlers(amiCopy),
+    ...plansHandlers(plans),
   };
 
   return {
@@ -89,6 +94,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     diagnostics,
     migration,
     amiCopy,
+    plans,
     async dispose() {
       jobs.flush();
       accounts.dispose();

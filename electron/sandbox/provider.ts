@@ -16,9 +16,12 @@ export function createSandboxProvider(options: SandboxProviderOptions = {}): San
   let instance: Awaited<ReturnType<typeof startSandbox>> | undefined;
   return {
     async ensureStarted(): Promise<SandboxConnection> {
-      started ??= startSandbox({ port: 0, scenario: options.scenario ?? 'avi-lab', ...options }).then(
-        (s) => (instance = s),
-      );
+      started ??= startSandbox({
+        ...options,
+        port: 0,
+        scenario: options.scenario ?? 'avi-lab',
+        speed: options.speed ?? defaultSpeed(),
+      }).then((s) => (instance = s));
       const sandbox = await started;
       return {
         endpoint: sandbox.endpoint,
@@ -37,4 +40,16 @@ export function createSandboxProvider(options: SandboxProviderOptions = {}): San
     },
     running: () => instance,
   };
+}
+
+// The in-app sandbox runs an hour of AWS time per minute by default, so that copying a 128 GiB
+// image takes about a minute rather than the better part of an hour; ENVELOPE_SANDBOX_SPEED
+// sets another factor (1 = real time).
+export const DEFAULT_SANDBOX_SPEED = 60;
+
+function defaultSpeed(): number {
+  const fromEnv = Number(process.env.ENVELOPE_SANDBOX_SPEED);
+  return Number.isFinite(fromEnv) && fromEnv >= 0 && process.env.ENVELOPE_SANDBOX_SPEED
+    ? fromEnv
+    : DEFAULT_SANDBOX_SPEED;
 }

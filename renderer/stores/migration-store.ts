@@ -3,6 +3,7 @@
 // so the live view redraws), and the resume / rollback / cleanup actions.
 import { create } from 'zustand';
 import type { MigrationJournal, MigrationStrategy, MigrationSummary } from '../../shared/domain/migration';
+import type { ApiError } from '../../shared/ipc/channel';
 import type { Plan } from '../../shared/plans/plan-document';
 import { api } from '../bridge/api';
 import { useUiStore } from './ui-store';
@@ -10,7 +11,9 @@ import { useUiStore } from './ui-store';
 type Review =
   | { readonly status: 'idle' }
   | { readonly status: 'planning' }
-  | { readonly status: 'ready'; readonly plan: Plan };
+  | { readonly status: 'ready'; readonly plan: Plan }
+  // Refused before anything changed (instance not found, every key error, …): shown in the wizard.
+  | { readonly status: 'refused'; readonly error: ApiError };
 
 interface MigrationState {
   readonly selected: readonly string[];
@@ -46,16 +49,12 @@ export const useMigrationStore = create<MigrationState>()((set, get) => ({
     set({ review: { status: 'planning' } });
     const { selected, kmsKeyRef, strategy } = get();
     const result = await api().migration.plan({ instanceIds: [...selected], kmsKeyRef, strategy });
-    if (result.ok) set({ review: { status: 'ready', plan: result.value } });
-    else {
-      set({ review: { status: 'idle' } });
-      useUiStore.getState().notifyError(result.error);
-    }
+    set({ review: result.ok ? { status: 'ready', plan: result.value } : { status: 'refused', error: result.error } });
   },
   start: async () => {
     const { selected, kmsKeyRef, strategy } = get();
     const result = await api().migration.start({ instanceIds: [...selected], kmsKeyRef, strategy });
-    if (!result.ok) return useUiStore.getState().notifyError(result.error);
+    if (!result.ok) return set({ review: { status: 'refused', error: result.error } });
     set({ currentId: result.value.migrationId, review: { status: 'idle' } });
     await get().open(result.value.migrationId);
     await get().list();

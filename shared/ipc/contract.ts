@@ -9,6 +9,7 @@ import { inventoryChannels, inventoryEvents } from './channels/inventory';
 import { diagnosticsChannels, diagnosticsEvents } from './channels/diagnostics';
 import { migrationChannels, migrationEvents } from './channels/migration';
 import { amiCopyChannels, amiCopyEvents } from './channels/ami-copy';
+import { plansChannels } from './channels/plans';
 
 export const channels = {
   ...appChannels,
@@ -18,6 +19,7 @@ export const channels = {
   ...diagnosticsChannels,
   ...migrationChannels,
   ...amiCopyChannels,
+  ...plansChannels,
 } as const;
 
 export const events = {

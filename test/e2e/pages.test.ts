@@ -37,7 +37,8 @@ async function apiValue<T>(channel: string, args: unknown = {}): Promise<T> {
   return result.value;
 }
 
-const heading = () => page.getByRole('heading', { level: 1 });
+// The page's own title is the first h1 (a Cloudscape Wizard titles its current step with an h1 too).
+const heading = () => page.getByRole('heading', { level: 1 }).first();
 const bodyClass = async () => (await page.locator('body').getAttribute('class')) ?? '';
 const sideNav = () => page.getByRole('navigation', { name: 'Side navigation' });
 

@@ -125,8 +125,20 @@ export async function describeInstance(
   return answer.Reservations?.[0]?.Instances?.[0];
 }
 
+// State reasons of a stop someone asked for; any other reason on a stopped instance after
+// StartInstances is a launch that failed (Client.InvalidKMSKey.InvalidState, Client.InternalError,
+// Server.InsufficientInstanceCapacity, …).
+const REQUESTED_STOP_REASONS = new Set([
+  'Client.UserInitiatedShutdown',
+  'Client.InstanceInitiatedShutdown',
+  'Client.UserInitiatedHibernate',
+  'Server.ScheduledStop',
+]);
+
 // Running, or an error with EC2's state reason when the start fell back to stopped (a key EC2
-// cannot use, a type that refuses encrypted volumes).
+// cannot use, a type that refuses encrypted volumes). The pending phase of a failed launch can be
+// shorter than a poll, so a stopped instance whose reason is a launch failure counts as failed
+// without having been seen pending (otherwise the wait would poll to its timeout).
 export async function waitInstanceRunning(ctx: MigrationContext, instanceId: string, signal?: AbortSignal) {
   let sawPending = false;
   await poll(
@@ -138,7 +150,13 @@ export async function waitInstanceRunning(ctx: MigrationContext, instanceId: str
       const state = instance?.State?.Name;
       if (state === 'running') return true;
       if (state === 'pending') sawPending = true;
-      if (state === 'terminated' || state === 'shutting-down' || (state === 'stopped' && sawPending)) {
+      const reason = instance?.StateReason?.Code;
+      const launchFailed = reason !== undefined && !REQUESTED_STOP_REASONS.has(reason);
+      if (
+        state === 'terminated' ||
+        state === 'shutting-down' ||
+        (state === 'stopped' && (sawPending || launchFailed))
+      ) {
         throw new AppError(
           'instance-start-failed',
           `${instanceId} did not start: ${instance?.StateReason?.Message ?? state}.`,

@@ -2,7 +2,8 @@
 // volumes launched from Avi's public unencrypted controller AMI; service-engine AMIs created again
 // and again (encryption by default is on with aws/ebs, while the cloud is configured with
 // alias/avi-cmk, so the controller never finds an SE image "matching" its key); SE buckets; a CMK
-// whose policy lacks the EC2 via-service statement; an RSA_2048 key; a key pending deletion.
+// whose policy lacks the EC2 via-service statement; an RSA_2048 key; a key pending deletion; and
+// alias/lab-ebs, a healthy CMK (KMS's default policy, rotation on) to encrypt the lab with.
 import { ensureAwsManagedKeyIn } from '../kms/aws-managed';
 import { createKmsKeyWithAlias } from '../kms/factory';
 import { mintUuid } from '../ids';
@@ -24,6 +25,7 @@ export interface AviLabIds {
   awsEbsKeyArn: string;
   asymmetricKeyArn: string;
   pendingDeletionKeyArn: string;
+  labKeyArn: string; // alias/lab-ebs: usable by EC2 for the account, the key the lab is encrypted with
   seBucket: string; // avi-se-<uuid>, versioned, SSE-S3
   prefixedSeBucket: string; // lab-se-<uuid>, no default-encryption configuration
   scratchVolumeId: string;
@@ -186,6 +188,14 @@ export function loadAviLab(world: SandboxWorld, now: number): AviLabIds {
     description: 'avi-controller-1 data backup',
   });
 
+  // Minted last, so every id above stays what it was before this key existed.
+  const labKey = createKmsKeyWithAlias(world, 'alias/lab-ebs', {
+    region,
+    now: now - 20 * DAY,
+    description: 'Lab EBS key (default key policy)',
+    rotationEnabled: true,
+  }).key;
+
   return {
     controllerInstanceIds: controllers.map((c) => c.instance.instanceId),
     controllerVolumeIds: controllers.flatMap((c) => c.volumes.map((v) => v.volumeId)),
@@ -196,6 +206,7 @@ export function loadAviLab(world: SandboxWorld, now: number): AviLabIds {
     awsEbsKeyArn: awsEbs.arn,
     asymmetricKeyArn: asymmetric.arn,
     pendingDeletionKeyArn: pending.arn,
+    labKeyArn: labKey.arn,
     seBucket: seBucket.name,
     prefixedSeBucket: prefixed.name,
     scratchVolumeId: scratch.volumeId,

@@ -1,5 +1,6 @@
 // Choose instances (from the inventory), a strategy (swap recommended for running instances with
 // unencrypted volumes, rekey for encrypted ones), the target key, review the plan, run.
+import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
@@ -8,10 +9,12 @@ import Input from '@cloudscape-design/components/input';
 import Multiselect from '@cloudscape-design/components/multiselect';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
 import type { InstanceRecord } from '../../../shared/domain/inventory';
 import type { MigrationStrategy } from '../../../shared/domain/migration';
 import { keysByArn, selectInventory, useInventoryStore } from '../../stores/inventory-store';
 import { useMigrationStore } from '../../stores/migration-store';
+import { ErrorAlert } from '../error-alert';
 import { KeyBadge } from '../inventory/key-badge';
 
 const STRATEGIES: { value: MigrationStrategy; label: string; disabled?: boolean }[] = [
@@ -19,6 +22,11 @@ const STRATEGIES: { value: MigrationStrategy; label: string; disabled?: boolean 
   { value: 'rekey', label: 'Re-key (encrypted volumes to another key)' },
   { value: 'replace', label: 'Replace from an encrypted AMI (not yet available)', disabled: true },
 ];
+
+function formatSeconds(seconds: number): string {
+  const s = Math.round(seconds);
+  return s < 120 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
 
 export function recommend(instances: readonly InstanceRecord[]): MigrationStrategy {
   return instances.every((i) => i.encryption === 'all') && instances.length > 0 ? 'rekey' : 'swap';
@@ -78,18 +86,37 @@ export function MigrationWizard() {
             Run
           </Button>
         </SpaceBetween>
+        {review.status === 'refused' && <ErrorAlert error={review.error} />}
         {review.status === 'ready' && (
           <SpaceBetween size="xs">
-            <Header variant="h3">{review.plan.title}</Header>
-            <div>
-              Expected downtime: {review.plan.expectedDowntimeSeconds ?? 0} s · {review.plan.steps.length}{' '}
-              steps · {review.plan.rollback.length} rollback steps
-            </div>
-            <ul>
-              {review.plan.warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
+            <Header
+              variant="h3"
+              description={`${review.plan.steps.length} steps · ${review.plan.rollback.length} rollback steps · plan ${review.plan.sha256.slice(0, 12)}`}
+            >
+              {review.plan.title}
+            </Header>
+            <Box variant="strong">
+              Expected downtime: {formatSeconds(review.plan.expectedDowntimeSeconds ?? 0)} per instance
+            </Box>
+            {review.plan.warnings.length > 0 && (
+              <ul aria-label="Warnings">
+                {review.plan.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            )}
+            <Table
+              variant="embedded"
+              ariaLabels={{ tableLabel: 'Plan steps' }}
+              items={review.plan.steps}
+              trackBy="id"
+              columnDefinitions={[
+                { id: 'title', header: 'Step', cell: (s) => s.title },
+                { id: 'phase', header: 'Phase', cell: (s) => s.phase },
+                { id: 'action', header: 'AWS call', cell: (s) => s.action },
+                { id: 'est', header: 'Estimate', cell: (s) => formatSeconds(s.estimatedSeconds) },
+              ]}
+            />
           </SpaceBetween>
         )}
       </SpaceBetween>

@@ -1,0 +1,205 @@
+// `envelope plan export|import|check|run`: plans as files to share. export writes a plan (from a
+// file, or planned now with --kind migration) as JSON, HTML, Markdown, a bash script of AWS CLI v2
+// commands or an SSM Automation runbook; import validates and summarizes; check verifies the seal
+// and the drift (exit 1 when the seal fails, 2 when the live state drifted); run goes through the
+// same executors and journals as the wizards and refuses drift unless --force.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import type { Plan } from '../../../shared/plans/plan-document';
+import { importPlanText } from '../../../shared/plans/plan-import';
+import { summarizePlan, type DriftReport, type PlanSummary } from '../../../shared/plans/plan-summary';
+import { exportFormatSchema, renderPlan } from '../../../shared/plans/render/render-plan';
+import { formatSeconds } from '../../../shared/plans/render/timeline';
+import type { Core } from '../../core/create-core';
+import { AppError } from '../../core/errors/app-error';
+import { fail, print, printTable } from '../output';
+import { type GlobalOptions, withCore } from '../context';
+
+interface ExportOptions extends GlobalOptions {
+  readonly from?: string;
+  readonly kind?: string;
+  readonly instance: string[];
+  readonly kmsKey?: string;
+  readonly strategy: string;
+  readonly format: string;
+  readonly output?: string;
+}
+
+interface RunOptions extends GlobalOptions {
+  readonly force?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function readPlanFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AppError(
+      'not-found',
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`,
+    );
+  }
+}
+
+// Everything that leaves with a plan is checked first: a refused file ends with its one reason.
+async function loadPlan(file: string): Promise<Plan> {
+  const result = await importPlanText(readPlanFile(file));
+  if (!result.ok) throw new AppError('invalid-plan', `${file}: ${result.problem}`);
+  return result.plan;
+}
+
+function printSummary(s: PlanSummary): void {
+  printTable([
+    { field: 'plan', value: s.id },
+    { field: 'kind', value: s.kind },
+    { field: 'title', value: s.title },
+    { field: 'account', value: s.accountId },
+    { field: 'regions', value: s.regions.join(', ') },
+    { field: 'made by', value: `${s.createdBy} at ${s.createdAt}` },
+    {
+      field: 'facts',
+      value: `${s.facts}, read ${s.oldestFactAt ?? '-'}${s.source === 'cache' ? ` (from cached inventory, ${s.factAgeHours ?? '?'} h old)` : ''}`,
+    },
+    { field: 'steps', value: `${s.steps} (rollback ${s.rollbackSteps})` },
+    { field: 'downtime', value: formatSeconds(s.expectedDowntimeSeconds ?? 0) },
+    { field: 'estimate', value: formatSeconds(s.estimatedSeconds) },
+    { field: 'sha256', value: `${s.sha256} (seal valid)` },
+  ]);
+  for (const w of s.warnings) process.stdout.write(`warning: ${w}\n`);
+}
+
+function printDrift(drift: DriftReport): void {
+  if (drift.status === 'offline') {
+    process.stdout.write(`${drift.reason ?? 'The drift check could not run.'}\n`);
+    return;
+  }
+  if (drift.drifts.length === 0) process.stdout.write('No drift: the live state matches the plan’s facts.\n');
+  else
+    printTable(
+      drift.drifts.map((d) => ({
+        resource: d.resource,
+        id: d.id,
+        attribute: d.attribute,
+        planned: JSON.stringify(d.planned),
+        live: JSON.stringify(d.live),
+      })),
+    );
+  for (const u of drift.unchecked) process.stderr.write(`not checked: ${u}\n`);
+}
+
+async function planNow(core: Core, options: ExportOptions): Promise<Plan> {
+  if (options.kind !== 'migration') {
+    throw new AppError(
+      'invalid-argument',
+      `--kind ${options.kind ?? ''} cannot be planned here.`,
+      'Use --kind migration with --instance and --kms-key, or export an existing plan with --from FILE (copy-ami --dry-run --json writes one).',
+    );
+  }
+  if (options.instance.length === 0 || !options.kmsKey)
+    throw new AppError('invalid-argument', 'A migration plan needs --instance and --kms-key.');
+  return core.migration.plan({
+    instanceIds: options.instance,
+    kmsKeyRef: options.kmsKey,
+    strategy: options.strategy as 'swap' | 'rekey' | 'replace',
+  });
+}
+
+function exportCommand(): Command {
+  return new Command('export')
+    .description('write a plan as json, html, md, bash (AWS CLI v2) or ssm (Automation runbook)')
+    .option('--from <file>', 'an existing plan file (also `migrate|copy-ami --dry-run --json` output)')
+    .option('--kind <kind>', 'plan now instead: migration')
+    .option('--instance <id>', 'instance to migrate (repeat)', collect, [])
+    .option('--kms-key <ref>', 'target key for --kind migration')
+    .option('--strategy <name>', 'swap or rekey', 'swap')
+    .option('--format <format>', 'json, html, md, bash or ssm', 'json')
+    .option('--output <file>', 'write to this file instead of stdout')
+    .action(async (_o, command: Command) => {
+      const options = command.optsWithGlobals<ExportOptions>();
+      const format = exportFormatSchema.safeParse(options.format);
+      if (!format.success)
+        fail(
+          new AppError(
+            'invalid-argument',
+            `Unknown format “${options.format}”.`,
+            'Use json, html, md, bash or ssm.',
+          ),
+        );
+      const plan = options.from
+        ? await loadPlan(options.from)
+        : await withCore(options, (core) => planNow(core, options));
+      let text: string;
+      try {
+        text = renderPlan(plan, format.data).text;
+      } catch (error) {
+        throw new AppError('export-unavailable', error instanceof Error ? error.message : String(error));
+      }
+      if (options.output) {
+        writeFileSync(options.output, text, { mode: format.data === 'bash' ? 0o755 : 0o644 });
+        process.stderr.write(`envelope: wrote ${options.output}\n`);
+      } else process.stdout.write(text);
+    });
+}
+
+function importCommand(): Command {
+  return new Command('import')
+    .argument('<file>', 'plan file')
+    .description('validate a plan file (schema and SHA-256 seal) and show its summary; works offline')
+    .action(async (file: string, _o, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const plan = await loadPlan(file);
+      const summary = summarizePlan(plan);
+      print(options, { valid: true, summary }, () => printSummary(summary));
+    });
+}
+
+function checkCommand(): Command {
+  return new Command('check')
+    .argument('<file>', 'plan file')
+    .description('verify the seal, then compare the plan’s facts with the live state (exit 2 on drift)')
+    .action(async (file: string, _o, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const plan = await loadPlan(file);
+      const drift = await withCore(options, (core) => core.plans.drift(plan));
+      print(options, { sealValid: true, drift }, () => printDrift(drift));
+      if (drift.status === 'drift') process.exitCode = 2;
+    });
+}
+
+function runCommand(): Command {
+  return new Command('run')
+    .argument('<file>', 'plan file')
+    .option('--force', 'run even when the live state drifted from the plan')
+    .description('run a plan through Envelope’s executors and journals (refused on drift unless --force)')
+    .action(async (file: string, _o, command: Command) => {
+      const options = command.optsWithGlobals<RunOptions>();
+      const plan = await loadPlan(file);
+      await withCore(options, async (core) => {
+        if (!options.region && plan.regions[0] && plan.kind === 'migration')
+          await core.accounts.select(core.accounts.current().profile, plan.regions[0], { persist: false });
+        const started = await core.plans.run(plan, options.force ? { force: true } : {});
+        if (started.migrationId) process.stderr.write(`envelope: migration ${started.migrationId}\n`);
+        const jobs = await Promise.all(started.jobIds.map((id) => core.jobs.wait(id)));
+        const result = {
+          ...started,
+          jobs: jobs.map((j) => ({ id: j.id, state: j.state, result: j.result })),
+        };
+        print(options, result, () =>
+          printTable(jobs.map((j) => ({ job: j.id, state: j.state, title: j.title }))),
+        );
+        const failed = jobs.find((j) => j.state !== 'done');
+        if (failed)
+          fail(failed.error ?? new AppError(failed.state, `Job ${failed.id} ended ${failed.state}.`));
+      });
+    });
+}
+
+export function planCommand(): Command {
+  return new Command('plan')
+    .description('export, import, check (seal + drift) and run plans')
+    .addCommand(exportCommand())
+    .addCommand(importCommand())
+    .addCommand(checkCommand())
+    .addCommand(runCommand());
+}

@@ -1,0 +1,87 @@
+// The renderer's plans: the imported plan (or why it was refused), its summary, the drift report,
+// exports (core renders the text; the page downloads it as a file) and the run.
+import { create } from 'zustand';
+import type { Plan } from '../../shared/plans/plan-document';
+import type { DriftReport, PlanSummary } from '../../shared/plans/plan-summary';
+import type { ExportFormat } from '../../shared/plans/render/render-plan';
+import { api } from '../bridge/api';
+import { useUiStore } from './ui-store';
+
+type Imported =
+  | { readonly status: 'empty' }
+  | { readonly status: 'checking' }
+  | { readonly status: 'refused'; readonly problem: string }
+  | { readonly status: 'valid'; readonly plan: Plan; readonly summary: PlanSummary };
+
+type Drift =
+  | { readonly status: 'idle' }
+  | { readonly status: 'checking' }
+  | { readonly status: 'done'; readonly report: DriftReport };
+
+interface PlansState {
+  readonly imported: Imported;
+  readonly drift: Drift;
+  readonly run: { readonly jobIds: readonly string[]; readonly migrationId?: string } | undefined;
+  importText: (text: string) => Promise<void>;
+  checkDrift: () => Promise<void>;
+  exportAs: (format: ExportFormat) => Promise<{ text: string; fileName: string; mime: string } | undefined>;
+  runPlan: (force: boolean) => Promise<boolean>;
+  clear: () => void;
+}
+
+export const usePlansStore = create<PlansState>()((set, get) => ({
+  imported: { status: 'empty' },
+  drift: { status: 'idle' },
+  run: undefined,
+  importText: async (text) => {
+    set({ imported: { status: 'checking' }, drift: { status: 'idle' }, run: undefined });
+    const result = await api().plans.import({ text });
+    if (!result.ok) {
+      set({ imported: { status: 'refused', problem: result.error.message } });
+      return;
+    }
+    const answer = result.value;
+    set({
+      imported: answer.ok
+        ? { status: 'valid', plan: answer.plan, summary: answer.summary }
+        : { status: 'refused', problem: answer.problem },
+    });
+    if (answer.ok) await get().checkDrift();
+  },
+  checkDrift: async () => {
+    const imported = get().imported;
+    if (imported.status !== 'valid') return;
+    set({ drift: { status: 'checking' } });
+    const result = await api().plans.check({ plan: imported.plan });
+    if (result.ok) set({ drift: { status: 'done', report: result.value.drift } });
+    else {
+      set({ drift: { status: 'idle' } });
+      useUiStore.getState().notifyError(result.error);
+    }
+  },
+  exportAs: async (format) => {
+    const imported = get().imported;
+    if (imported.status !== 'valid') return undefined;
+    const result = await api().plans.render({ plan: imported.plan, format });
+    if (result.ok) return result.value;
+    useUiStore.getState().notifyError(result.error);
+    return undefined;
+  },
+  runPlan: async (force) => {
+    const imported = get().imported;
+    if (imported.status !== 'valid') return false;
+    const result = await api().plans.run({ plan: imported.plan, confirm: true, ...(force ? { force } : {}) });
+    if (!result.ok) {
+      useUiStore.getState().notifyError(result.error);
+      return false;
+    }
+    set({
+      run: {
+        jobIds: result.value.jobIds,
+        ...(result.value.migrationId ? { migrationId: result.value.migrationId } : {}),
+      },
+    });
+    return true;
+  },
+  clear: () => set({ imported: { status: 'empty' }, drift: { status: 'idle' }, run: undefined }),
+}));

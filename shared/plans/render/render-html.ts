@@ -1,0 +1,87 @@
+// The plan as one self-contained HTML page for review: inline CSS, no script, no remote resource,
+// every value escaped; the timeline is an inline SVG with a bar per step and the downtime window
+// shaded. A plan holds no secret, so the page holds none either.
+import type { Plan, PlanStep } from '../plan-document';
+import { formatSeconds, timelineOf, type Timeline } from './timeline';
+
+export const escapeHtml = (value: unknown): string =>
+  String(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+const CSS = `body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#16191f}
+table{border-collapse:collapse;margin:0.5rem 0 1.5rem}td,th{border:1px solid #d5dbdb;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f2f3f3}code{font-family:ui-monospace,monospace;font-size:12px}.warn{color:#8d6605}
+.online{fill:#0972d3}.downtime{fill:#d91515}.verify{fill:#037f0c}.precheck,.cleanup{fill:#5f6b7a}.window{fill:#fde8e8}`;
+
+function svgTimeline(t: Timeline): string {
+  const rowH = 22;
+  const labelW = 360;
+  const barW = 480;
+  const height = t.steps.length * rowH + 30;
+  const scale = t.total > 0 ? barW / t.total : 0;
+  const x = (s: number) => labelW + s * scale;
+  const window = t.downtime
+    ? `<rect class="window" x="${x(t.downtime.start).toFixed(1)}" y="0" width="${Math.max(1, (t.downtime.end - t.downtime.start) * scale).toFixed(1)}" height="${height - 20}"><title>downtime window</title></rect>`
+    : '';
+  const rows = t.steps
+    .map((s, i) => {
+      const y = i * rowH + 4;
+      const w = Math.max(2, (s.end - s.start) * scale);
+      return `<text x="0" y="${y + 14}" font-size="12">${escapeHtml(s.step.title.slice(0, 55))}</text><rect class="${s.step.phase}" x="${x(s.start).toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="16"><title>${escapeHtml(`${s.step.title}: ${formatSeconds(s.end - s.start)}`)}</title></rect>`;
+    })
+    .join('');
+  const axis = `<text x="${labelW}" y="${height - 6}" font-size="11">0</text><text x="${labelW + barW}" y="${height - 6}" font-size="11" text-anchor="end">${escapeHtml(formatSeconds(t.total))}</text>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${labelW + barW + 10}" height="${height}" role="img" aria-label="timeline">${window}${rows}${axis}</svg>`;
+}
+
+function table(headers: string[], rows: unknown[][]): string {
+  const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+const stepRows = (steps: readonly PlanStep[]) =>
+  steps.map((s, i) => [i + 1, s.title, s.action, s.phase, s.region, formatSeconds(s.estimatedSeconds)]);
+
+export function renderHtml(plan: Plan): string {
+  const t = timelineOf(plan);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escapeHtml(plan.title)}</title><style>${CSS}</style></head><body>
+<h1>${escapeHtml(plan.title)}</h1>
+${table(
+  ['Field', 'Value'],
+  [
+    ['Kind', plan.kind],
+    ['Account', plan.accountId],
+    ['Regions', plan.regions.join(', ')],
+    ['Made by', plan.createdBy],
+    ['Made at', plan.createdAt],
+    ['Facts read from', plan.source === 'cache' ? 'cached inventory' : 'live AWS'],
+    ['Expected downtime', formatSeconds(plan.expectedDowntimeSeconds ?? 0)],
+    ['Estimated duration', formatSeconds(plan.estimatedSeconds)],
+    ['Plan id', plan.id],
+    ['SHA-256', plan.sha256],
+  ],
+)}
+<h2>Warnings</h2><ul>${plan.warnings.map((w) => `<li class="warn">${escapeHtml(w)}</li>`).join('') || '<li>none</li>'}</ul>
+<h2>Timeline</h2>
+<p>Bars: blue online, red downtime, green verification; the shaded band is the downtime window${t.downtime ? ` (${escapeHtml(formatSeconds(t.downtime.end - t.downtime.start))})` : ''}.</p>
+${svgTimeline(t)}
+<h2>Steps</h2>
+${table(['#', 'Step', 'Action', 'Phase', 'Region', 'Estimate'], stepRows(plan.steps))}
+<h2>Rollback</h2>
+${table(['#', 'Step', 'Action', 'Phase', 'Region', 'Estimate'], stepRows(plan.rollback))}
+<h2>Facts the plan relied on</h2>
+${table(
+  ['Resource', 'Id', 'Region', 'Attributes', 'Read at'],
+  plan.facts.map((f) => [f.resource, f.id, f.region, f.attributes, f.readAt]),
+)}
+</body></html>
+`;
+}

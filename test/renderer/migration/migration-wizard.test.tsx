@@ -1,0 +1,94 @@
+// The migration wizard with a fake window.api: bad input is refused with the core's message and
+// hint before anything runs; a good request shows the sealed plan (its steps, the expected
+// downtime, the warnings) and only then can be run.
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MigrationWizard } from '../../../renderer/components/migration/migration-wizard';
+import { useMigrationStore } from '../../../renderer/stores/migration-store';
+import { fail, installFakeApi, uninstallFakeApi, type FakeApi } from '../fake-api';
+import { resetStores } from '../reset-stores';
+import { INSTANCE, journal, plan } from './fixtures';
+
+const initial = useMigrationStore.getState();
+let fake: FakeApi;
+
+beforeEach(() => {
+  resetStores();
+  useMigrationStore.setState(initial, true);
+  useMigrationStore.getState().setSelected([INSTANCE]);
+  fake = installFakeApi({ 'migration:plan': () => plan });
+});
+afterEach(() => uninstallFakeApi());
+
+function typeKey(value: string) {
+  const input = screen.getByPlaceholderText('alias/my-cmk');
+  fireEvent.change(input, { target: { value } });
+}
+
+describe('MigrationWizard', () => {
+  it('refuses a key EC2 cannot use with the message and the hint, and offers no Run', async () => {
+    fake.setHandler('migration:plan', () =>
+      fail({
+        code: 'key-not-usable-by-ec2',
+        message: 'alias/avi-cmk does not let EC2 use it for you in us-west-2.',
+        hint: 'Add the statement with kms:ViaService ec2.us-west-2.amazonaws.com to the key policy.',
+      }),
+    );
+    render(<MigrationWizard />);
+    typeKey('alias/avi-cmk');
+    fireEvent.click(screen.getByRole('button', { name: 'Review plan' }));
+    expect(
+      await screen.findByText('alias/avi-cmk does not let EC2 use it for you in us-west-2.'),
+    ).toBeTruthy();
+    expect(screen.getByText(/kms:ViaService ec2.us-west-2.amazonaws.com/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Run' }).hasAttribute('disabled')).toBe(true);
+    expect(fake.callsTo('migration:plan')).toEqual([
+      { instanceIds: [INSTANCE], kmsKeyRef: 'alias/avi-cmk', strategy: 'swap' },
+    ]);
+    expect(fake.callsTo('migration:start')).toEqual([]);
+  });
+
+  it('refuses an unknown instance and clears the refusal when the input changes', async () => {
+    fake.setHandler('migration:plan', () =>
+      fail({
+        code: 'instance-not-found',
+        message: `${INSTANCE} was not found in us-west-2.`,
+        hint: 'Check the region: the instance may be in another one.',
+      }),
+    );
+    render(<MigrationWizard />);
+    typeKey('alias/avi-cmk');
+    fireEvent.click(screen.getByRole('button', { name: 'Review plan' }));
+    expect(await screen.findByText(`${INSTANCE} was not found in us-west-2.`)).toBeTruthy();
+    expect(screen.getByText('Check the region: the instance may be in another one.')).toBeTruthy();
+    typeKey('alias/other');
+    expect(screen.queryByText(`${INSTANCE} was not found in us-west-2.`)).toBeNull();
+  });
+
+  it('disables Review plan until instances and a key are chosen', () => {
+    useMigrationStore.getState().setSelected([]);
+    render(<MigrationWizard />);
+    expect(screen.getByRole('button', { name: 'Review plan' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('shows the plan: steps, expected downtime, warnings; then runs it', async () => {
+    fake.setHandler('migration:start', () => ({ migrationId: 'mig-1a2b3c4d', jobId: 'job-1' }));
+    fake.setHandler('migration:get', () => journal());
+    fake.setHandler('migration:list', () => ({ migrations: [] }));
+    render(<MigrationWizard />);
+    typeKey('alias/avi-cmk');
+    fireEvent.click(screen.getByRole('button', { name: 'Review plan' }));
+    expect(await screen.findByText(plan.title)).toBeTruthy();
+    expect(screen.getByText(/Expected downtime: 2 min 25 s per instance/)).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Plan steps' });
+    for (const s of plan.steps) expect(within(table).getByText(s.title)).toBeTruthy();
+    expect(within(table).getByText('ec2:StopInstances')).toBeTruthy();
+    expect(screen.getByText(plan.warnings[0]!)).toBeTruthy();
+    expect(screen.getByText(/4 steps · 1 rollback steps/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await screen.findByRole('button', { name: 'Review plan' });
+    expect(fake.callsTo('migration:start')).toEqual([
+      { instanceIds: [INSTANCE], kmsKeyRef: 'alias/avi-cmk', strategy: 'swap' },
+    ]);
+  });
+});

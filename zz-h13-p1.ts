@@ -1,0 +1,3 @@
+import { benchInventory } from './bench/inventory/p1-inventory';
+import { printReport } from './bench/report';
+printReport(await benchInventory());
