@@ -49,7 +49,11 @@ export const useMigrationStore = create<MigrationState>()((set, get) => ({
     set({ review: { status: 'planning' } });
     const { selected, kmsKeyRef, strategy } = get();
     const result = await api().migration.plan({ instanceIds: [...selected], kmsKeyRef, strategy });
-    set({ review: result.ok ? { status: 'ready', plan: result.value } : { status: 'refused', error: result.error } });
+    set({
+      review: result.ok
+        ? { status: 'ready', plan: result.value }
+        : { status: 'refused', error: result.error },
+    });
   },
   start: async () => {
     const { selected, kmsKeyRef, strategy } = get();

@@ -1,6 +1,7 @@
 // The Copy AMI wizard end to end in Chromium against the browser preview on avi-lab: search the
-// public controller AMI, keep the key blank (aws/ebs, said plainly), review the plan, start it and
-// follow it to an available encrypted copy; the screenshot becomes docs/screenshot-copy-ami.png.
+// public controller AMI, see the blank key said plainly (aws/ebs), then type and check the lab's CMK,
+// review the plan, start it and follow it to an available encrypted copy; the screenshot becomes
+// docs/screenshot-copy-ami.png.
 // The preview's sandbox runs in real time; the test speeds its clock through the sandbox's own
 // control API (POST /_sandbox/clock), as `envelope sandbox --speed` would.
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
@@ -69,13 +70,17 @@ describe('Copy AMI wizard in Chromium', () => {
     await page.getByText('Name template').waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('No key chosen: AWS managed key aws/ebs').waitFor();
+    // The lab's healthy CMK, typed by hand and checked against its policy before the review.
+    await page.getByRole('textbox', { name: 'Key reference' }).fill('alias/lab-ebs');
+    await page.getByRole('button', { name: 'Check key' }).click();
+    await page.getByText('The key can encrypt the copy').waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('Before you copy').waitFor({ timeout: 30_000 });
     await page.getByText(/cannot be made public/).waitFor();
     await page.getByRole('button', { name: 'Start copy' }).click();
     await page.getByText(/^New AMI/).waitFor({ timeout: 90_000 });
     await page.getByText(/=snap-[0-9a-f]+:128:true:gp2:encrypted/).waitFor();
-    await page.getByRole('cell', { name: 'alias/aws/ebs' }).first().waitFor();
+    await page.getByRole('cell', { name: 'alias/lab-ebs' }).first().waitFor();
     await page.screenshot({ path: join(screenshots, 'copy-ami.png'), fullPage: true });
     mkdirSync('docs', { recursive: true });
     copyFileSync(join(screenshots, 'copy-ami.png'), join('docs', 'screenshot-copy-ami.png'));

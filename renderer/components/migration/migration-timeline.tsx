@@ -19,7 +19,11 @@ export function MigrationTimeline({
   const steps = instance.steps;
   if (steps.length === 0) return <div>Not started.</div>;
   const start = Math.min(...steps.map((s) => s.startedAt));
-  const end = Math.max(now, ...steps.map((s) => s.endedAt ?? now));
+  // A finished timeline ends at its last step; only a step still open stretches to now (the
+  // journal's times are the sandbox's clock in the preview, so "now" may be far from them).
+  const open = steps.some((s) => s.endedAt === undefined);
+  const lastEnd = Math.max(...steps.map((s) => s.endedAt ?? s.startedAt));
+  const end = open ? Math.max(now, lastEnd) : lastEnd;
   const span = Math.max(1, end - start);
   const x = (t: number) => LABEL + ((t - start) / span) * (WIDTH - LABEL - 10);
   const height = steps.length * ROW + 10;
@@ -30,7 +34,7 @@ export function MigrationTimeline({
           data-testid="downtime-window"
           x={x(instance.stoppedAt)}
           y={0}
-          width={Math.max(2, x(instance.runningAt ?? now) - x(instance.stoppedAt))}
+          width={Math.max(2, x(instance.runningAt ?? end) - x(instance.stoppedAt))}
           height={height}
           fill="#fbd332"
           opacity={0.35}
@@ -46,7 +50,7 @@ export function MigrationTimeline({
           <rect
             x={x(s.startedAt)}
             y={i * ROW + 3}
-            width={Math.max(3, x(s.endedAt ?? now) - x(s.startedAt))}
+            width={Math.max(3, x(s.endedAt ?? end) - x(s.startedAt))}
             height={ROW - 6}
             fill={colour(s.state)}
           >

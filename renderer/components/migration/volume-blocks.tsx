@@ -1,8 +1,8 @@
 // Per volume, the seeds' block (Volume ID, Snapshot, Encrypted, KMS Key ID) for the original and
-// its replacement, side by side.
+// its replacement, side by side; the KMS Key ID is the full key id, as the EC2 console shows it.
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import type { JournalVolume } from '../../../shared/domain/migration';
-import { shortKeyId } from '../../../shared/kms/key-reference';
+import { keyIdOf } from '../../../shared/kms/key-reference';
 
 function Block({
   title,
@@ -19,7 +19,7 @@ function Block({
 }) {
   return (
     <pre aria-label={title}>
-      {`${title}\nVolume ID: ${volumeId ?? '—'}\n Snapshot: ${snapshotId ?? '—'}\n Encrypted: ${encrypted ? 'Encrypted' : 'Not encrypted'}\n KMS Key ID: ${keyArn ? shortKeyId(keyArn) : '—'}`}
+      {`${title}\nVolume ID: ${volumeId ?? '—'}\n Snapshot: ${snapshotId ?? '—'}\n Encrypted: ${encrypted ? 'Encrypted' : 'Not encrypted'}\n KMS Key ID: ${keyArn ? keyIdOf(keyArn) : '—'}`}
     </pre>
   );
 }
@@ -45,7 +45,7 @@ export function VolumeBlocks({
         volumeId={volume.replacementVolumeId}
         snapshotId={volume.finalSnapshotId}
         encrypted={volume.replacementVolumeId !== undefined}
-        keyArn={volume.replacementVolumeId ? keyArn : undefined}
+        keyArn={volume.replacementVolumeId ? (volume.replacementKmsKeyArn ?? keyArn) : undefined}
       />
     </ColumnLayout>
   );

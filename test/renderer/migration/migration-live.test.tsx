@@ -64,7 +64,7 @@ describe('MigrationLive', () => {
   });
 
   it('redraws from migration:changed', () => {
-    const unbind = bindEvents();
+    const unbind = bindEvents(fake.api);
     const running = journal({ status: 'running' });
     const instance = running.instances[0]!;
     const first = {
