@@ -5,11 +5,15 @@ import { defineConfig } from 'vitest/config';
 // suite has its own config (vitest.e2e.config.ts) because it needs a built renderer and Chromium.
 export default defineConfig({
   test: {
+    maxWorkers: 3,
     projects: [
       {
         test: {
           name: 'node',
           environment: 'node',
+          // Vitest's default is one worker per core less one, i.e. one on CI's two cores; many test
+          // files spend their time waiting on the sandbox and on AWS CLI processes, so three overlap.
+          maxWorkers: 3,
           include: ['test/**/*.test.ts'],
           exclude: ['test/renderer/**', 'test/e2e/**'],
           setupFiles: ['test/setup-node.ts'],
@@ -25,6 +29,9 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          maxWorkers: 3,
+          // Vitest groups projects with their own worker counts; the renderer's group runs second.
+          sequence: { groupOrder: 1 },
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup-dom.ts'],
           testTimeout: 30_000,

@@ -11,8 +11,10 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'P2 migration', run: benchMigration },
 ];
 
+// `npm run bench -- P2` runs only the benches whose name contains the argument.
+const only = process.argv[2]?.toLowerCase();
 const rows: BenchRow[] = [];
-for (const bench of benches) {
+for (const bench of benches.filter((b) => !only || b.name.toLowerCase().includes(only))) {
   process.stderr.write(`running ${bench.name}…\n`);
   try {
     rows.push(...(await bench.run()));

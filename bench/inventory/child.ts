@@ -1,5 +1,6 @@
 // Starting and stopping benchmark child processes (the sandbox, the memory probe) by their pid.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +11,8 @@ export interface SandboxProcess {
     readonly secretAccessKey: string;
     readonly region: string;
   };
+  // CPU the sandbox process has used so far (Linux /proc), undefined where that cannot be read.
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -42,10 +45,23 @@ export async function startSandboxProcess(options: Record<string, unknown>): Pro
   const info = JSON.parse(await firstLine(child)) as Omit<SandboxProcess, 'stop'>;
   return {
     ...info,
+    cpuMs: () => processCpuMs(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
+}
+
+// utime + stime of a child from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms).
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,5 @@
 // P1: the inventory of the sandbox's `large` scenario (4 regions × 5,000 volumes, 10,000
 // snapshots, 1,000 AMIs, 200 keys; 300 buckets) with 25 ms latency per call and throttling on.
-import { Agent } from 'node:http';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -44,10 +43,6 @@ export async function benchInventory(): Promise<BenchRow[]> {
       },
       retryMode: 'adaptive' as const,
       maxAttempts: 8,
-      // The sandbox closes idle keep-alive sockets after 1 s (electron/sandbox/server.ts); under
-      // load the SDK reuses one just as it closes ("socket hang up"). A fresh loopback connection
-      // per call avoids that race and costs well under a millisecond.
-      requestHandler: { httpAgent: new Agent({ keepAlive: false }) },
     });
     const memo = new Map<string, unknown>();
     const once = <T extends { destroy(): void }>(key: string, make: () => T): T => {
@@ -66,9 +61,16 @@ export async function benchInventory(): Promise<BenchRow[]> {
       autoscaling: (r) => once(`as${r}`, () => countCalls(new AutoScalingClient(config(r)), counts)),
     };
     const regionNames = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2'];
+    const sandboxCpu0 = sandbox.cpuMs();
+    const cpu0 = process.cpuUsage();
     const start = performance.now();
     const outcomes = await scanInventory({ account: '123456789012', regions: regionNames, clients });
     const wallMs = performance.now() - start;
+    const cpu = process.cpuUsage(cpu0);
+    const scanCpuMs = (cpu.user + cpu.system) / 1000;
+    const sandboxCpu1 = sandbox.cpuMs();
+    const sandboxCpuMs =
+      sandboxCpu0 === undefined || sandboxCpu1 === undefined ? undefined : sandboxCpu1 - sandboxCpu0;
     for (const client of made) client.destroy();
     const regions = outcomes.flatMap((o) => (o.ok ? [o.inventory] : []));
     const failure = outcomes.find((o) => !o.ok);
@@ -108,6 +110,14 @@ export async function benchInventory(): Promise<BenchRow[]> {
         value: `${(wallMs / boundMs).toFixed(2)}×`,
         target: '≤ 1.3×',
         ok: wallMs / boundMs <= 1.3,
+      },
+      {
+        // Why the wall time is far above the bound: the bound counts latency only, but turning
+        // 69,000 resources into XML (sandbox) and back into objects (the SDK) costs CPU time.
+        bench: 'P1 inventory',
+        metric: 'CPU during the scan: scanner process (SDK parsing) / sandbox process',
+        value: `${Math.round(scanCpuMs)} ms / ${sandboxCpuMs === undefined ? 'n/a' : `${sandboxCpuMs} ms`}`,
+        target: '',
       },
       {
         bench: 'P1 inventory',

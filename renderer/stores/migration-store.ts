@@ -83,5 +83,12 @@ export const useMigrationStore = create<MigrationState>()((set, get) => ({
     set({ currentId: id });
     await get().list();
   },
-  applyJournal: (journal) => set((state) => ({ journals: { ...state.journals, [journal.id]: journal } })),
+  // The list's row follows the journal too, so the table and the live view never disagree.
+  applyJournal: (journal) =>
+    set((state) => ({
+      journals: { ...state.journals, [journal.id]: journal },
+      summaries: state.summaries.map((m) =>
+        m.id === journal.id ? { ...m, status: journal.status, updatedAt: journal.updatedAt } : m,
+      ),
+    })),
 }));

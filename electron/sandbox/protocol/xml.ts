@@ -1,13 +1,33 @@
 // XML documents of the Query (EC2, awsQuery) and REST-XML (S3) protocols, built with
 // fast-xml-parser's XMLBuilder (which escapes text). Handlers return plain objects: lists as
 // { item: [...] } (EC2) or { member: [...] } (awsQuery), attributes as '@_name'.
-import { XMLBuilder } from 'fast-xml-parser';
+import { XMLBuilder, type XmlBuilderOptions } from 'fast-xml-parser';
 
-const builder = new XMLBuilder({
+// Escaping is done in one pass per value (the builder's own entity step runs five regular
+// expressions over every value, a third of the time of a 1,000-item Describe page), and jPath is
+// off because nothing here reads it (building the path string per node is another large share).
+// The output is byte for byte what the default options produce.
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  "'": '&apos;',
+  '"': '&quot;',
+};
+const escapeValue = (_name: string, value: unknown): unknown =>
+  typeof value === 'string' && /[&<>'"]/.test(value)
+    ? value.replace(/[&<>'"]/g, (c) => ENTITIES[c] ?? c)
+    : value;
+const options: XmlBuilderOptions & { jPath: boolean } = {
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   suppressEmptyNode: false,
-});
+  processEntities: false,
+  tagValueProcessor: escapeValue,
+  attributeValueProcessor: escapeValue,
+  jPath: false,
+};
+const builder = new XMLBuilder(options);
 const declaration = { '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' } };
 
 // A whole document: buildXml({ ListAllMyBucketsResult: { '@_xmlns': S3_NS, … } }).

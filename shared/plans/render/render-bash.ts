@@ -1,7 +1,7 @@
 // The plan as a bash script of AWS CLI v2 commands doing the same steps with the same waits and
 // checks as Envelope's executors: strict mode, the caller's account and the region checked first,
 // a comment per step. Every value from the plan is single-quoted, so a hostile plan cannot inject
-// shell. AWS_CLI overrides the binary (e.g. /usr/bin/aws); AWS_ENDPOINT_URL is honoured by v2.
+// shell.
 import type { Plan } from '../plan-document';
 import { migrationSteps } from './bash-migration';
 import { otherSteps } from './bash-other';
@@ -16,7 +16,8 @@ function header(plan: Plan): string[] {
     '# Review every command before running it. Run: bash this-file.sh',
     'set -euo pipefail',
     'export AWS_PAGER=""',
-    'aws() { "${AWS_CLI:-aws}" "$@"; }',
+    '# AWS_CLI picks the binary; AWS_ENDPOINT_URL, when set, is passed as --endpoint-url (any v2).',
+    'aws() { "${AWS_CLI:-aws}" ${AWS_ENDPOINT_URL:+--endpoint-url "$AWS_ENDPOINT_URL"} "$@"; }',
     `EXPECTED_ACCOUNT=${sq(plan.accountId)}`,
     `PLAN_ID=${sq(plan.id)}`,
     '',
