@@ -25,6 +25,8 @@ async function swap(fleet: Awaited<ReturnType<typeof startFleet>>, instanceIds: 
   };
 }
 
+const FLEET_SPEED = 100;
+
 // Request buckets (AWS EC2 throttling doc): capacity and refill per second, per action.
 const BUCKETS: Record<string, { capacity: number; refill: number; callsPerInstance: number }> = {
   CreateSnapshot: { capacity: 100, refill: 5, callsPerInstance: 8 },
@@ -71,7 +73,14 @@ export async function benchMigration(): Promise<BenchRow[]> {
     );
     const single = swapped.wallSeconds;
     await pair.close();
-    const fleet = await startFleet(20, { speed: 500, throttling: true, pollSeconds: 0.02 });
+    // Speed 100, not 500: the client's own CPU time (SDK, 20 instances' requests and polls in one
+    // process) passes on the simulated clock multiplied by the speed; at 500 it added ~2,000
+    // simulated seconds that AWS would never see. Polls stay 10 simulated seconds apart.
+    const fleet = await startFleet(20, {
+      speed: FLEET_SPEED,
+      throttling: true,
+      pollSeconds: 10 / FLEET_SPEED,
+    });
     try {
       const many = await swap(fleet, fleet.instanceIds);
       const queueing = Math.max(

@@ -103,6 +103,8 @@ export type InstanceStatus = z.infer<typeof instanceStatusSchema>;
 export const journalInstanceSchema = z.object({
   instanceId: z.string(),
   name: z.string().optional(),
+  // A clustered role that needs members migrated one at a time (e.g. 'avi-controller').
+  clusterRole: z.string().optional(),
   instanceType: z.string(),
   availabilityZone: z.string(),
   rootDeviceName: z.string(),

@@ -4,6 +4,7 @@
 // downtime window rolls that instance back at once, so the instance is never left without its
 // volumes; a failure before the stop leaves the instance untouched. A run that is aborted (cancel,
 // quit, crash) writes nothing more: the journal says where to resume.
+import { setMaxListeners } from 'node:events';
 import { SWAP_STEPS, type JournalInstance, type SwapStep } from '../../../shared/domain/migration';
 import { toApiError } from '../errors/to-api-error';
 import { isDone } from './journal';
@@ -120,7 +121,13 @@ function settle(run: RunContext): void {
   });
 }
 
+// Every AWS call of every instance listens on the run's one signal: more than Node's default 10.
+function allowManyListeners(run: RunContext): void {
+  setMaxListeners(0, run.signal);
+}
+
 export async function executeMigration(run: RunContext, hooks: ExecutorHooks = {}): Promise<void> {
+  allowManyListeners(run);
   run.journal.update((j) => {
     j.status = 'running';
   });
@@ -134,6 +141,7 @@ export async function executeMigration(run: RunContext, hooks: ExecutorHooks = {
 
 // Rolls back every instance that is not already rolled back or cleaned up.
 export async function rollbackMigration(run: RunContext, hooks: ExecutorHooks = {}): Promise<void> {
+  allowManyListeners(run);
   run.journal.update((j) => {
     j.status = 'running';
   });

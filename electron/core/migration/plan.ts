@@ -7,6 +7,7 @@ import type { JournalInstance, MigrationStrategy } from '../../../shared/domain/
 import { STEP_TITLES } from '../../../shared/domain/migration';
 import { sealPlan, type Plan, type PlanStep } from '../../../shared/plans/plan-document';
 import type { MigrationContext } from './migration-context';
+import { clusterWarnings } from './cluster-guidance';
 
 // Time model for estimates (AWS publishes none): a snapshot moves ~0.1 GiB/s of changed blocks; a
 // running instance changes ~2% of its blocks during the first snapshot; EC2 state changes take
@@ -235,6 +236,7 @@ export async function buildPlan(
     ),
     warnings: [
       ...warnings,
+      ...clusterWarnings(instances),
       ...instances.flatMap((i) =>
         i.skipped.map((s) => `${i.instanceId} ${s.device} (${s.volumeId}) skipped: ${s.reason}.`),
       ),

@@ -14,6 +14,7 @@ import {
 import type { JournalInstance, JournalVolume, MigrationStrategy } from '../../../shared/domain/migration';
 import { AppError } from '../errors/app-error';
 import type { MigrationContext } from './migration-context';
+import { clusterRoleOf } from './cluster-guidance';
 
 async function describeInstances(ctx: MigrationContext, ids: readonly string[]): Promise<Instance[]> {
   try {
@@ -170,9 +171,11 @@ function checkOne(
     );
   }
   const name = nameOf(instance);
+  const clusterRole = clusterRoleOf(instance.Tags);
   return {
     instanceId: id,
     ...(name ? { name } : {}),
+    ...(clusterRole ? { clusterRole } : {}),
     instanceType: type,
     availabilityZone: instance.Placement?.AvailabilityZone ?? '',
     rootDeviceName: instance.RootDeviceName ?? '',

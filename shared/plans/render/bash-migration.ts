@@ -6,10 +6,14 @@ import type { Plan } from '../plan-document';
 import { migrationLayout, type InstanceLayout } from './migration-layout';
 import { sq, varName } from './shell-quote';
 
-const tags = (resource: string, step: string, instanceId: string, volumeId: string) =>
+// The executor's three tags (electron/core/migration/tags.ts), so its --resume and clean-up
+// tooling recognise what the script made.
+const tags = (resource: string, step: string, volumeId: string) =>
   sq(
-    `ResourceType=${resource},Tags=[{Key=envelope:migration,Value=$PLAN_ID},{Key=envelope:step,Value=${step}},{Key=envelope:instance,Value=${instanceId}},{Key=envelope:origin-volume,Value=${volumeId}}]`,
+    `ResourceType=${resource},Tags=[{Key=envelope:migration,Value=$PLAN_ID},{Key=envelope:step,Value=${step}},{Key=envelope:origin-volume,Value=${volumeId}}]`,
   ).replace('$PLAN_ID', `'"$PLAN_ID"'`);
+
+const USER_TAGS = "Volumes[0].Tags[?!starts_with(Key, `aws:`) && !starts_with(Key, `envelope:`)]";
 
 function instanceScript(i: InstanceLayout): string[] {
   const r = `--region ${sq(i.region)}`;
@@ -18,7 +22,7 @@ function instanceScript(i: InstanceLayout): string[] {
   const snapshots = (step: string, prefix: string) =>
     i.volumes.map(
       (vol) =>
-        `${v(prefix, vol.volumeId)}="$(aws ec2 create-snapshot ${r} --volume-id ${sq(vol.volumeId)} --description ${sq(`Envelope ${step} of ${vol.volumeId} (${vol.device})`)} --tag-specifications ${tags('snapshot', step, i.instanceId, vol.volumeId)} --query SnapshotId --output text)"`,
+        `${v(prefix, vol.volumeId)}="$(aws ec2 create-snapshot ${r} --volume-id ${sq(vol.volumeId)} --description ${sq(`Envelope ${step} of ${vol.volumeId} (${vol.device})`)} --tag-specifications ${tags('snapshot', step, vol.volumeId)} --query SnapshotId --output text)"`,
     );
   const all = (prefix: string) => i.volumes.map((vol) => `"$${v(prefix, vol.volumeId)}"`).join(' ');
   const lines: string[] = [
@@ -28,6 +32,11 @@ function instanceScript(i: InstanceLayout): string[] {
     ...i.volumes.map(
       (vol) =>
         `[ "$(aws ec2 describe-volumes ${r} --volume-ids ${sq(vol.volumeId)} --query 'Volumes[0].Attachments[0].Device' --output text)" = ${sq(vol.device)} ] || { echo ${sq(`${vol.volumeId} is no longer attached as ${vol.device}`)} >&2; exit 1; }`,
+    ),
+    '# The originals’ tags, less aws:* (reserved) and envelope:* (the migration’s own).',
+    ...i.volumes.map(
+      (vol) =>
+        `${v('TAGS', vol.volumeId)}="$(aws ec2 describe-volumes ${r} --volume-ids ${sq(vol.volumeId)} --query ${sq(USER_TAGS)} --output json)"`,
     ),
     '# Step 1: online snapshots (the instance keeps running), then wait until they complete.',
     ...snapshots('snapshot-online', 'SNAP_ONLINE'),
@@ -57,11 +66,16 @@ function instanceScript(i: InstanceLayout): string[] {
         vol.iops !== null ? `--iops ${vol.iops}` : '',
         vol.throughput !== null ? `--throughput ${vol.throughput}` : '',
         `--encrypted --kms-key-id ${sq(i.kmsKeyArn)}`,
-        `--tag-specifications ${tags('volume', 'create-volumes', i.instanceId, vol.volumeId)}`,
+        `--tag-specifications ${tags('volume', 'create-volumes', vol.volumeId)}`,
         '--query VolumeId --output text)"',
       ]
         .filter(Boolean)
         .join(' '),
+    ),
+    '# The originals’ own tags (Name, cost centre…) go to the new volumes, as the executor copies them.',
+    ...i.volumes.map(
+      (vol) =>
+        `[[ "$${v('TAGS', vol.volumeId)}" =~ ^(null|\\[\\])?$ ]] || aws ec2 create-tags ${r} --resources "$${v('NEW', vol.volumeId)}" --tags "$${v('TAGS', vol.volumeId)}"`,
     ),
     `aws ec2 wait volume-available ${r} --volume-ids ${all('NEW')}`,
     '# Step 5: detach the originals (kept for rollback) and wait until they are available.',

@@ -1,0 +1,13 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { startTestSandbox } from '../helpers/sandbox';
+import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
+const a = await startTestSandbox({ scenario: 'avi-lab', speed: Number(process.argv[2] ?? 200000) });
+const env = { ...a.env, AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'us-west-2', ENVELOPE_DATA_DIR: mkdtempSync('/tmp/h14/d'), AWS_CLI: '/usr/bin/aws' };
+const out = execFileSync(process.execPath, ['bin/envelope.mjs', 'plan', 'export', '--endpoint-url', a.endpoint, '--kind', 'migration', '--instance', aviLab.ids.controllerInstanceIds[0]!, '--kms-key', 'alias/lab-ebs', '--format', 'bash'], { env });
+writeFileSync('/tmp/h14/plan.sh', out);
+const t0 = Date.now();
+const r = spawnSync('/bin/bash', ['-x', '/tmp/h14/plan.sh'], { env: { ...env, PS4: '+ $(date +%s.%N | cut -c7-14) ' }, encoding: 'utf8' });
+console.log(r.status, Date.now() - t0);
+writeFileSync('/tmp/h14/trace.txt', r.stderr + '\n---\n' + r.stdout);
+await a.close();

@@ -1,0 +1,17 @@
+import { launchChromium } from './test/e2e/chromium';
+import { rendererOutDir } from './vite.renderer.config';
+import { fakeInventory } from './bench/renderer/fake-inventory';
+import { build as bundle } from 'esbuild';
+import { serveStatic } from './bench/renderer/static-server';
+const server = await serveStatic(rendererOutDir);
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+const r = await bundle({ entryPoints: ['bench/renderer/page-probe.ts'], bundle: true, format: 'iife', globalName: '__benchProbe', write: false });
+await page.addInitScript({ content: r.outputFiles[0]!.text + '\nwindow.__benchProbe = __benchProbe;\n__benchProbe.installProbe(' + JSON.stringify(fakeInventory(10000)) + ');' });
+await page.goto(`${server.url}#/inventory`);
+await new Promise((r) => setTimeout(r, 8000));
+console.log(await page.evaluate(() => JSON.stringify({ d: (window as any).__benchDataAt, r: (window as any).__benchRenderedAt, rows: document.querySelectorAll('table tbody tr').length, td: document.querySelector('table tbody tr td')?.textContent })));
+await page.screenshot({ path: '/tmp/h13/p3.png' });
+await browser.close(); await server.close();
