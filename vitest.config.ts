@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: domain code in Node, renderer stores and components in jsdom. The end-to-end
@@ -19,9 +18,6 @@ export default defineConfig({
           setupFiles: ['test/setup-node.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Vitest's default is cores − 1, i.e. ONE worker on a 2-core CI runner; the slow suites
-          // (the migration reliability slices) are split into files so that two workers share them.
-          maxWorkers: Math.max(2, availableParallelism() - 1),
         },
       },
       {

@@ -11,11 +11,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateTagsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  CreateTagsCommand,
+  DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
+  EC2Client,
+  type Tag,
+} from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationJournal } from '../../shared/domain/migration';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
-import { runAwsCli, startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 const bin = fileURLToPath(new URL('../../bin/envelope.mjs', import.meta.url));
 const REGION = 'us-west-2';
@@ -46,99 +53,106 @@ const envFor = (sandbox: TestSandbox, dir: string): NodeJS.ProcessEnv => ({
   ENVELOPE_WAIT_DELAY_SECONDS: '0.02',
 });
 
-interface Tag {
-  Key: string;
-  Value: string;
-}
-interface CliVolume {
-  VolumeId: string;
-  State: string;
-  Size: number;
-  VolumeType: string;
-  Iops?: number;
-  Throughput?: number;
-  Encrypted: boolean;
-  KmsKeyId?: string;
-  SnapshotId?: string;
-  Attachments: { InstanceId: string; Device: string; State: string }[];
-  Tags?: Tag[];
-}
-
-// What a migration leaves behind, without any id that differs between two runs.
-async function endState(sandbox: TestSandbox, env: NodeJS.ProcessEnv, originals: Record<string, string>) {
-  const described = await runAwsCli<{
-    Reservations: {
-      Instances: {
-        State: { Name: string };
-        BlockDeviceMappings: { DeviceName: string; Ebs: { VolumeId: string; DeleteOnTermination: boolean } }[];
-      }[];
-    }[];
-  }>(['ec2', 'describe-instances', '--instance-ids', controller, '--region', REGION], env);
-  const instance = described.Reservations[0]!.Instances[0]!;
-  const volumes = async (ids: string[]) =>
-    (
-      await runAwsCli<{ Volumes: CliVolume[] }>(
-        ['ec2', 'describe-volumes', '--volume-ids', ...ids, '--region', REGION],
-        env,
-      )
-    ).Volumes;
-  const attached = await volumes(instance.BlockDeviceMappings.map((b) => b.Ebs.VolumeId));
-  const before = await volumes(Object.values(originals));
-  const snapshots = await runAwsCli<{ Snapshots: { VolumeId: string; Tags?: Tag[] }[] }>(
-    ['ec2', 'describe-snapshots', '--owner-ids', 'self', '--region', REGION, '--filters', 'Name=tag-key,Values=envelope:migration'],
-    env,
-  );
-  const tagKeys = (tags: Tag[] = []) => tags.map((t) => t.Key).sort();
-  const userTags = (tags: Tag[] = []) =>
-    Object.fromEntries(tags.filter((t) => !t.Key.startsWith('envelope:')).map((t) => [t.Key, t.Value]));
-  const devices = Object.fromEntries(
-    instance.BlockDeviceMappings.map((b) => {
-      const v = attached.find((x) => x.VolumeId === b.Ebs.VolumeId);
-      const tags = v?.Tags ?? [];
-      return [
-        b.DeviceName,
-        {
-          replaced: b.Ebs.VolumeId !== originals[b.DeviceName],
-          deleteOnTermination: b.Ebs.DeleteOnTermination,
-          encrypted: v?.Encrypted,
-          kmsKeyId: v?.KmsKeyId,
-          size: v?.Size,
-          volumeType: v?.VolumeType,
-          iops: v?.Iops ?? null,
-          throughput: v?.Throughput ?? null,
-          state: v?.State,
-          fromMigrationSnapshot: snapshotTagged(sandbox, v?.SnapshotId),
-          userTags: userTags(tags),
-          envelopeTags: tagKeys(tags).filter((k) => k.startsWith('envelope:')),
-          originVolumeTag: tags.find((t) => t.Key === 'envelope:origin-volume')?.Value === originals[b.DeviceName],
-        },
-      ];
-    }),
-  );
-  const originalsAfter = Object.fromEntries(
-    Object.entries(originals).map(([device, id]) => {
-      const v = before.find((x) => x.VolumeId === id);
-      return [
+// What a migration leaves behind, without any id that differs between two runs. Read with the SDK
+// (a CLI process costs about a second here; the script already spends the CLI's share).
+async function endState(sandbox: TestSandbox, originals: Record<string, string>) {
+  const ec2 = new EC2Client({ ...sandbox.sdkConfig, region: REGION });
+  try {
+    const described = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [controller] }));
+    const instance = described.Reservations?.[0]?.Instances?.[0];
+    const mappings = instance?.BlockDeviceMappings ?? [];
+    const volumes = async (ids: string[]) =>
+      (await ec2.send(new DescribeVolumesCommand({ VolumeIds: ids }))).Volumes ?? [];
+    const attached = await volumes(mappings.map((b) => b.Ebs?.VolumeId ?? ''));
+    const before = await volumes(Object.values(originals));
+    const snapshots =
+      (
+        await ec2.send(
+          new DescribeSnapshotsCommand({
+            OwnerIds: ['self'],
+            Filters: [{ Name: 'tag-key', Values: ['envelope:migration'] }],
+          }),
+        )
+      ).Snapshots ?? [];
+    const userTags = (tags: Tag[] = []) =>
+      Object.fromEntries(
+        tags.filter((t) => !t.Key?.startsWith('envelope:')).map((t) => [t.Key ?? '', t.Value ?? '']),
+      );
+    const devices = Object.fromEntries(
+      mappings.map((b) => {
+        const device = b.DeviceName ?? '';
+        const v = attached.find((x) => x.VolumeId === b.Ebs?.VolumeId);
+        const tags = v?.Tags ?? [];
+        return [
+          device,
+          {
+            replaced: b.Ebs?.VolumeId !== originals[device],
+            deleteOnTermination: b.Ebs?.DeleteOnTermination,
+            encrypted: v?.Encrypted,
+            kmsKeyId: v?.KmsKeyId,
+            size: v?.Size,
+            volumeType: v?.VolumeType,
+            iops: v?.Iops ?? null,
+            throughput: v?.Throughput ?? null,
+            state: v?.State,
+            attachmentState: v?.Attachments?.[0]?.State,
+            fromFinalSnapshot: snapshotStep(sandbox, v?.SnapshotId) === 'snapshot-final',
+            userTags: userTags(tags),
+            envelopeTags: tags
+              .map((t) => t.Key ?? '')
+              .filter((k) => k.startsWith('envelope:'))
+              .sort(),
+            originVolumeTag:
+              tags.find((t) => t.Key === 'envelope:origin-volume')?.Value === originals[device],
+          },
+        ];
+      }),
+    );
+    const originalsAfter = Object.fromEntries(
+      Object.entries(originals).map(([device, id]) => {
+        const v = before.find((x) => x.VolumeId === id);
+        return [
+          device,
+          {
+            present: Boolean(v),
+            state: v?.State,
+            attachments: v?.Attachments?.length,
+            encrypted: v?.Encrypted,
+            userTags: userTags(v?.Tags),
+          },
+        ];
+      }),
+    );
+    const snapshotsPerOriginal = Object.fromEntries(
+      Object.entries(originals).map(([device, id]) => [
         device,
-        { present: Boolean(v), state: v?.State, attachments: v?.Attachments.length, encrypted: v?.Encrypted },
-      ];
-    }),
-  );
-  const snapshotsPerOriginal = Object.fromEntries(
-    Object.entries(originals).map(([device, id]) => [
-      device,
-      snapshots.Snapshots.filter((s) => s.VolumeId === id)
-        .map((s) => s.Tags?.find((t) => t.Key === 'envelope:step')?.Value ?? '')
-        .sort(),
-    ]),
-  );
-  return { state: instance.State.Name, devices, originals: originalsAfter, snapshots: snapshotsPerOriginal };
+        snapshots
+          .filter((s) => s.VolumeId === id)
+          .map((s) => ({
+            step: s.Tags?.find((t) => t.Key === 'envelope:step')?.Value,
+            state: s.State,
+            encrypted: s.Encrypted,
+            originVolumeTag: s.Tags?.find((t) => t.Key === 'envelope:origin-volume')?.Value === id,
+          }))
+          .sort((x, y) => (x.step ?? '').localeCompare(y.step ?? '')),
+      ]),
+    );
+    return {
+      state: instance?.State?.Name,
+      devices,
+      originals: originalsAfter,
+      snapshots: snapshotsPerOriginal,
+    };
+  } finally {
+    ec2.destroy();
+  }
 }
 
-// The new volume was made from a snapshot the migration took (read from the sandbox's world).
-function snapshotTagged(sandbox: TestSandbox, snapshotId: string | undefined): boolean {
-  const snapshot = sandbox.handle.world.snapshots.get(snapshotId ?? '');
-  return Boolean(snapshot?.tags.some((t) => t.Key === 'envelope:step' && t.Value === 'snapshot-final'));
+// The step that took the snapshot a volume was made from (read from the sandbox's world: the
+// snapshot id differs between runs, its tags do not).
+function snapshotStep(sandbox: TestSandbox, snapshotId: string | undefined): string | undefined {
+  return sandbox.handle.world.snapshots.get(snapshotId ?? '')?.tags.find((t) => t.Key === 'envelope:step')
+    ?.Value;
 }
 
 describe('plan differential: exported bash script vs Envelope executor', () => {
@@ -221,7 +235,17 @@ describe('plan differential: exported bash script vs Envelope executor', () => {
       run('/bin/bash', [script], bashEnv),
       run(
         process.execPath,
-        [bin, 'migrate', '--endpoint-url', b.endpoint, '--instance', controller, '--kms-key', 'alias/lab-ebs', '--json'],
+        [
+          bin,
+          'migrate',
+          '--endpoint-url',
+          b.endpoint,
+          '--instance',
+          controller,
+          '--kms-key',
+          'alias/lab-ebs',
+          '--json',
+        ],
         envB,
       ),
     ]);
@@ -230,7 +254,7 @@ describe('plan differential: exported bash script vs Envelope executor', () => {
     expect(executed.code, executed.stderr).toBe(0);
     expect((JSON.parse(executed.stdout) as MigrationJournal).status).toBe('verified');
 
-    const [endA, endB] = await Promise.all([endState(a, envA, originals), endState(b, envB, originals)]);
+    const [endA, endB] = await Promise.all([endState(a, originals), endState(b, originals)]);
     // Both runs did the migration (not two identical no-ops) ...
     expect(endB.state).toBe('running');
     for (const device of Object.keys(originals)) {
@@ -239,10 +263,18 @@ describe('plan differential: exported bash script vs Envelope executor', () => {
         encrypted: true,
         kmsKeyId: aviLab.ids.labKeyArn,
         state: 'in-use',
-        fromMigrationSnapshot: true,
+        attachmentState: 'attached',
+        fromFinalSnapshot: true,
         originVolumeTag: true,
+        userTags: { Name: `avi-controller-1 ${device}`, 'cost-center': 'lab' },
       });
-      expect(endB.originals[device]).toEqual({ present: true, state: 'available', attachments: 0, encrypted: false });
+      expect(endB.originals[device]).toMatchObject({
+        present: true,
+        state: 'available',
+        attachments: 0,
+        encrypted: false,
+      });
+      expect(endB.snapshots[device]?.map((s) => s.step)).toEqual(['snapshot-final', 'snapshot-online']);
     }
     // ... and the script's end state is the executor's, device by device.
     expect(endA).toEqual(endB);

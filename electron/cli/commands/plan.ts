@@ -12,6 +12,10 @@ import { exportFormatSchema, renderPlan } from '../../../shared/plans/render/ren
 import { formatSeconds } from '../../../shared/plans/render/timeline';
 import type { Core } from '../../core/create-core';
 import { AppError } from '../../core/errors/app-error';
+import { defaultDataDir } from '../../core/data-dir';
+import { InventoryCache } from '../../core/inventory/inventory-cache';
+import { planMigrationOffline } from '../../core/plans/offline-migration-plan';
+import { SettingsStore } from '../../core/settings/settings-store';
 import { fail, print, printTable } from '../output';
 import { type GlobalOptions, withCore } from '../context';
 
@@ -23,6 +27,7 @@ interface ExportOptions extends GlobalOptions {
   readonly strategy: string;
   readonly format: string;
   readonly output?: string;
+  readonly offline?: boolean;
 }
 
 interface RunOptions extends GlobalOptions {
@@ -88,7 +93,7 @@ function printDrift(drift: DriftReport): void {
   for (const u of drift.unchecked) process.stderr.write(`not checked: ${u}\n`);
 }
 
-async function planNow(core: Core, options: ExportOptions): Promise<Plan> {
+function checkPlanNowOptions(options: ExportOptions): void {
   if (options.kind !== 'migration') {
     throw new AppError(
       'invalid-argument',
@@ -98,10 +103,40 @@ async function planNow(core: Core, options: ExportOptions): Promise<Plan> {
   }
   if (options.instance.length === 0 || !options.kmsKey)
     throw new AppError('invalid-argument', 'A migration plan needs --instance and --kms-key.');
+}
+
+async function planNow(core: Core, options: ExportOptions): Promise<Plan> {
   return core.migration.plan({
     instanceIds: options.instance,
-    kmsKeyRef: options.kmsKey,
+    kmsKeyRef: options.kmsKey ?? '',
     strategy: options.strategy as 'swap' | 'rekey' | 'replace',
+  });
+}
+
+// No core and no AWS call: the cached inventory of the profile's account is all it reads.
+async function planOffline(options: ExportOptions): Promise<Plan> {
+  const dataDir = defaultDataDir();
+  const selection = new SettingsStore(dataDir).get().selection;
+  const profile = options.profile ?? selection?.profile ?? 'sandbox';
+  const region = options.region ?? (profile === selection?.profile ? selection.region : undefined);
+  if (!region)
+    throw new AppError(
+      'invalid-argument',
+      'An offline plan needs --region.',
+      'Name the region whose cached inventory to plan from.',
+    );
+  if (options.strategy !== 'swap' && options.strategy !== 'rekey')
+    throw new AppError(
+      'invalid-argument',
+      `--strategy ${options.strategy} cannot be planned offline.`,
+      'Use swap or rekey.',
+    );
+  return planMigrationOffline(new InventoryCache(dataDir), {
+    profile,
+    region,
+    instanceIds: options.instance,
+    kmsKeyRef: options.kmsKey ?? '',
+    strategy: options.strategy,
   });
 }
 
@@ -113,6 +148,7 @@ function exportCommand(): Command {
     .option('--instance <id>', 'instance to migrate (repeat)', collect, [])
     .option('--kms-key <ref>', 'target key for --kind migration')
     .option('--strategy <name>', 'swap or rekey', 'swap')
+    .option('--offline', 'plan from the cached inventory, with no network (its age is stated in the plan)')
     .option('--format <format>', 'json, html, md, bash or ssm', 'json')
     .option('--output <file>', 'write to this file instead of stdout')
     .action(async (_o, command: Command) => {
@@ -126,9 +162,12 @@ function exportCommand(): Command {
             'Use json, html, md, bash or ssm.',
           ),
         );
+      if (!options.from) checkPlanNowOptions(options);
       const plan = options.from
         ? await loadPlan(options.from)
-        : await withCore(options, (core) => planNow(core, options));
+        : options.offline
+          ? await planOffline(options)
+          : await withCore(options, (core) => planNow(core, options));
       let text: string;
       try {
         text = renderPlan(plan, format.data).text;

@@ -170,13 +170,18 @@ function rollbackSteps(region: string, instance: JournalInstance): PlanStep[] {
 }
 
 export async function buildPlan(
-  ctx: MigrationContext,
+  ctx: Pick<MigrationContext, 'region' | 'accountId' | 'callerArn' | 'now'>,
   strategy: MigrationStrategy,
   key: { arn: string; label: string; state: string },
   instances: readonly JournalInstance[],
   warnings: readonly string[],
+  // Where the facts come from: read just now (live), or the cached inventory scanned at readAt.
+  origin: { readonly source: 'live' | 'cache'; readonly readAt: number } = {
+    source: 'live',
+    readAt: ctx.now(),
+  },
 ): Promise<Plan> {
-  const readAt = new Date(ctx.now()).toISOString();
+  const readAt = new Date(origin.readAt).toISOString();
   const steps = instances.flatMap((i) => instanceSteps(ctx.region, i, key.arn));
   const downtimes = instances.map(expectedDowntimeSeconds);
   return sealPlan({
@@ -186,9 +191,9 @@ export async function buildPlan(
     title: `Encrypt ${instances.length} instance${instances.length === 1 ? '' : 's'} with ${key.label} (${strategy})`,
     accountId: ctx.accountId,
     regions: [ctx.region],
-    createdAt: readAt,
+    createdAt: new Date(ctx.now()).toISOString(),
     createdBy: ctx.callerArn,
-    source: 'live',
+    source: origin.source,
     facts: [
       {
         resource: 'key',

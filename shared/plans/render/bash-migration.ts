@@ -1,6 +1,6 @@
 // The migration's swap, per instance, as AWS CLI v2 commands in the executor's order: online
 // snapshots (tagged), wait, stop, wait stopped, final snapshots, wait, encrypted volumes with the
-// same type/IOPS/throughput, wait, detach, wait available, attach on the same device, wait in use,
+// same type/IOPS/throughput and the originals' own tags, wait, detach, wait available, attach on the same device, wait in use,
 // DeleteOnTermination, start, wait running, verify with describe-volumes.
 import type { Plan } from '../plan-document';
 import { migrationLayout, type InstanceLayout } from './migration-layout';
@@ -13,7 +13,7 @@ const tags = (resource: string, step: string, volumeId: string) =>
     `ResourceType=${resource},Tags=[{Key=envelope:migration,Value=$PLAN_ID},{Key=envelope:step,Value=${step}},{Key=envelope:origin-volume,Value=${volumeId}}]`,
   ).replace('$PLAN_ID', `'"$PLAN_ID"'`);
 
-const USER_TAGS = "Volumes[0].Tags[?!starts_with(Key, `aws:`) && !starts_with(Key, `envelope:`)]";
+const USER_TAGS = 'Volumes[0].Tags[?!starts_with(Key, `aws:`) && !starts_with(Key, `envelope:`)]';
 
 function instanceScript(i: InstanceLayout): string[] {
   const r = `--region ${sq(i.region)}`;

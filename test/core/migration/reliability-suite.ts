@@ -11,7 +11,7 @@
 // Per-run cost: the journal is rewritten ~40 times per executor run (write + rename); on the
 // disk-backed /tmp that is ~0.7 ms each, on tmpfs ~0.02 ms, so journals go to /dev/shm when it
 // exists (the production code path is unchanged, only where the throwaway directory lives).
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EC2Client } from '@aws-sdk/client-ec2';
@@ -93,6 +93,8 @@ export function defineReliabilitySuite(first: number, count: number): void {
     ctx.ec2.destroy();
     ctx.kms.destroy();
     await sandbox.close();
+    // /dev/shm is memory: leave nothing behind.
+    rmSync(ctx.dataDir, { recursive: true, force: true });
   });
 
   async function runSchedule(

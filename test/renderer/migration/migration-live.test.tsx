@@ -46,7 +46,10 @@ describe('MigrationLive', () => {
     const width = Number(window?.getAttribute('width'));
     expect(width).toBeGreaterThan(200);
     expect(width).toBeLessThan(240);
-    expect(screen.getByText(/downtime 100 s/)).toBeTruthy();
+    // The header's timer and the axis label agree: stop → running took 100 s.
+    expect(screen.getByText(/verified — downtime 100 s/)).toBeTruthy();
+    expect(within(timeline).getByText('downtime 100 s')).toBeTruthy();
+    expect(within(timeline).getByText('3 min 21 s')).toBeTruthy();
   });
 
   it('shows the seeds’ volume block for the original and the replacement', () => {
