@@ -3,11 +3,13 @@
 import { benchInventory } from './inventory/p1-inventory';
 import { benchMemory } from './inventory/p4-memory';
 import { benchMigration } from './migration/p2-migration';
+import { benchRenderer } from './renderer/p3-renderer';
 import { printReport, type BenchRow } from './report';
 
 const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'P1 inventory', run: benchInventory },
   { name: 'P4 memory', run: benchMemory },
+  { name: 'P3 renderer', run: benchRenderer },
   { name: 'P2 migration', run: benchMigration },
 ];
 

@@ -42,7 +42,13 @@ export function fakeInventory(volumes: number): Inventory {
       ...(encrypted ? { kmsKeyId: keys[i % keys.length]?.arn } : {}),
       attachments:
         i % 3 === 1
-          ? [{ instanceId: `i-${(0x20000000 + i).toString(16)}${'0'.repeat(9)}`, device: '/dev/xvdf', state: 'attached' }]
+          ? [
+              {
+                instanceId: `i-${(0x20000000 + i).toString(16)}${'0'.repeat(9)}`,
+                device: '/dev/xvdf',
+                state: 'attached',
+              },
+            ]
           : [],
     };
   });

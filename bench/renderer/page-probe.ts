@@ -1,27 +1,40 @@
-// What runs inside the page (serialized by Playwright, so self-contained): a fake window.api that
+// What runs inside the page (bundled into one script by p3-renderer.ts): a fake window.api that
 // answers inventory:get with the benchmark's inventory and everything else with an error, and
-// the timing of "data arrives → the first frame that shows it".
+// the timing of "data arrives → the first frame that shows it" and of filter keystrokes.
+// The Node project has no DOM types, so the few browser APIs used here are typed locally.
+interface ProbeElement {
+  readonly textContent: string | null;
+  readonly parentElement: ProbeElement | null;
+  readonly value?: string;
+}
+interface BrowserGlobals {
+  readonly document: {
+    querySelector(selector: string): ProbeElement | null;
+    readonly activeElement: ProbeElement | null;
+  };
+  requestAnimationFrame(callback: () => void): number;
+  addEventListener(type: 'keydown', listener: (event: { timeStamp: number }) => void, capture: boolean): void;
+  removeEventListener(
+    type: 'keydown',
+    listener: (event: { timeStamp: number }) => void,
+    capture: boolean,
+  ): void;
+}
+const browser = globalThis as unknown as BrowserGlobals & ProbeWindow;
+const requestAnimationFrame = (callback: () => void): number => browser.requestAnimationFrame(callback);
+
 export interface ProbeWindow {
   api?: unknown;
   __benchDataAt?: number;
   __benchRenderedAt?: number;
-  __benchProbe?: { timeKeystroke(): Promise<number> };
+  __benchProbe?: { armKeystroke(): void; readKeystroke(): Promise<KeystrokeTiming> };
 }
 
 export function installProbe(inventory: unknown): void {
-  const w = window as unknown as ProbeWindow;
-  // Resolves after the frame in which the DOM showed the change, i.e. once it was painted.
-  const afterPaint = (): Promise<number> =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now());
-        channel.port2.postMessage(undefined);
-      }),
-    );
+  const w = browser;
   const watchFirstRow = (): void => {
-    const shown = document.querySelector('table tbody tr')?.textContent?.includes('vol-');
-    if (shown) void afterPaint().then((t) => (w.__benchRenderedAt = t));
+    const shown = browser.document.querySelector('table tbody tr')?.textContent?.includes('vol-');
+    if (shown) void afterNextPaint().then((t) => (w.__benchRenderedAt = t));
     else requestAnimationFrame(watchFirstRow);
   };
   const answer = (domain: string, verb: string): Promise<unknown> => {
@@ -56,11 +69,45 @@ export function installProbe(inventory: unknown): void {
   );
 }
 
-// Types one character into the focused filter and resolves with the ms from the key event to the
-// painted frame whose "N matches" text differs from before.
-export function timeKeystroke(): Promise<number> {
+export interface KeystrokeTiming {
+  readonly echoMs: number; // key event → painted frame showing the typed character in the box
+  readonly resultMs: number; // key event → painted frame showing the new "N matches"
+}
+
+// Arms the timing of the next key typed into the focused filter (NaN after 10 s). Armed first
+// and read afterwards (readKeystroke), so the listener is in place before the key is sent.
+let pending: Promise<KeystrokeTiming> | undefined;
+export function armKeystroke(): void {
+  pending = timeKeystroke();
+}
+export function readKeystroke(): Promise<KeystrokeTiming> {
+  return pending ?? Promise.resolve({ echoMs: Number.NaN, resultMs: Number.NaN });
+}
+
+// Resolves with the time after the frame that follows the current one has been painted.
+const afterNextPaint = (): Promise<number> =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      // A message runs after the frame's paint, without setTimeout's clamping.
+      const channel = new MessageChannel();
+      (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(undefined);
+    }),
+  );
+
+// Polls once per frame until `changed` holds, then waits for that frame's paint.
+const whenPainted = (changed: () => boolean): Promise<number> =>
+  new Promise((resolve) => {
+    const poll = (): void => {
+      if (changed()) void afterNextPaint().then(resolve);
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  });
+
+function timeKeystroke(): Promise<KeystrokeTiming> {
   // The filter's "N matches" sits next to its input: climb from the focused input, not the page.
-  const input = document.activeElement;
+  const input = browser.document.activeElement;
   const countText = (): string => {
     let element = input?.parentElement;
     for (let depth = 0; element && depth < 6; depth++, element = element.parentElement) {
@@ -69,24 +116,18 @@ export function timeKeystroke(): Promise<number> {
     }
     return '';
   };
-  const before = countText();
+  const beforeCount = countText();
+  const beforeValue = input?.value;
   return new Promise((resolve) => {
-    const onKey = (event: KeyboardEvent): void => {
-      window.removeEventListener('keydown', onKey, true);
+    setTimeout(() => resolve({ echoMs: Number.NaN, resultMs: Number.NaN }), 10_000);
+    const onKey = (event: { timeStamp: number }): void => {
+      browser.removeEventListener('keydown', onKey, true);
       const start = event.timeStamp;
-      const poll = (): void => {
-        if (countText() === before) {
-          requestAnimationFrame(poll);
-          return;
-        }
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now() - start);
-          channel.port2.postMessage(undefined);
-        });
-      };
-      requestAnimationFrame(poll);
+      void Promise.all([
+        whenPainted(() => input?.value !== beforeValue),
+        whenPainted(() => countText() !== beforeCount),
+      ]).then(([echo, result]) => resolve({ echoMs: echo - start, resultMs: result - start }));
     };
-    window.addEventListener('keydown', onKey, true);
+    browser.addEventListener('keydown', onKey, true);
   });
 }

@@ -14,11 +14,19 @@ import { planCommand } from './commands/plan';
 
 export function buildProgram(): Command {
   const program = new Command('envelope')
-    .description('Move EC2 instances, AMIs and S3 buckets to KMS encryption at rest — and see why it goes wrong.')
+    .description(
+      'Move EC2 instances, AMIs and S3 buckets to KMS encryption at rest — and see why it goes wrong.',
+    )
     .version(packageVersion(), '-v, --version')
-    .option('--profile <name>', 'AWS profile to use (default: AWS_PROFILE, else the sandbox when no profile exists)')
+    .option(
+      '--profile <name>',
+      'AWS profile to use (default: AWS_PROFILE, else the sandbox when no profile exists)',
+    )
     .option('--region <region>', 'AWS region (default: the profile’s region)')
-    .option('--endpoint-url <url>', 'send AWS calls to this endpoint (e.g. a sandbox started with `envelope sandbox`)')
+    .option(
+      '--endpoint-url <url>',
+      'send AWS calls to this endpoint (e.g. a sandbox started with `envelope sandbox`)',
+    )
     .option('--json', 'print JSON instead of a table')
     .showHelpAfterError('(run `envelope --help` for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });

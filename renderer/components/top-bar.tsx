@@ -37,7 +37,9 @@ export function TopBar() {
 
   const account: TopNavigationProps.MenuDropdownUtility = {
     type: 'menu-dropdown',
-    text: accountId ? `${profile} · ${accountId}${expiresIn ? ` · expires in ${expiresIn}` : ''}` : (profile ?? 'Account'),
+    text: accountId
+      ? `${profile} · ${accountId}${expiresIn ? ` · expires in ${expiresIn}` : ''}`
+      : (profile ?? 'Account'),
     ariaLabel: `Account: ${profile ?? 'none selected'}`,
     iconName: 'user-profile',
     title: profile ?? 'Account',

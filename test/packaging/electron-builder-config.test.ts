@@ -31,7 +31,9 @@ describe('electron-builder.yml', () => {
     const { validateConfiguration } = (await import('app-builder-lib/out/util/config/config.js')) as {
       validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
     };
-    const { DebugLogger } = (await import('builder-util')) as { DebugLogger: new (enabled: boolean) => unknown };
+    const { DebugLogger } = (await import('builder-util')) as {
+      DebugLogger: new (enabled: boolean) => unknown;
+    };
     await expect(validateConfiguration(load(), new DebugLogger(false))).resolves.toBeUndefined();
   });
 

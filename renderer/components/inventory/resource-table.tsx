@@ -6,7 +6,7 @@ import CollectionPreferences from '@cloudscape-design/components/collection-pref
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
+import { DeferredTextFilter } from './deferred-text-filter';
 
 export interface ResourceTableProps<T> {
   readonly title: string;
@@ -34,6 +34,7 @@ export function ResourceTable<T>({
     filteredItemsCount,
     collectionProps,
     filterProps,
+    actions,
     paginationProps,
   } = useCollection(items, {
     filtering: { empty: `No ${title.toLowerCase()}`, noMatch: 'No match' },
@@ -51,8 +52,9 @@ export function ResourceTable<T>({
       resizableColumns
       header={<Header counter={`(${items.length})`}>{title}</Header>}
       filter={
-        <TextFilter
-          {...filterProps}
+        <DeferredTextFilter
+          filteringText={filterProps.filteringText}
+          onChange={(text) => actions.setFiltering(text)}
           filteringPlaceholder={`Find ${title.toLowerCase()}`}
           countText={`${filteredItemsCount ?? 0} matches`}
         />

@@ -10,7 +10,11 @@ export const appChannels = {
       platform: z.string(),
       // 'electron' in the desktop app, 'preview' in the browser preview (a development tool).
       shell: z.enum(['electron', 'preview']),
-      versions: z.object({ node: z.string(), electron: z.string().optional(), chrome: z.string().optional() }),
+      versions: z.object({
+        node: z.string(),
+        electron: z.string().optional(),
+        chrome: z.string().optional(),
+      }),
     }),
   ),
   // Opens an https link in the system browser, only for the allow-listed AWS hosts.
@@ -18,7 +22,16 @@ export const appChannels = {
 } as const;
 
 // The renderer's pages, in the order of the side navigation (Cmd/Ctrl+1..8 in the app menu).
-export const pageIds = ['overview', 'inventory', 'copy-ami', 'migrate', 'diagnostics', 'plans', 'jobs', 'accounts'] as const;
+export const pageIds = [
+  'overview',
+  'inventory',
+  'copy-ami',
+  'migrate',
+  'diagnostics',
+  'plans',
+  'jobs',
+  'accounts',
+] as const;
 export const pageIdSchema = z.enum(pageIds);
 export type PageId = z.infer<typeof pageIdSchema>;
 

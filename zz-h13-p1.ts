@@ -1,3 +1,0 @@
-import { benchInventory } from './bench/inventory/p1-inventory';
-import { printReport } from './bench/report';
-printReport(await benchInventory());
