@@ -13,6 +13,7 @@ import {
   type StatementRef,
 } from '../../../shared/policy';
 import type { SimDecision } from './check-input';
+import { ebsViaServiceStatement } from '../../../shared/policy/ebs-statement';
 
 export type PolicyStatementJson = Record<string, unknown>;
 
@@ -41,25 +42,7 @@ export function iamPrincipalOf(callerArn: string): string {
   return m ? `arn:${m[1]}:iam::${m[2]}:role/${m[3]}` : callerArn;
 }
 
-export function ebsViaServiceStatement(account: string, region: string): PolicyStatementJson {
-  return {
-    Sid: 'Allow access through EBS for all principals in the account that are authorized to use EBS',
-    Effect: 'Allow',
-    Principal: { AWS: '*' },
-    Action: [
-      'kms:Encrypt',
-      'kms:Decrypt',
-      'kms:ReEncrypt*',
-      'kms:GenerateDataKey*',
-      'kms:CreateGrant',
-      'kms:DescribeKey',
-    ],
-    Resource: '*',
-    Condition: {
-      StringEquals: { 'kms:CallerAccount': account, 'kms:ViaService': `ec2.${region}.amazonaws.com` },
-    },
-  };
-}
+export { ebsViaServiceStatement };
 
 export function useStatement(sid: string, principal: string): PolicyStatementJson {
   return {

@@ -9,6 +9,7 @@ import { keyLabel, type CanonicalKey } from '../../../shared/kms/key-reference';
 import { AppError } from '../errors/app-error';
 import { fetchKeyPolicy, resolveKeyReference } from '../kms/key-reference';
 import type { MigrationContext } from './migration-context';
+import { ebsViaServiceStatement } from '../../../shared/policy/ebs-statement';
 
 export const EBS_KEY_ACTIONS = [
   'kms:DescribeKey',
@@ -25,23 +26,7 @@ export interface UsableKey {
 
 // The statement AWS's default key policy uses to let EBS use a key for everyone in the account.
 export function ebsStatementFor(accountId: string, region: string): string {
-  return JSON.stringify({
-    Sid: 'Allow access through EBS for all principals in the account that are authorized to use EBS',
-    Effect: 'Allow',
-    Principal: { AWS: '*' },
-    Action: [
-      'kms:Encrypt',
-      'kms:Decrypt',
-      'kms:ReEncrypt*',
-      'kms:GenerateDataKey*',
-      'kms:CreateGrant',
-      'kms:DescribeKey',
-    ],
-    Resource: '*',
-    Condition: {
-      StringEquals: { 'kms:CallerAccount': accountId, 'kms:ViaService': `ec2.${region}.amazonaws.com` },
-    },
-  });
+  return JSON.stringify(ebsViaServiceStatement(accountId, region));
 }
 
 async function grantsOf(kms: KMSClient, keyArn: string): Promise<KmsGrantInput[] | undefined> {
