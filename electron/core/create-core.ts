@@ -70,7 +70,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const diagnostics = new DiagnosticsService({ accounts, inventory, jobs, events, dataDir: options.dataDir });
   const migration = new MigrationService({ accounts, jobs, events, dataDir: options.dataDir });
   const amiCopy = new AmiCopyService({ accounts, jobs, events });
-  const plans = new PlansService({ accounts, migration, amiCopy, diagnostics });
+  const plans = new PlansService({ accounts, migration, amiCopy, diagnostics, dataDir: options.dataDir });
 
   const handlers: Handlers = {
     ...appHandlers(options),

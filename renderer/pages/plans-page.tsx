@@ -4,6 +4,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { DriftPanel } from '../components/plans/drift-panel';
 import { PlanActions } from '../components/plans/plan-actions';
+import { OfflinePlanPanel } from '../components/plans/offline-plan-panel';
 import { PlanImportPanel } from '../components/plans/plan-import-panel';
 import { PlanSummaryPanel } from '../components/plans/plan-summary-panel';
 import { usePlansStore } from '../stores/plans-store';
@@ -23,6 +24,7 @@ export function PlansPage() {
     >
       <SpaceBetween size="l">
         <PlanImportPanel />
+        <OfflinePlanPanel />
         {imported.status === 'valid' ? (
           <>
             <PlanSummaryPanel plan={imported.plan} summary={imported.summary} />

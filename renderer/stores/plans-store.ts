@@ -23,6 +23,12 @@ interface PlansState {
   readonly drift: Drift;
   readonly run: { readonly jobIds: readonly string[]; readonly migrationId?: string } | undefined;
   importText: (text: string) => Promise<void>;
+  // A migration plan from the cached inventory, with no network; shown like an imported one.
+  planOffline: (request: {
+    instanceIds: string[];
+    kmsKeyRef: string;
+    strategy: 'swap' | 'rekey';
+  }) => Promise<void>;
   checkDrift: () => Promise<void>;
   exportAs: (format: ExportFormat) => Promise<{ text: string; fileName: string; mime: string } | undefined>;
   runPlan: (force: boolean) => Promise<boolean>;
@@ -47,6 +53,21 @@ export const usePlansStore = create<PlansState>()((set, get) => ({
         : { status: 'refused', problem: answer.problem },
     });
     if (answer.ok) await get().checkDrift();
+  },
+  planOffline: async (request) => {
+    set({ imported: { status: 'checking' }, drift: { status: 'idle' }, run: undefined });
+    const result = await api().plans.planOffline(request);
+    if (!result.ok) {
+      set({ imported: { status: 'empty' } });
+      useUiStore.getState().notifyError(result.error);
+      return;
+    }
+    const answer = result.value;
+    set({
+      imported: answer.ok
+        ? { status: 'valid', plan: answer.plan, summary: answer.summary }
+        : { status: 'refused', problem: answer.problem },
+    });
   },
   checkDrift: async () => {
     const imported = get().imported;

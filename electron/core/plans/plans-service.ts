@@ -15,12 +15,22 @@ import { toApiError } from '../errors/to-api-error';
 import { isOfflineError } from '../inventory/offline';
 import type { MigrationService } from '../migration/migration-service';
 import { checkDrift } from './drift-check';
+import { InventoryCache } from '../inventory/inventory-cache';
+import { planMigrationOffline } from './offline-migration-plan';
 
 export interface PlansServiceOptions {
   readonly accounts: AccountService;
   readonly migration: MigrationService;
   readonly amiCopy: AmiCopyService;
   readonly diagnostics: DiagnosticsService;
+  readonly dataDir: string;
+}
+
+export interface OfflinePlanRequest {
+  readonly instanceIds: readonly string[];
+  readonly kmsKeyRef: string;
+  readonly strategy: 'swap' | 'rekey';
+  readonly region?: string;
 }
 
 export type ImportAnswer = { ok: true; plan: Plan; summary: PlanSummary } | { ok: false; problem: string };
@@ -45,6 +55,19 @@ export class PlansService {
   async import(text: string): Promise<ImportAnswer> {
     const result = await importPlanText(text);
     return result.ok ? { ok: true, plan: result.plan, summary: summarizePlan(result.plan) } : result;
+  }
+
+  // A migration plan from the cached inventory of the selected account: no AWS call at all.
+  async planOffline(request: OfflinePlanRequest): Promise<ImportAnswer> {
+    const selection = this.options.accounts.current();
+    const plan = await planMigrationOffline(new InventoryCache(this.options.dataDir), {
+      profile: selection.profile,
+      region: request.region ?? selection.region,
+      instanceIds: request.instanceIds,
+      kmsKeyRef: request.kmsKeyRef,
+      strategy: request.strategy,
+    });
+    return { ok: true, plan, summary: summarizePlan(plan) };
   }
 
   // A plan object from IPC or a producer: the same checks as a file.

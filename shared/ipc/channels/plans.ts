@@ -11,13 +11,24 @@ import { exportFormatSchema } from '../../plans/render/render-plan';
 // A plan from the renderer is re-checked in core (schema and seal), so it crosses as unknown.
 const anyPlan = z.object({ plan: z.unknown() });
 
+const importAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), plan: planSchema, summary: planSummarySchema }),
+  z.object({ ok: z.literal(false), problem: z.string() }),
+]);
+
 export const plansChannels = {
-  'plans:import': channel(
-    z.object({ text: z.string() }),
-    z.discriminatedUnion('ok', [
-      z.object({ ok: z.literal(true), plan: planSchema, summary: planSummarySchema }),
-      z.object({ ok: z.literal(false), problem: z.string() }),
-    ]),
+  'plans:import': channel(z.object({ text: z.string() }), importAnswer),
+  // A migration plan built from the cached inventory, with no network (source 'cache', its age stated).
+  'plans:planOffline': channel(
+    z.object({
+      instanceIds: z
+        .array(z.string().regex(/^i-[0-9a-f]{8,17}$/, 'an instance id such as i-0123456789abcdef0'))
+        .min(1),
+      kmsKeyRef: z.string().min(1).max(2048),
+      strategy: z.enum(['swap', 'rekey']),
+      region: z.string().optional(),
+    }),
+    importAnswer,
   ),
   'plans:check': channel(anyPlan, z.object({ sealValid: z.boolean(), drift: driftReportSchema })),
   'plans:render': channel(

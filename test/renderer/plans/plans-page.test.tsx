@@ -124,4 +124,23 @@ describe('Plans page', () => {
     expect(fake.callsTo('plans:run')[0]).toMatchObject({ force: true, confirm: true });
     expect(await screen.findByText(/migration mig-1/)).toBeTruthy();
   });
+
+  it('plans a migration offline from the cached inventory and shows it for review', async () => {
+    const p = await plan();
+    const fake = installFakeApi({
+      'plans:planOffline': () => ({ ok: true, plan: p, summary: summarizePlan(p, Date.parse(p.createdAt)) }),
+    });
+    render(<PlansPage />);
+    await userEvent.click(screen.getByText('Plan a migration offline, from the cached inventory'));
+    await userEvent.type(screen.getByLabelText('Instances to plan'), 'i-nothex');
+    expect(await screen.findByText(/is not an instance id/)).toBeTruthy();
+    await userEvent.clear(screen.getByLabelText('Instances to plan'));
+    await userEvent.type(screen.getByLabelText('Instances to plan'), 'i-0123456789abcdef0');
+    await userEvent.type(screen.getByLabelText('Key to plan with'), 'alias/lab-ebs');
+    await userEvent.click(screen.getByRole('button', { name: 'Plan from the cache' }));
+    expect(await screen.findByText('Stop the instance')).toBeTruthy();
+    expect(fake.callsTo('plans:planOffline')).toEqual([
+      { instanceIds: ['i-0123456789abcdef0'], kmsKeyRef: 'alias/lab-ebs', strategy: 'swap' },
+    ]);
+  });
 });
