@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../electron/preview/server';
+import { callPreview } from './preview-api';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { launchChromium } from './chromium';
 
@@ -19,16 +20,7 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-async function api<T>(channel: string, args: unknown = {}): Promise<T> {
-  const response = await fetch(`${preview.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'X-Envelope-Token': preview.token, 'Content-Type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  expect(result.ok).toBe(true);
-  return result.value;
-}
+const api = <T>(channel: string, args: unknown = {}): Promise<T> => callPreview<T>(preview, channel, args);
 
 describe('Copy AMI wizard in Chromium', () => {
   beforeAll(async () => {

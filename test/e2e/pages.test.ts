@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../electron/preview/server';
+import { callPreview } from './preview-api';
 import { launchChromium } from './chromium';
 
 const screenshots = join('test-results', 'screenshots');
@@ -26,16 +27,8 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-async function apiValue<T>(channel: string, args: unknown = {}): Promise<T> {
-  const response = await fetch(`${preview.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'X-Envelope-Token': preview.token, 'Content-Type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T };
-  expect(result.ok).toBe(true);
-  return result.value;
-}
+const apiValue = <T>(channel: string, args: unknown = {}): Promise<T> =>
+  callPreview<T>(preview, channel, args);
 
 // The page's own title is the first h1 (a Cloudscape Wizard titles its current step with an h1 too).
 const heading = () => page.getByRole('heading', { level: 1 }).first();

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromSSO } from '@aws-sdk/credential-providers';
 import { startPreview, type Preview } from '../../electron/preview/server';
+import { callPreview } from './preview-api';
 import { launchChromium } from './chromium';
 
 let preview: Preview;
@@ -16,16 +17,8 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-async function apiValue<T>(channel: string, args: unknown = {}): Promise<T> {
-  const response = await fetch(`${preview.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'X-Envelope-Token': preview.token, 'Content-Type': 'application/json' },
-    body: JSON.stringify(args),
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(result.error?.message ?? 'call failed');
-  return result.value;
-}
+const apiValue = <T>(channel: string, args: unknown = {}): Promise<T> =>
+  callPreview<T>(preview, channel, args);
 
 // Picks an option of a Cloudscape Select in the open dialog, by the select's label.
 async function choose(label: string, option: RegExp): Promise<void> {
