@@ -1,8 +1,18 @@
-// The statement AWS's own default key policies use to let EBS use a key on behalf of everyone in
-// the account who may use EBS: the one EC2 needs (kms:ViaService) and the one most often missing.
-export function ebsViaServiceStatement(account: string, region: string): Record<string, unknown> {
+// The statement AWS's own managed-key policies use to let a service use a key on behalf of
+// everyone in the account who may use that service (kms:ViaService + kms:CallerAccount). For EBS
+// it is the statement EC2 needs and the one most often missing from customer keys.
+export interface ViaService {
+  readonly name: string; // as the Sid says it: 'EBS', 'S3'
+  readonly endpoint: string; // the service's endpoint prefix: 'ec2', 's3'
+}
+
+export function viaServiceStatement(
+  service: ViaService,
+  account: string,
+  region: string,
+): Record<string, unknown> {
   return {
-    Sid: 'Allow access through EBS for all principals in the account that are authorized to use EBS',
+    Sid: `Allow access through ${service.name} for all principals in the account that are authorized to use ${service.name}`,
     Effect: 'Allow',
     Principal: { AWS: '*' },
     Action: [
@@ -15,7 +25,13 @@ export function ebsViaServiceStatement(account: string, region: string): Record<
     ],
     Resource: '*',
     Condition: {
-      StringEquals: { 'kms:CallerAccount': account, 'kms:ViaService': `ec2.${region}.amazonaws.com` },
+      StringEquals: {
+        'kms:CallerAccount': account,
+        'kms:ViaService': `${service.endpoint}.${region}.amazonaws.com`,
+      },
     },
   };
 }
+
+export const ebsViaServiceStatement = (account: string, region: string): Record<string, unknown> =>
+  viaServiceStatement({ name: 'EBS', endpoint: 'ec2' }, account, region);

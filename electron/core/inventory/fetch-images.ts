@@ -1,6 +1,11 @@
 // AMIs: those the account owns, plus those its instances run from that belong to someone else
 // (public or shared with it), and the region's EBS encryption-by-default settings.
-import type { BlockDeviceMapping, EC2Client, Image } from '@aws-sdk/client-ec2';
+import type {
+  BlockDeviceMapping,
+  EC2Client,
+  Image,
+  LaunchTemplateBlockDeviceMapping,
+} from '@aws-sdk/client-ec2';
 import {
   GetEbsDefaultKmsKeyIdCommand,
   GetEbsEncryptionByDefaultCommand,
@@ -57,7 +62,8 @@ export async function fetchEbsDefaults(client: EC2Client): Promise<EbsDefaults> 
   };
 }
 
-export function toBlockDevice(m: BlockDeviceMapping): BlockDevice {
+// AMI and launch-template mappings carry the same EBS fields, so one conversion serves both.
+export function toBlockDevice(m: BlockDeviceMapping | LaunchTemplateBlockDeviceMapping): BlockDevice {
   const ebs = m.Ebs;
   return {
     device: m.DeviceName ?? '',

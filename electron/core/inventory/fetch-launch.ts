@@ -1,15 +1,15 @@
 // Launch templates (with the block devices of each default version) and Auto Scaling groups: what
 // new instances will be launched with, hence whether they will come up encrypted and under which key.
-import type { EC2Client, LaunchTemplateBlockDeviceMapping } from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { paginateDescribeLaunchTemplates, paginateDescribeLaunchTemplateVersions } from '@aws-sdk/client-ec2';
 import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { paginateDescribeAutoScalingGroups } from '@aws-sdk/client-auto-scaling';
 import type {
   AutoScalingGroupRecord,
-  BlockDevice,
   LaunchTemplateRecord,
 } from '../../../shared/domain/inventory';
 import { MAX_PAGE } from './scan-clients';
+import { toBlockDevice } from './fetch-images';
 
 export async function fetchLaunchTemplates(
   client: EC2Client,
@@ -50,25 +50,11 @@ export async function fetchLaunchTemplates(
         ...template,
         ...(data?.ImageId ? { imageId: data.ImageId } : {}),
         ...(data?.InstanceType ? { instanceType: data.InstanceType } : {}),
-        blockDevices: (data?.BlockDeviceMappings ?? []).map(toTemplateDevice),
+        blockDevices: (data?.BlockDeviceMappings ?? []).map(toBlockDevice),
       });
     }
   }
   return [...templates.values()];
-}
-
-function toTemplateDevice(m: LaunchTemplateBlockDeviceMapping): BlockDevice {
-  const ebs = m.Ebs;
-  return {
-    device: m.DeviceName ?? '',
-    ...(m.VirtualName ? { virtualName: m.VirtualName } : {}),
-    ...(ebs?.SnapshotId ? { snapshotId: ebs.SnapshotId } : {}),
-    ...(ebs?.VolumeSize === undefined ? {} : { sizeGiB: ebs.VolumeSize }),
-    ...(ebs?.DeleteOnTermination === undefined ? {} : { deleteOnTermination: ebs.DeleteOnTermination }),
-    ...(ebs?.VolumeType ? { volumeType: ebs.VolumeType } : {}),
-    ...(ebs?.Encrypted === undefined ? {} : { encrypted: ebs.Encrypted }),
-    ...(ebs?.KmsKeyId ? { kmsKeyId: ebs.KmsKeyId } : {}),
-  };
 }
 
 export async function fetchAutoScalingGroups(

@@ -1,6 +1,7 @@
 // The key policies AWS writes itself: the default policy CreateKey attaches when the caller sends
 // none, and the policies of the AWS managed keys (aws/ebs, aws/s3). Texts as the KMS developer
 // guide shows them ("Default key policy", and GetKeyPolicy on an aws/ebs key).
+import { viaServiceStatement } from '../../../shared/policy/ebs-statement';
 
 export function defaultKeyPolicy(accountId: string): string {
   return JSON.stringify(
@@ -44,26 +45,7 @@ export function awsManagedKeyPolicy(service: AwsManagedService, accountId: strin
       Version: '2012-10-17',
       Id: `auto-${service}-2`,
       Statement: [
-        {
-          Sid: `Allow access through ${words.name} for all principals in the account that are authorized to use ${words.name}`,
-          Effect: 'Allow',
-          Principal: { AWS: '*' },
-          Action: [
-            'kms:Encrypt',
-            'kms:Decrypt',
-            'kms:ReEncrypt*',
-            'kms:GenerateDataKey*',
-            'kms:CreateGrant',
-            'kms:DescribeKey',
-          ],
-          Resource: '*',
-          Condition: {
-            StringEquals: {
-              'kms:CallerAccount': accountId,
-              'kms:ViaService': `${words.endpoint}.${region}.amazonaws.com`,
-            },
-          },
-        },
+        viaServiceStatement(words, accountId, region),
         {
           Sid: 'Allow direct access to key metadata to the account',
           Effect: 'Allow',

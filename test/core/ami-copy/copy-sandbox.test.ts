@@ -177,15 +177,26 @@ describe('copying with the CMK once its policy allows the caller', () => {
   it('fails with a clear message when the key is disabled mid-copy, and cleans up when asked', async () => {
     const { view } = await planAmiCopy(deps, request('alias/avi-cmk', '{name}-c3'));
     const copy = view.copies[0]!;
-    sandbox.control.addFault({
-      kind: 'key-state',
-      keyId: 'alias/avi-cmk',
-      state: 'Disabled',
-      afterMs: 10 * 60_000,
-    });
-    const error = await copyImageEncrypted(deps, { ...copy, kmsKeyRef: copy.kmsKeyArn }).catch(
-      (e: unknown) => e,
-    );
+    // Disabled once the copy exists (its first progress report names the new image), so the key
+    // check before CopyImage always sees it enabled, however slow the machine.
+    let disabled = false;
+    const error = await copyImageEncrypted(
+      deps,
+      { ...copy, kmsKeyRef: copy.kmsKeyArn },
+      {
+        onProgress: (p) => {
+          if (p.imageId && !disabled) {
+            disabled = true;
+            sandbox.control.addFault({
+              kind: 'key-state',
+              keyId: 'alias/avi-cmk',
+              state: 'Disabled',
+              afterMs: 0,
+            });
+          }
+        },
+      },
+    ).catch((e: unknown) => e);
     sandbox.control.clearFaults();
     expect(error).toBeInstanceOf(PartialCopyError);
     const partial = error as PartialCopyError;
