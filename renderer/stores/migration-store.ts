@@ -1,6 +1,6 @@
 // The renderer's migrations: the wizard's choices, the reviewed plan, the journals (listed from
 // main; `migration:changed`, bound in bridge/bind-events.ts, replaces one journal after each write
-// so the live view redraws), and the resume / rollback / cleanup actions.
+// so the live view redraws), and the resume / rollback / cleanup / confirm actions.
 import { create } from 'zustand';
 import type { MigrationJournal, MigrationStrategy, MigrationSummary } from '../../shared/domain/migration';
 import type { ApiError } from '../../shared/ipc/channel';
@@ -14,6 +14,9 @@ type Review =
   | { readonly status: 'ready'; readonly plan: Plan }
   // Refused before anything changed (instance not found, every key error, …): shown in the wizard.
   | { readonly status: 'refused'; readonly error: ApiError };
+
+// confirm: the replace strategy's node-by-node swap, confirmed by the user.
+export type MigrationVerb = 'resume' | 'rollback' | 'cleanup' | 'confirm';
 
 interface MigrationState {
   readonly selected: readonly string[];
@@ -30,7 +33,7 @@ interface MigrationState {
   start: () => Promise<void>;
   list: () => Promise<void>;
   open: (id: string) => Promise<void>;
-  act: (verb: 'resume' | 'rollback' | 'cleanup', id: string) => Promise<void>;
+  act: (verb: MigrationVerb, id: string) => Promise<void>;
   applyJournal: (journal: MigrationJournal) => void;
 }
 
@@ -73,12 +76,13 @@ export const useMigrationStore = create<MigrationState>()((set, get) => ({
     if (result.ok) get().applyJournal(result.value);
   },
   act: async (verb, id) => {
-    const result =
-      verb === 'resume'
-        ? await api().migration.resume({ id })
-        : verb === 'rollback'
-          ? await api().migration.rollback({ id })
-          : await api().migration.cleanup({ id, confirm: true });
+    const calls: Record<MigrationVerb, () => ReturnType<ReturnType<typeof api>['migration']['resume']>> = {
+      resume: () => api().migration.resume({ id }),
+      rollback: () => api().migration.rollback({ id }),
+      cleanup: () => api().migration.cleanup({ id, confirm: true }),
+      confirm: () => api().migration.confirm({ id }),
+    };
+    const result = await calls[verb]();
     if (!result.ok) useUiStore.getState().notifyError(result.error);
     set({ currentId: id });
     await get().list();

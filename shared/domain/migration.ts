@@ -13,6 +13,8 @@ export const migrationRequestSchema = z.object({
     .max(100),
   kmsKeyRef: z.string().min(1).max(300),
   strategy: migrationStrategySchema.default('swap'),
+  // Replace strategy: confirm every node's swap without asking (scripts, `--yes`).
+  autoConfirm: z.boolean().default(false),
 });
 export type MigrationRequest = z.input<typeof migrationRequestSchema>;
 
@@ -32,7 +34,29 @@ export const SWAP_STEPS = [
 export const swapStepSchema = z.enum(SWAP_STEPS);
 export type SwapStep = z.infer<typeof swapStepSchema>;
 
-export const STEP_TITLES: Record<SwapStep | 'rollback' | 'cleanup', string> = {
+// The replace strategy (the seeds' cluster path), per instance. The image and its encrypted copy
+// are made for every instance at once while they keep running; then node by node, in the order
+// asked: launch the replacement, verify it, wait for the user to confirm the swap (they move the
+// workload or the cluster membership over), and only then stop the original, which is kept.
+export const REPLACE_STEPS = [
+  'create-image',
+  'copy-encrypted',
+  'launch',
+  'verify-replacement',
+  'confirm',
+  'stop-original',
+] as const;
+export type ReplaceStep = (typeof REPLACE_STEPS)[number];
+// The steps done for every instance at once, before the node-by-node part.
+export const REPLACE_ONLINE_STEPS: readonly ReplaceStep[] = ['create-image', 'copy-encrypted'];
+
+export type MigrationStep = SwapStep | ReplaceStep;
+
+export function stepsOf(strategy: MigrationStrategy): readonly MigrationStep[] {
+  return strategy === 'replace' ? REPLACE_STEPS : SWAP_STEPS;
+}
+
+export const STEP_TITLES: Record<MigrationStep | 'rollback' | 'cleanup', string> = {
   'snapshot-online': 'Snapshot while running',
   stop: 'Stop the instance',
   'snapshot-final': 'Final incremental snapshot',
@@ -42,6 +66,12 @@ export const STEP_TITLES: Record<SwapStep | 'rollback' | 'cleanup', string> = {
   'delete-on-termination': 'Restore DeleteOnTermination',
   start: 'Start the instance',
   verify: 'Verify',
+  'create-image': 'Image the instance',
+  'copy-encrypted': 'Copy the image encrypted',
+  launch: 'Launch the replacement',
+  'verify-replacement': 'Verify the replacement',
+  confirm: 'Your confirmation',
+  'stop-original': 'Stop the original',
   rollback: 'Roll back',
   cleanup: 'Clean up the originals',
 };
@@ -80,8 +110,25 @@ export const journalVolumeSchema = z.object({
 });
 export type JournalVolume = z.infer<typeof journalVolumeSchema>;
 
+// What the replace strategy needs to launch the replacement like the original, and what it made.
+export const replaceStateSchema = z.object({
+  subnetId: z.string().optional(),
+  securityGroupIds: z.array(z.string()),
+  instanceProfileArn: z.string().optional(),
+  keyName: z.string().optional(),
+  privateIp: z.string().optional(),
+  tags: z.array(tagSchema), // the original's, aws:* and envelope:* left out
+  sourceImageId: z.string().optional(),
+  encryptedImageId: z.string().optional(),
+  copyFraction: z.number().min(0).max(1).optional(),
+  replacementInstanceId: z.string().optional(),
+  replacementPrivateIp: z.string().optional(),
+  confirmedAt: z.number().optional(),
+});
+export type ReplaceState = z.infer<typeof replaceStateSchema>;
+
 export const stepRecordSchema = z.object({
-  step: z.string(), // a SwapStep, 'rollback' or 'cleanup'
+  step: z.string(), // a MigrationStep, 'rollback' or 'cleanup'
   state: z.enum(['started', 'done', 'failed']),
   startedAt: z.number(), // ms since epoch
   endedAt: z.number().optional(),
@@ -92,6 +139,7 @@ export type StepRecord = z.infer<typeof stepRecordSchema>;
 export const instanceStatusSchema = z.enum([
   'pending',
   'running',
+  'awaiting-confirmation', // replace: the replacement runs; the user confirms the swap
   'verified',
   'failed',
   'rolling-back',
@@ -113,6 +161,7 @@ export const journalInstanceSchema = z.object({
   volumes: z.array(journalVolumeSchema),
   skipped: z.array(z.object({ device: z.string(), volumeId: z.string(), reason: z.string() })),
   steps: z.array(stepRecordSchema),
+  replace: replaceStateSchema.optional(),
   stoppedAt: z.number().optional(), // ms since epoch: StopInstances sent
   runningAt: z.number().optional(), // ms since epoch: running again
   error: z.object({ code: z.string(), message: z.string() }).optional(),
@@ -122,6 +171,7 @@ export type JournalInstance = z.infer<typeof journalInstanceSchema>;
 export const migrationStatusSchema = z.enum([
   'running',
   'interrupted', // the process ended mid-run: resumable
+  'awaiting-confirmation', // replace: paused until the user confirms the next node's swap
   'verified', // every instance verified; originals kept until cleanup
   'failed', // stopped on an error; resume or roll back
   'rolled-back',
@@ -141,6 +191,7 @@ export const migrationJournalSchema = z.object({
   keyArn: z.string(),
   keyLabel: z.string(),
   planSha256: z.string().optional(),
+  autoConfirm: z.boolean().optional(),
   status: migrationStatusSchema,
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -159,6 +210,8 @@ export const migrationSummarySchema = z.object({
   instanceIds: z.array(z.string()),
   updatedAt: z.number(),
   resumable: z.boolean(),
+  // Replace: the instance whose swap waits for the user's confirmation.
+  awaitingInstanceId: z.string().optional(),
 });
 export type MigrationSummary = z.infer<typeof migrationSummarySchema>;
 
@@ -166,6 +219,11 @@ export type MigrationSummary = z.infer<typeof migrationSummarySchema>;
 export function downtimeSeconds(instance: JournalInstance, now: number): number | undefined {
   if (instance.stoppedAt === undefined) return undefined;
   return Math.max(0, ((instance.runningAt ?? now) - instance.stoppedAt) / 1000);
+}
+
+// The instance (replace strategy) waiting for the user to confirm its swap, if any.
+export function awaitingConfirmation(journal: MigrationJournal): JournalInstance | undefined {
+  return journal.instances.find((i) => i.status === 'awaiting-confirmation');
 }
 
 export function isFinished(status: MigrationStatus): boolean {

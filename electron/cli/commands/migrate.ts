@@ -1,9 +1,12 @@
 // `envelope migrate --instance i-… [--instance …] --kms-key REF [--strategy swap|replace|rekey]
-// [--dry-run] [--resume JOB] [--rollback JOB] [--cleanup JOB --yes] [--list] [--json]`: encrypt the
-// instances' EBS volumes in place. The dry run prints the sealed plan and changes nothing; a run
-// prints the migration id at once on stderr (its journal is in the data directory), then the result.
+// [--dry-run] [--resume JOB] [--rollback JOB] [--confirm JOB] [--cleanup JOB --yes] [--list]
+// [--json]`: encrypt the instances' EBS volumes. The dry run prints the sealed plan and changes
+// nothing; a run prints the migration id at once on stderr (its journal is in the data directory),
+// then the result. The replace strategy stops after each replacement runs until `--confirm JOB`
+// (or confirms every node itself with `--yes`).
 import { Command } from 'commander';
 import {
+  awaitingConfirmation,
   downtimeSeconds,
   type MigrationJournal,
   type MigrationStrategy,
@@ -21,6 +24,7 @@ interface MigrateOptions extends GlobalOptions {
   readonly dryRun?: boolean;
   readonly resume?: string;
   readonly rollback?: string;
+  readonly confirm?: string;
   readonly cleanup?: string;
   readonly yes?: boolean;
   readonly list?: boolean;
@@ -42,12 +46,16 @@ export function migrateCommand(): Command {
     )
     .option('--dry-run', 'print the plan (steps, expected downtime, rollback) and change nothing')
     .option('--resume <id>', 'resume an interrupted migration from its journal')
-    .option('--rollback <id>', 'put the original volumes back')
+    .option('--rollback <id>', 'put the original volumes back (replace: terminate the replacements)')
+    .option(
+      '--confirm <id>',
+      'replace: you moved over to the waiting replacement; stop its original and go on to the next node',
+    )
     .option(
       '--cleanup <id>',
       'delete the originals of a verified migration (or the replacements of a rolled-back one)',
     )
-    .option('--yes', 'confirm --cleanup')
+    .option('--yes', 'confirm --cleanup; with --strategy replace, confirm every node’s swap without stopping')
     .option('--list', 'list the migrations in the journal directory')
     .action(async (_options, command: Command) => {
       const options = command.optsWithGlobals<MigrateOptions>();
@@ -74,11 +82,12 @@ async function migrate(core: Core, options: MigrateOptions): Promise<void> {
   let started: { migrationId: string; jobId: string };
   if (options.resume) started = await core.migration.resume(options.resume);
   else if (options.rollback) started = await core.migration.rollback(options.rollback);
+  else if (options.confirm) started = await core.migration.confirm(options.confirm, options.instance[0]);
   else if (options.cleanup) {
     if (!options.yes) {
       throw new AppError(
         'confirm',
-        `Cleanup deletes volumes and snapshots of ${options.cleanup}.`,
+        `Cleanup deletes what ${options.cleanup} kept: the originals (volumes, or a replaced instance), snapshots and unencrypted images.`,
         'Add --yes to confirm.',
       );
     }
@@ -114,7 +123,12 @@ function requestFrom(options: MigrateOptions) {
       'Use swap, rekey or replace.',
     );
   }
-  return { instanceIds: options.instance, kmsKeyRef: options.kmsKey, strategy };
+  return {
+    instanceIds: options.instance,
+    kmsKeyRef: options.kmsKey,
+    strategy,
+    autoConfirm: strategy === 'replace' && options.yes === true,
+  };
 }
 
 function printPlan(plan: Plan): void {
@@ -140,13 +154,27 @@ function printJournal(journal: MigrationJournal): void {
         device: v.device,
         original: v.originalVolumeId,
         replacement: v.replacementVolumeId ?? '',
+        ...(journal.strategy === 'replace'
+          ? { 'replacement instance': i.replace?.replacementInstanceId ?? '' }
+          : {}),
         downtime: downtimeSeconds(i, journal.updatedAt)?.toFixed(0) ?? '',
       })),
     ),
   );
+  const waiting = awaitingConfirmation(journal);
+  if (waiting) {
+    const r = waiting.replace;
+    process.stdout.write(
+      `\n${waiting.name ?? waiting.instanceId}: its replacement ${r?.replacementInstanceId ?? ''} (${r?.replacementPrivateIp ?? 'new IP'}) runs, every volume encrypted with ${journal.keyLabel}.\n` +
+        `Move the workload (cluster membership, Elastic IPs, DNS) to it, then: envelope migrate --confirm ${journal.id}\n` +
+        `Or go back: envelope migrate --rollback ${journal.id}\n`,
+    );
+  }
   if (journal.status === 'verified') {
     process.stdout.write(
-      `\nThe originals are kept. Delete them with: envelope migrate --cleanup ${journal.id} --yes\n`,
+      journal.strategy === 'replace'
+        ? `\nThe originals are stopped and kept. Terminate them and remove the unencrypted images with: envelope migrate --cleanup ${journal.id} --yes\n`
+        : `\nThe originals are kept. Delete them with: envelope migrate --cleanup ${journal.id} --yes\n`,
     );
   }
 }

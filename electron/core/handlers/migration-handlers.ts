@@ -9,6 +9,7 @@ type MigrationHandlers = Pick<
   | 'migration:get'
   | 'migration:resume'
   | 'migration:rollback'
+  | 'migration:confirm'
   | 'migration:cleanup'
 >;
 
@@ -20,6 +21,7 @@ export function migrationHandlers(migration: MigrationService): MigrationHandler
     'migration:get': ({ id }) => Promise.resolve(migration.get(id)),
     'migration:resume': ({ id }) => migration.resume(id),
     'migration:rollback': ({ id }) => migration.rollback(id),
+    'migration:confirm': ({ id, instanceId }) => migration.confirm(id, instanceId),
     'migration:cleanup': ({ id }) => migration.cleanup(id),
   };
 }

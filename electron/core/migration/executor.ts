@@ -1,13 +1,26 @@
-// The executor: runs each instance's steps in order, in parallel across instances, journaling each
-// step before and after its AWS calls. A step done in the journal is skipped; a step started but
-// not done is run again (the steps are idempotent against AWS state). A failure inside the
-// downtime window rolls that instance back at once, so the instance is never left without its
-// volumes; a failure before the stop leaves the instance untouched. A run that is aborted (cancel,
-// quit, crash) writes nothing more: the journal says where to resume.
+// The executor: runs each instance's steps in order, journaling each step before and after its AWS
+// calls. A step done in the journal is skipped; a step started but not done is run again (the
+// steps are idempotent against AWS state). Swap and re-key run every instance in parallel; a
+// failure inside the downtime window rolls that instance back at once, so the instance is never
+// left without its volumes; a failure before the stop leaves the instance untouched. Replace
+// images and copies every instance in parallel, then goes node by node, pausing (status
+// awaiting-confirmation) until the user confirms each swap; a failed launch is rolled back (the
+// replacement terminated) and stops the nodes after it. A run that is aborted (cancel, quit,
+// crash) writes nothing more: the journal says where to resume.
 import { setMaxListeners } from 'node:events';
-import { SWAP_STEPS, type JournalInstance, type SwapStep } from '../../../shared/domain/migration';
+import {
+  awaitingConfirmation,
+  REPLACE_ONLINE_STEPS,
+  REPLACE_STEPS,
+  SWAP_STEPS,
+  type JournalInstance,
+  type MigrationStep,
+} from '../../../shared/domain/migration';
+import { AppError } from '../errors/app-error';
 import { toApiError } from '../errors/to-api-error';
-import { isDone } from './journal';
+import { isDone, type Journal } from './journal';
+import { copyEncryptedStep, createImageStep, setReplace } from './replace-image';
+import { launchStep, rollbackReplace, stopOriginalStep, verifyReplacementStep } from './replace-swap';
 import { rollbackInstance } from './rollback';
 import type { RunContext, StepImpl } from './run-context';
 import { createVolumes, snapshotFinal, snapshotOnline, stopInstance } from './swap-steps-online';
@@ -19,7 +32,15 @@ import {
   verifyInstance,
 } from './swap-steps-swap';
 
-const STEPS: Record<SwapStep, StepImpl> = {
+// The user's confirmation is journaled like a step; the executor reaches it only once given.
+const confirmed: StepImpl = (run, instanceId) => {
+  setReplace(run, instanceId, (r) => {
+    r.confirmedAt ??= run.ctx.now();
+  });
+  return Promise.resolve();
+};
+
+const STEPS: Record<MigrationStep, StepImpl> = {
   'snapshot-online': snapshotOnline,
   stop: stopInstance,
   'snapshot-final': snapshotFinal,
@@ -29,6 +50,12 @@ const STEPS: Record<SwapStep, StepImpl> = {
   'delete-on-termination': restoreDeleteOnTermination,
   start: startInstance,
   verify: verifyInstance,
+  'create-image': createImageStep,
+  'copy-encrypted': copyEncryptedStep,
+  launch: launchStep,
+  'verify-replacement': verifyReplacementStep,
+  confirm: confirmed,
+  'stop-original': stopOriginalStep,
 };
 
 export interface ExecutorHooks {
@@ -36,9 +63,12 @@ export interface ExecutorHooks {
   readonly onStep?: (instanceId: string, step: string, state: 'running' | 'done' | 'failed') => void;
 }
 
-// Has the instance's downtime window begun (so a failure must put the originals back)?
-function enteredDowntime(instance: JournalInstance): boolean {
-  return instance.steps.some((s) => s.step === 'stop' || s.step === 'detach');
+// Must a failure put things back? Swap: once the downtime window has begun (the originals may be
+// detached). Replace: once a replacement may exist and the user has not yet moved over to it.
+function needsRollback(run: RunContext, instance: JournalInstance): boolean {
+  const began = (step: string) => instance.steps.some((s) => s.step === step);
+  if (run.journal.value.strategy === 'replace') return began('launch') && !isDone(instance, 'confirm');
+  return began('stop') || began('detach');
 }
 
 async function rollbackOne(run: RunContext, instanceId: string, hooks: ExecutorHooks): Promise<void> {
@@ -48,7 +78,8 @@ async function rollbackOne(run: RunContext, instanceId: string, hooks: ExecutorH
   run.journal.begin(instanceId, 'rollback');
   hooks.onStep?.(instanceId, 'rollback', 'running');
   try {
-    await rollbackInstance(run, instanceId);
+    if (run.journal.value.strategy === 'replace') await rollbackReplace(run, instanceId);
+    else await rollbackInstance(run, instanceId);
   } catch (error) {
     if (run.signal.aborted) throw error;
     const apiError = toApiError(error);
@@ -67,20 +98,29 @@ async function rollbackOne(run: RunContext, instanceId: string, hooks: ExecutorH
   hooks.onStep?.(instanceId, 'rollback', 'done');
 }
 
-async function runInstance(run: RunContext, instanceId: string, hooks: ExecutorHooks): Promise<void> {
-  const start = run.journal.instance(instanceId);
-  // A rollback once begun is finished, never turned back into a migration.
-  const rollbackBegun = start.steps.some((s) => s.step === 'rollback');
-  if (start.status === 'rolling-back' || (rollbackBegun && start.status === 'failed')) {
-    return rollbackOne(run, instanceId, hooks);
-  }
-  if (start.status !== 'pending' && start.status !== 'running' && start.status !== 'failed') return;
+type Outcome = 'done' | 'failed' | 'paused';
+
+// Runs the instance's steps from the first not done; stops at the first failure (rolling back if
+// it must) or at an unconfirmed swap.
+async function runSteps(
+  run: RunContext,
+  instanceId: string,
+  steps: readonly MigrationStep[],
+  hooks: ExecutorHooks,
+): Promise<Outcome> {
   run.journal.updateInstance(instanceId, (i) => {
     i.status = 'running';
     delete i.error;
   });
-  for (const step of SWAP_STEPS) {
-    if (isDone(run.journal.instance(instanceId), step)) continue;
+  for (const step of steps) {
+    const instance = run.journal.instance(instanceId);
+    if (isDone(instance, step)) continue;
+    if (step === 'confirm' && !instance.replace?.confirmedAt && !run.journal.value.autoConfirm) {
+      run.journal.updateInstance(instanceId, (i) => {
+        i.status = 'awaiting-confirmation';
+      });
+      return 'paused';
+    }
     run.journal.begin(instanceId, step);
     hooks.onStep?.(instanceId, step, 'running');
     try {
@@ -94,21 +134,76 @@ async function runInstance(run: RunContext, instanceId: string, hooks: ExecutorH
         i.status = 'failed';
         i.error = { code: apiError.code, message: apiError.message };
       });
-      if (enteredDowntime(run.journal.instance(instanceId))) await rollbackOne(run, instanceId, hooks);
-      return;
+      if (needsRollback(run, run.journal.instance(instanceId))) await rollbackOne(run, instanceId, hooks);
+      return 'failed';
     }
     run.journal.end(instanceId, step, 'done');
     hooks.onStep?.(instanceId, step, 'done');
   }
+  return 'done';
+}
+
+// True when the instance was rolling back: the rollback is finished instead of the migration.
+async function resumeRollback(run: RunContext, instanceId: string, hooks: ExecutorHooks): Promise<boolean> {
+  const start = run.journal.instance(instanceId);
+  // A rollback once begun is finished, never turned back into a migration.
+  const rollbackBegun = start.steps.some((s) => s.step === 'rollback');
+  if (start.status === 'rolling-back' || (rollbackBegun && start.status === 'failed')) {
+    await rollbackOne(run, instanceId, hooks);
+    return true;
+  }
+  return false;
+}
+
+const RUNNABLE = new Set(['pending', 'running', 'failed', 'awaiting-confirmation']);
+
+async function runSwapInstance(run: RunContext, instanceId: string, hooks: ExecutorHooks): Promise<void> {
+  if (await resumeRollback(run, instanceId, hooks)) return;
+  if (!RUNNABLE.has(run.journal.instance(instanceId).status)) return;
+  if ((await runSteps(run, instanceId, SWAP_STEPS, hooks)) !== 'done') return;
   run.journal.updateInstance(instanceId, (i) => {
     i.status = 'verified';
   });
+}
+
+const NODE_STEPS = REPLACE_STEPS.filter((s) => !REPLACE_ONLINE_STEPS.includes(s));
+
+async function executeReplace(run: RunContext, hooks: ExecutorHooks): Promise<void> {
+  const ids = run.journal.value.instances.map((i) => i.instanceId);
+  const rolledBack = new Set<string>();
+  // Online for every instance at once: image, encrypted copy.
+  const online = await Promise.allSettled(
+    ids.map(async (id) => {
+      if (await resumeRollback(run, id, hooks)) return rolledBack.add(id);
+      if (!RUNNABLE.has(run.journal.instance(id).status)) return;
+      if ((await runSteps(run, id, REPLACE_ONLINE_STEPS, hooks)) !== 'done') return;
+      // Waiting for its turn in the node-by-node part.
+      run.journal.updateInstance(id, (i) => {
+        i.status = 'pending';
+      });
+    }),
+  );
+  const crashed = online.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (crashed) throw crashed.reason;
+  // Node by node, in the order asked; a failed or unconfirmed node holds the ones after it.
+  for (const id of ids) {
+    if (rolledBack.has(id)) continue;
+    const status = run.journal.instance(id).status;
+    if (status === 'verified' || status === 'rolled-back' || status === 'cleaned-up') continue;
+    if (status === 'failed' || !RUNNABLE.has(status)) return;
+    if ((await runSteps(run, id, NODE_STEPS, hooks)) !== 'done') return;
+    run.journal.updateInstance(id, (i) => {
+      i.status = 'verified';
+    });
+  }
 }
 
 function settle(run: RunContext): void {
   run.journal.update((j) => {
     const statuses = j.instances.map((i) => i.status);
     if (statuses.every((s) => s === 'verified')) j.status = 'verified';
+    else if (statuses.includes('awaiting-confirmation') && !statuses.includes('failed'))
+      j.status = 'awaiting-confirmation';
     else if (
       statuses.every((s) => s === 'rolled-back' || s === 'verified') &&
       statuses.includes('rolled-back')
@@ -131,12 +226,38 @@ export async function executeMigration(run: RunContext, hooks: ExecutorHooks = {
   run.journal.update((j) => {
     j.status = 'running';
   });
-  const results = await Promise.allSettled(
-    run.journal.value.instances.map((i) => runInstance(run, i.instanceId, hooks)),
-  );
-  const crashed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (crashed) throw crashed.reason;
+  if (run.journal.value.strategy === 'replace') {
+    await executeReplace(run, hooks);
+  } else {
+    const results = await Promise.allSettled(
+      run.journal.value.instances.map((i) => runSwapInstance(run, i.instanceId, hooks)),
+    );
+    const crashed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (crashed) throw crashed.reason;
+  }
   settle(run);
+}
+
+// The user confirms the swap of the instance waiting for it (node by node: only that one); the
+// next executeMigration stops its original and goes on to the next node.
+export function confirmNode(journal: Journal, instanceId: string | undefined, now: number): void {
+  const waiting = awaitingConfirmation(journal.value);
+  if (!waiting) {
+    throw new AppError(
+      'nothing-to-confirm',
+      `${journal.value.id} is ${journal.value.status}; no instance is waiting for a confirmation.`,
+    );
+  }
+  if (instanceId && instanceId !== waiting.instanceId) {
+    throw new AppError(
+      'nothing-to-confirm',
+      `${instanceId} is not waiting for a confirmation; ${waiting.instanceId} is (node by node, in order).`,
+    );
+  }
+  journal.updateInstance(waiting.instanceId, (i) => {
+    if (i.replace) i.replace.confirmedAt = now;
+    i.status = 'running';
+  });
 }
 
 // Rolls back every instance that is not already rolled back or cleaned up.

@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  awaitingConfirmation,
   isFinished,
   migrationJournalSchema,
   type JournalInstance,
@@ -140,6 +141,7 @@ export function isDone(instance: JournalInstance, step: string): boolean {
 }
 
 export function summarize(journal: MigrationJournal): MigrationSummary {
+  const awaiting = awaitingConfirmation(journal);
   return {
     id: journal.id,
     region: journal.region,
@@ -150,5 +152,6 @@ export function summarize(journal: MigrationJournal): MigrationSummary {
     instanceIds: journal.instances.map((i) => i.instanceId),
     updatedAt: journal.updatedAt,
     resumable: !isFinished(journal.status),
+    ...(awaiting ? { awaitingInstanceId: awaiting.instanceId } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // caller is, how to wait (SDK waiters, with delays the tests shrink) and a clock for the downtime
 // timer. Core builds it from the selected account; tests and the benchmark point it at a sandbox.
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import type { KMSClient } from '@aws-sdk/client-kms';
 
 export interface WaitTuning {
@@ -18,6 +19,9 @@ export const AWS_WAIT_TUNING: WaitTuning = { minDelay: 2, maxDelay: 15, timeScal
 export interface MigrationContext {
   readonly ec2: EC2Client;
   readonly kms: KMSClient;
+  // The replace strategy's encrypted copy simulates the caller's IAM policies for the key; without
+  // it the copy assumes they allow the key (and says so).
+  readonly iam?: IAMClient;
   readonly profile: string;
   readonly region: string;
   readonly accountId: string;

@@ -2,6 +2,7 @@
 // the journals listed from the data directory (unfinished ones resumable after a restart), and
 // each journal write broadcast as `migration:changed` for the live view.
 import {
+  awaitingConfirmation,
   isFinished,
   STEP_TITLES,
   type MigrationJournal,
@@ -14,7 +15,7 @@ import { AppError } from '../errors/app-error';
 import type { EventBus } from '../events/event-bus';
 import type { JobContext, JobManager } from '../jobs/job-manager';
 import { cleanupMigration } from './cleanup';
-import { executeMigration, rollbackMigration } from './executor';
+import { confirmNode, executeMigration, rollbackMigration } from './executor';
 import { Journal, JournalStore, summarize } from './journal';
 import { AWS_WAIT_TUNING, type MigrationContext, type WaitTuning } from './migration-context';
 import { createJournal, prepareMigration } from './prepare';
@@ -54,6 +55,7 @@ export class MigrationService {
     return {
       ec2: this.options.accounts.clients.get('ec2', p, r),
       kms: this.options.accounts.clients.get('kms', p, r),
+      iam: this.options.accounts.clients.get('iam', p, r),
       profile: p,
       region: r,
       accountId: identity.accountId,
@@ -85,6 +87,15 @@ export class MigrationService {
       );
     }
     const jobId = this.run(journal, ctx, 'Resume', (run, job) => executeMigration(run, this.hooks(job)));
+    return { migrationId: id, jobId };
+  }
+
+  // Replace strategy: the user confirms the swap of the instance that waits for it (they have
+  // moved the workload to its replacement); the migration then stops that original and goes on.
+  async confirm(id: string, instanceId?: string): Promise<{ migrationId: string; jobId: string }> {
+    const { journal, ctx } = await this.open(id);
+    confirmNode(journal, instanceId, ctx.now());
+    const jobId = this.run(journal, ctx, 'Continue', (run, job) => executeMigration(run, this.hooks(job)));
     return { migrationId: id, jobId };
   }
 
@@ -164,7 +175,14 @@ export class MigrationService {
               `Resume with --resume ${id} or roll back with --rollback ${id}.`,
             );
           }
-          job.progress({ value: 1, title: value.status });
+          const waiting = awaitingConfirmation(value);
+          const replacement = waiting?.replace?.replacementInstanceId;
+          job.progress({
+            value: 1,
+            title: waiting
+              ? `Waiting for your confirmation: ${waiting.name ?? waiting.instanceId} → ${replacement ?? 'its replacement'}`
+              : value.status,
+          });
           return { migrationId: id, status: value.status };
         } finally {
           this.active.delete(id);

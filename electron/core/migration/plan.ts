@@ -8,6 +8,7 @@ import { STEP_TITLES } from '../../../shared/domain/migration';
 import { sealPlan, type Plan, type PlanStep } from '../../../shared/plans/plan-document';
 import type { MigrationContext } from './migration-context';
 import { clusterWarnings } from './cluster-guidance';
+import { replaceRollbackSteps, replaceSteps, replaceWarnings } from './replace-plan';
 
 // Time model for estimates (AWS publishes none): a snapshot moves ~0.1 GiB/s of changed blocks; a
 // running instance changes ~2% of its blocks during the first snapshot; EC2 state changes take
@@ -182,8 +183,12 @@ export async function buildPlan(
   },
 ): Promise<Plan> {
   const readAt = new Date(origin.readAt).toISOString();
-  const steps = instances.flatMap((i) => instanceSteps(ctx.region, i, key.arn));
-  const downtimes = instances.map(expectedDowntimeSeconds);
+  const replace = strategy === 'replace';
+  const stepsOf = (i: JournalInstance) =>
+    replace ? replaceSteps(ctx.region, i, key.arn) : instanceSteps(ctx.region, i, key.arn);
+  const steps = instances.flatMap(stepsOf);
+  // Replace: the original stops only after the user moved over to its running replacement.
+  const downtimes = replace ? [] : instances.map(expectedDowntimeSeconds);
   return sealPlan({
     schema: 'envelope.plan/v1',
     id: `plan-${randomUUID()}`,
@@ -230,25 +235,33 @@ export async function buildPlan(
       ),
     ],
     steps,
-    rollback: instances.flatMap((i) => rollbackSteps(ctx.region, i)),
+    rollback: instances.flatMap((i) =>
+      replace ? replaceRollbackSteps(ctx.region, i) : rollbackSteps(ctx.region, i),
+    ),
     // Instances run in parallel, so the plan's downtime is the longest one.
     expectedDowntimeSeconds: Math.max(0, ...downtimes),
     estimatedSeconds: Math.max(
       0,
-      ...instances.map((i) =>
-        instanceSteps(ctx.region, i, key.arn).reduce((s, x) => s + x.estimatedSeconds, 0),
-      ),
+      ...(replace
+        ? [steps.reduce((s, x) => s + x.estimatedSeconds, 0)]
+        : instances.map((i) => stepsOf(i).reduce((s, x) => s + x.estimatedSeconds, 0))),
     ),
     warnings: [
       ...warnings,
-      ...clusterWarnings(instances),
+      ...clusterWarnings(instances, strategy),
       ...instances.flatMap((i) =>
         i.skipped.map((s) => `${i.instanceId} ${s.device} (${s.volumeId}) skipped: ${s.reason}.`),
       ),
-      ...instances
-        .filter((i) => i.wasRunning)
-        .map((i) => `${i.name ?? i.instanceId} will be stopped for about ${expectedDowntimeSeconds(i)} s.`),
-      'The original volumes and the snapshots are kept until you confirm cleanup after verification.',
+      ...(replace
+        ? replaceWarnings(instances)
+        : [
+            ...instances
+              .filter((i) => i.wasRunning)
+              .map(
+                (i) => `${i.name ?? i.instanceId} will be stopped for about ${expectedDowntimeSeconds(i)} s.`,
+              ),
+            'The original volumes and the snapshots are kept until you confirm cleanup after verification.',
+          ]),
     ],
     input: { strategy, keyArn: key.arn, instanceIds: instances.map((i) => i.instanceId) },
   });

@@ -2,7 +2,9 @@
 // its root is EBS, its type supports encrypted EBS volumes (DescribeInstanceTypes
 // EbsInfo.EncryptionSupport), which volumes the strategy selects (already-encrypted volumes are
 // skipped, or, for a re-key, those already under the target key), Multi-Attach volumes shared with
-// another instance are refused, and nothing to do is refused with a clear message.
+// another instance are refused, and nothing to do is refused with a clear message. The replace
+// strategy takes every volume (its replacement boots from an image of all of them) and records
+// what the replacement must copy: subnet, security groups, instance profile, key pair, tags.
 import {
   DescribeInstanceTypesCommand,
   DescribeInstancesCommand,
@@ -11,7 +13,12 @@ import {
   type Volume,
   type _InstanceType,
 } from '@aws-sdk/client-ec2';
-import type { JournalInstance, JournalVolume, MigrationStrategy } from '../../../shared/domain/migration';
+import type {
+  JournalInstance,
+  JournalVolume,
+  MigrationStrategy,
+  ReplaceState,
+} from '../../../shared/domain/migration';
 import { AppError } from '../errors/app-error';
 import type { MigrationContext } from './migration-context';
 import { clusterRoleOf } from './cluster-guidance';
@@ -62,6 +69,8 @@ function selectVolume(
   volume: Volume,
   keyArn: string,
 ): { selected: true } | { selected: false; reason: string } {
+  // Replace: the replacement is launched from an image of every volume, so every volume goes.
+  if (strategy === 'replace') return { selected: true };
   if (volume.Encrypted && volume.KmsKeyId === keyArn)
     return { selected: false, reason: 'already encrypted with the target key' };
   if (strategy === 'swap' && volume.Encrypted) {
@@ -163,7 +172,8 @@ function checkOne(
       tags: copiedTags(volume),
     });
   }
-  if (selected.length === 0) {
+  const allUnderKey = selected.every((v) => v.originalEncrypted && v.originalKmsKeyArn === keyArn);
+  if (selected.length === 0 || (strategy === 'replace' && allUnderKey)) {
     throw new AppError(
       'nothing-to-migrate',
       `Every volume of ${id} is already ${strategy === 'rekey' ? 'under the target key or unencrypted' : 'encrypted'}: nothing to migrate.`,
@@ -172,6 +182,7 @@ function checkOne(
   }
   const name = nameOf(instance);
   const clusterRole = clusterRoleOf(instance.Tags);
+  const replace = strategy === 'replace' ? replaceStateOf(instance) : undefined;
   return {
     instanceId: id,
     ...(name ? { name } : {}),
@@ -184,5 +195,30 @@ function checkOne(
     volumes: selected,
     skipped,
     steps: [],
+    ...(replace ? { replace } : {}),
+  };
+}
+
+// What the replacement copies from the original: network placement, role, key pair and tags.
+// An Auto Scaling group replaces its instances itself, so its members are refused here.
+function replaceStateOf(instance: Instance): ReplaceState {
+  const id = instance.InstanceId ?? '';
+  const group = instance.Tags?.find((t) => t.Key === 'aws:autoscaling:groupName')?.Value;
+  if (group) {
+    throw new AppError(
+      'auto-scaling-member',
+      `${id} belongs to the Auto Scaling group ${group}, which would not know its replacement.`,
+      'Point the group’s launch template at an encrypted AMI (AMI copy) and start an instance refresh, or use --strategy swap.',
+    );
+  }
+  return {
+    ...(instance.SubnetId ? { subnetId: instance.SubnetId } : {}),
+    securityGroupIds: (instance.SecurityGroups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
+    ...(instance.IamInstanceProfile?.Arn ? { instanceProfileArn: instance.IamInstanceProfile.Arn } : {}),
+    ...(instance.KeyName ? { keyName: instance.KeyName } : {}),
+    ...(instance.PrivateIpAddress ? { privateIp: instance.PrivateIpAddress } : {}),
+    tags: (instance.Tags ?? [])
+      .filter((t) => t.Key && !t.Key.startsWith('aws:') && !t.Key.startsWith('envelope:'))
+      .map((t) => ({ Key: t.Key ?? '', Value: t.Value ?? '' })),
   };
 }

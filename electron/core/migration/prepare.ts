@@ -1,5 +1,5 @@
 // From a request to a sealed plan and a fresh journal: the key check and the instance prechecks
-// run first, and nothing is changed until they all pass. The replace strategy is refused here.
+// run first, and nothing is changed until they all pass.
 import { randomUUID } from 'node:crypto';
 import {
   JOURNAL_SCHEMA_ID,
@@ -7,6 +7,7 @@ import {
   type JournalInstance,
   type MigrationJournal,
   type MigrationRequest,
+  type MigrationStrategy,
 } from '../../../shared/domain/migration';
 import type { Plan } from '../../../shared/plans/plan-document';
 import { AppError } from '../errors/app-error';
@@ -17,7 +18,8 @@ import { buildPlan } from './plan';
 import { precheckInstances } from './precheck';
 
 export interface PreparedMigration {
-  readonly strategy: 'swap' | 'rekey';
+  readonly strategy: MigrationStrategy;
+  readonly autoConfirm: boolean;
   readonly keyArn: string;
   readonly keyLabel: string;
   readonly instances: JournalInstance[];
@@ -35,14 +37,7 @@ export async function prepareMigration(
       `The migration request is invalid: ${parsed.error.issues[0]?.message ?? ''}`,
     );
   }
-  const { strategy, instanceIds, kmsKeyRef } = parsed.data;
-  if (strategy === 'replace') {
-    throw new AppError(
-      'not-yet-available',
-      'The replace-from-an-encrypted-AMI strategy is not yet available.',
-      'Use --strategy swap (the default): it keeps the instance, its IP addresses and its ENIs.',
-    );
-  }
+  const { strategy, instanceIds, kmsKeyRef, autoConfirm } = parsed.data;
   const usable = await checkKeyForEbs(ctx, kmsKeyRef);
   const instances = await precheckInstances(ctx, instanceIds, strategy, usable.key.arn);
   const plan = await buildPlan(
@@ -52,7 +47,7 @@ export async function prepareMigration(
     instances,
     usable.warnings,
   );
-  return { strategy, keyArn: usable.key.arn, keyLabel: usable.label, instances, plan };
+  return { strategy, autoConfirm, keyArn: usable.key.arn, keyLabel: usable.label, instances, plan };
 }
 
 export function newMigrationId(): string {
@@ -76,6 +71,7 @@ export function createJournal(
     keyArn: prepared.keyArn,
     keyLabel: prepared.keyLabel,
     planSha256: prepared.plan.sha256,
+    ...(prepared.autoConfirm ? { autoConfirm: true } : {}),
     status: 'running',
     createdAt: now,
     updatedAt: now,

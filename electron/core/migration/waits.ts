@@ -5,7 +5,9 @@
 import {
   DescribeInstancesCommand,
   DescribeVolumesCommand,
+  waitUntilImageAvailable,
   waitUntilInstanceStopped,
+  waitUntilInstanceTerminated,
   waitUntilSnapshotCompleted,
   waitUntilVolumeAvailable,
   type Instance,
@@ -79,6 +81,32 @@ export async function waitInstanceStopped(ctx: MigrationContext, instanceId: str
     await waitUntilInstanceStopped(options(ctx, 20 * MINUTE, signal), { InstanceIds: [instanceId] });
   } catch (error) {
     throw waiterError(`${instanceId} to stop`, error);
+  }
+}
+
+// An image is available once its snapshots are: the same allowance as snapshots of that size.
+export async function waitImageAvailable(
+  ctx: MigrationContext,
+  imageId: string,
+  totalGiB: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  try {
+    await waitUntilImageAvailable(options(ctx, 30 * MINUTE + 30 * totalGiB, signal), { ImageIds: [imageId] });
+  } catch (error) {
+    throw waiterError(`image ${imageId} to be available`, error);
+  }
+}
+
+export async function waitInstanceTerminated(
+  ctx: MigrationContext,
+  instanceId: string,
+  signal?: AbortSignal,
+) {
+  try {
+    await waitUntilInstanceTerminated(options(ctx, 20 * MINUTE, signal), { InstanceIds: [instanceId] });
+  } catch (error) {
+    throw waiterError(`${instanceId} to terminate`, error);
   }
 }
 

@@ -18,6 +18,7 @@ import { copyImage, createImage } from './image-create';
 import { deregisterImage, describeImages } from './images';
 import { runInstances } from './instance-run';
 import { startInstances, stopInstances } from './instance-state';
+import { terminateInstances } from './instance-terminate';
 import { describeInstanceTypes } from './instance-types';
 import { describeInstances, describeInstanceStatus, modifyInstanceAttribute } from './instances';
 import { describeLaunchTemplates, describeLaunchTemplateVersions } from './launch-templates';
@@ -36,6 +37,7 @@ const handlers: Record<string, QueryHandler> = {
   RunInstances: runInstances,
   StopInstances: stopInstances,
   StartInstances: startInstances,
+  TerminateInstances: terminateInstances,
   ModifyInstanceAttribute: modifyInstanceAttribute,
   DescribeVolumes: describeVolumes,
   CreateVolume: createVolume,

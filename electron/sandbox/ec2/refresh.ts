@@ -47,6 +47,9 @@ function advanceInstance(world: SandboxWorld, instance: Instance, now: number): 
     instance.state = failed.endState;
     instance.stateReason = failed.failure;
     if (failed.endState === 'terminated') releaseVolumes(world, instance);
+  } else if (instance.state === 'shutting-down') {
+    instance.state = 'terminated';
+    releaseVolumes(world, instance);
   } else if (instance.state === 'stopping') {
     instance.state = 'stopped';
     instance.stateReason = {

@@ -138,6 +138,11 @@ export function loadAviLab(world: SandboxWorld, now: number): AviLabIds {
       rootSizeGiB: 128,
       dataVolumes: [{ device: '/dev/sdb', sizeGiB: 256, volumeType: 'gp3' }],
       tags: [{ Key: 'avi:role', Value: 'controller' }],
+      // What a replacement must copy (the replace strategy): the controllers' security group,
+      // the role Avi's AWS guide names, and a key pair.
+      securityGroupIds: ['sg-0a7c0e11ab5e0c001'],
+      iamInstanceProfileArn: `arn:aws:iam::${account}:instance-profile/AviController-Refined-Role`,
+      keyName: 'avi-lab',
     }),
   );
 

@@ -158,6 +158,9 @@ export interface InstanceSpec {
   }[];
   readonly state?: 'running' | 'stopped';
   readonly tags?: Tag[];
+  readonly securityGroupIds?: string[];
+  readonly iamInstanceProfileArn?: string;
+  readonly keyName?: string;
 }
 
 export function addInstance(
@@ -208,7 +211,9 @@ export function addInstance(
     availabilityZone: spec.availabilityZone,
     subnetId: mintSubnetId(world),
     vpcId: mintVpcId(world),
-    securityGroupIds: [],
+    securityGroupIds: spec.securityGroupIds ?? [],
+    ...(spec.iamInstanceProfileArn ? { iamInstanceProfileArn: spec.iamInstanceProfileArn } : {}),
+    ...(spec.keyName ? { keyName: spec.keyName } : {}),
     privateIpAddress: `10.0.${world.idCounter % 250}.${(world.idCounter * 7) % 250}`,
     rootDeviceName: '/dev/sda1',
     rootDeviceType: 'ebs',

@@ -1,5 +1,6 @@
 // The live view of one migration: status, a downtime timer per instance, the timeline, the volume
-// blocks, and resume / rollback / cleanup behind a confirmation.
+// blocks, and resume / rollback / cleanup (and, for the replace strategy, each node's swap)
+// behind a confirmation.
 import { useEffect, useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -8,21 +9,32 @@ import Header from '@cloudscape-design/components/header';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { downtimeSeconds, isFinished, type MigrationJournal } from '../../../shared/domain/migration';
-import { useMigrationStore } from '../../stores/migration-store';
+import { useMigrationStore, type MigrationVerb } from '../../stores/migration-store';
 import { MigrationTimeline } from './migration-timeline';
+import { ReplacementPanel } from './replacement-panel';
 import { VolumeBlocks } from './volume-blocks';
 
-type Verb = 'resume' | 'rollback' | 'cleanup';
-const CONFIRM: Record<Verb, string> = {
-  resume: 'Continue the migration from its journal?',
-  rollback: 'Put the original volumes back on their devices and restore the power state?',
-  cleanup:
-    'Delete the originals (after verification) or the replacements (after a rollback), and the migration’s snapshots? This cannot be undone.',
-};
+function confirmText(verb: MigrationVerb, journal: MigrationJournal): string {
+  const replace = journal.strategy === 'replace';
+  switch (verb) {
+    case 'resume':
+      return 'Continue the migration from its journal?';
+    case 'confirm':
+      return 'Have you moved the workload to the replacement? Envelope stops the original (kept until cleanup) and goes on to the next instance.';
+    case 'rollback':
+      return replace
+        ? 'Terminate the replacements and start the originals that were running? The originals and the images are kept.'
+        : 'Put the original volumes back on their devices and restore the power state?';
+    case 'cleanup':
+      return replace
+        ? 'Terminate the stopped originals (after verification) and deregister the unencrypted images and their snapshots; after a rollback, deregister both images? This cannot be undone.'
+        : 'Delete the originals (after verification) or the replacements (after a rollback), and the migration’s snapshots? This cannot be undone.';
+  }
+}
 
 export function MigrationLive({ journal }: { readonly journal: MigrationJournal }) {
   const act = useMigrationStore((s) => s.act);
-  const [confirm, setConfirm] = useState<Verb | undefined>();
+  const [confirm, setConfirm] = useState<MigrationVerb | undefined>();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -65,6 +77,11 @@ export function MigrationLive({ journal }: { readonly journal: MigrationJournal 
                 ` — downtime ${Math.round(downtimeSeconds(instance, now) ?? 0)} s`}
             </Box>
             <MigrationTimeline instance={instance} now={now} />
+            <ReplacementPanel
+              instance={instance}
+              keyLabel={journal.keyLabel}
+              onConfirm={() => setConfirm('confirm')}
+            />
             {instance.volumes.map((v) => (
               <VolumeBlocks key={v.originalVolumeId} volume={v} keyArn={journal.keyArn} />
             ))}
@@ -90,7 +107,7 @@ export function MigrationLive({ journal }: { readonly journal: MigrationJournal 
           </SpaceBetween>
         }
       >
-        {confirm ? CONFIRM[confirm] : ''}
+        {confirm ? confirmText(confirm, journal) : ''}
       </Modal>
     </Container>
   );

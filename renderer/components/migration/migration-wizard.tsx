@@ -1,5 +1,6 @@
 // Choose instances (from the inventory), a strategy (swap recommended for running instances with
-// unencrypted volumes, rekey for encrypted ones), the target key, review the plan, run.
+// unencrypted volumes, rekey for encrypted ones; replace for cluster members, node by node), the
+// target key, review the plan, run.
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -17,10 +18,23 @@ import { useMigrationStore } from '../../stores/migration-store';
 import { ErrorAlert } from '../error-alert';
 import { KeyBadge } from '../inventory/key-badge';
 
-const STRATEGIES: { value: MigrationStrategy; label: string; disabled?: boolean }[] = [
-  { value: 'swap', label: 'Swap in place (least downtime)' },
-  { value: 'rekey', label: 'Re-key (encrypted volumes to another key)' },
-  { value: 'replace', label: 'Replace from an encrypted AMI (not yet available)', disabled: true },
+const STRATEGIES: { value: MigrationStrategy; label: string; description: string }[] = [
+  {
+    value: 'swap',
+    label: 'Swap in place (least downtime)',
+    description: 'Same instance, IPs and ENIs; stopped for about a minute or two',
+  },
+  {
+    value: 'rekey',
+    label: 'Re-key (encrypted volumes to another key)',
+    description: 'Like swap, for volumes already encrypted',
+  },
+  {
+    value: 'replace',
+    label: 'Replace from an encrypted AMI (node by node)',
+    description:
+      'New instances from an encrypted image; you confirm each swap. For clusters that can lose a member',
+  },
 ];
 
 function formatSeconds(seconds: number): string {
@@ -96,7 +110,9 @@ export function MigrationWizard() {
               {review.plan.title}
             </Header>
             <Box variant="strong">
-              Expected downtime: {formatSeconds(review.plan.expectedDowntimeSeconds ?? 0)} per instance
+              {review.plan.input.strategy === 'replace'
+                ? 'No downtime of its own: each original stops only after you confirm its replacement'
+                : `Expected downtime: ${formatSeconds(review.plan.expectedDowntimeSeconds ?? 0)} per instance`}
             </Box>
             {review.plan.warnings.length > 0 && (
               <ul aria-label="Warnings">

@@ -21,6 +21,17 @@ export const migrationChannels = {
   'migration:get': channel(migrationId, migrationJournalSchema),
   'migration:resume': channel(migrationId, started),
   'migration:rollback': channel(migrationId, started),
+  // Replace strategy: the user has moved over to the running replacement of the instance that
+  // waits; its original is stopped and the next node goes on.
+  'migration:confirm': channel(
+    migrationId.extend({
+      instanceId: z
+        .string()
+        .regex(/^i-[0-9a-f]{8,17}$/)
+        .optional(),
+    }),
+    started,
+  ),
   // Deletes the originals (after verification) or the replacements (after a rollback): the page
   // asks for confirmation first; `confirm` must be true.
   'migration:cleanup': channel(migrationId.extend({ confirm: z.literal(true) }), started),

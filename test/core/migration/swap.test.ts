@@ -64,9 +64,6 @@ describe('prechecks', () => {
       code: 'type-refuses-encryption',
       message: expect.stringContaining('m2.4xlarge') as unknown,
     });
-    await expect(
-      prepareMigration(ctx, { instanceIds: [c1], kmsKeyRef: 'alias/aws/ebs', strategy: 'replace' }),
-    ).rejects.toMatchObject({ code: 'not-yet-available' });
   });
 
   it('produces a sealed plan with downtime and rollback steps', async () => {

@@ -104,3 +104,37 @@ export function journal(overrides: Partial<MigrationJournal> = {}): MigrationJou
     ...overrides,
   };
 }
+
+// A replace migration paused at its first node: the replacement runs, the user has to confirm.
+export const REPLACEMENT = 'i-0f0e0d0c0b0a09081';
+export function awaitingReplace(): MigrationJournal {
+  const base = journal({ strategy: 'replace', status: 'awaiting-confirmation' });
+  const instance = base.instances[0]!;
+  return {
+    ...base,
+    instances: [
+      {
+        ...instance,
+        status: 'awaiting-confirmation',
+        stoppedAt: undefined,
+        runningAt: undefined,
+        steps: [
+          { step: 'create-image', state: 'done', startedAt: T0, endedAt: T0 + 100_000 },
+          { step: 'copy-encrypted', state: 'done', startedAt: T0 + 100_000, endedAt: T0 + 900_000 },
+          { step: 'launch', state: 'done', startedAt: T0 + 900_000, endedAt: T0 + 930_000 },
+          { step: 'verify-replacement', state: 'done', startedAt: T0 + 930_000, endedAt: T0 + 931_000 },
+        ],
+        replace: {
+          securityGroupIds: ['sg-0a7c0e11ab5e0c001'],
+          tags: [{ Key: 'Name', Value: 'avi-controller-1' }],
+          privateIp: '10.0.1.7',
+          sourceImageId: 'ami-0aaaaaaaaaaaaaaa1',
+          encryptedImageId: 'ami-0bbbbbbbbbbbbbbb2',
+          copyFraction: 1,
+          replacementInstanceId: REPLACEMENT,
+          replacementPrivateIp: '10.0.1.42',
+        },
+      },
+    ],
+  };
+}

@@ -9,7 +9,7 @@ import { MigrationLive } from '../../../renderer/components/migration/migration-
 import { useMigrationStore } from '../../../renderer/stores/migration-store';
 import { installFakeApi, uninstallFakeApi, type FakeApi } from '../fake-api';
 import { resetStores } from '../reset-stores';
-import { INSTANCE, journal } from './fixtures';
+import { awaitingReplace, INSTANCE, journal, REPLACEMENT } from './fixtures';
 
 const initial = useMigrationStore.getState();
 let fake: FakeApi;
@@ -22,6 +22,7 @@ beforeEach(() => {
     'migration:resume': started,
     'migration:rollback': started,
     'migration:cleanup': started,
+    'migration:confirm': started,
     'migration:list': () => ({ migrations: [] }),
   });
 });
@@ -121,4 +122,42 @@ describe('MigrationLive', () => {
         expect(fake.callsTo(channel)[0]).toEqual({ id: 'mig-1a2b3c4d', confirm: true });
     });
   }
+
+  it('replace: shows the images and the replacement, and confirms the waiting node only after asking', async () => {
+    const paused = awaitingReplace();
+    render(<MigrationLive journal={paused} />);
+    expect(screen.getByText('ami-0bbbbbbbbbbbbbbb2')).toBeTruthy();
+    expect(screen.getByText('10.0.1.7 → 10.0.1.42')).toBeTruthy();
+    const timeline = screen.getByRole('img', { name: `Timeline of ${INSTANCE}` });
+    expect(within(timeline).getByText('Launch the replacement')).toBeTruthy();
+    expect(screen.queryByTestId('downtime-window')).toBeNull();
+    expect(screen.getByText(new RegExp(`its replacement ${REPLACEMENT} runs`))).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm swap' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/moved the workload/)).toBeTruthy();
+    expect(fake.callsTo('migration:confirm')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(fake.callsTo('migration:confirm')).toEqual([{ id: 'mig-1a2b3c4d' }]));
+  });
+
+  it('replace: a copy under way shows its progress bar; rollback says it terminates the replacement', async () => {
+    const paused = awaitingReplace();
+    const copying = {
+      ...paused,
+      status: 'running' as const,
+      instances: [
+        {
+          ...paused.instances[0]!,
+          status: 'running' as const,
+          replace: { ...paused.instances[0]!.replace!, copyFraction: 0.4, replacementInstanceId: undefined },
+        },
+      ],
+    };
+    render(<MigrationLive journal={copying} />);
+    const bar = screen.getByRole('progressbar', { name: /Encrypted copy of avi-controller-1/ });
+    expect((bar as HTMLProgressElement).value).toBe(40);
+    expect(screen.queryByRole('button', { name: 'Confirm swap' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Roll back' }));
+    expect(within(await screen.findByRole('dialog')).getByText(/Terminate the replacements/)).toBeTruthy();
+  });
 });

@@ -43,7 +43,7 @@ describe('MigrationWizard', () => {
     expect(screen.getByText(/kms:ViaService ec2.us-west-2.amazonaws.com/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Run' }).hasAttribute('disabled')).toBe(true);
     expect(fake.callsTo('migration:plan')).toEqual([
-      { instanceIds: [INSTANCE], kmsKeyRef: 'alias/avi-cmk', strategy: 'swap' },
+      { instanceIds: [INSTANCE], kmsKeyRef: 'alias/avi-cmk', strategy: 'swap', autoConfirm: false },
     ]);
     expect(fake.callsTo('migration:start')).toEqual([]);
   });
@@ -88,7 +88,7 @@ describe('MigrationWizard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     await screen.findByRole('button', { name: 'Review plan' });
     expect(fake.callsTo('migration:start')).toEqual([
-      { instanceIds: [INSTANCE], kmsKeyRef: 'alias/avi-cmk', strategy: 'swap' },
+      { instanceIds: [INSTANCE], kmsKeyRef: 'alias/avi-cmk', strategy: 'swap', autoConfirm: false },
     ]);
   });
 });

@@ -120,6 +120,31 @@ describe('instances', () => {
     expect(f.world.volumes.size).toBe(0);
   });
 
+  it('terminates: shutting-down → terminated, DeleteOnTermination volumes deleted, others kept', () => {
+    const f = ec2Fixture();
+    const id = launch(f);
+    f.advance(defaultRates.instanceStartMs);
+    const root = f.world.instances.get(id)?.blockDevices[0];
+    const kept = f.world.instances.get(id)?.blockDevices[1];
+    if (kept) kept.deleteOnTermination = false;
+    const change = items(f.call('TerminateInstances', { 'InstanceId.1': id }).instancesSet)[0];
+    expect(change).toMatchObject({
+      currentState: { code: 32, name: 'shutting-down' },
+      previousState: { code: 16, name: 'running' },
+    });
+    f.advance(defaultRates.instanceStopMs);
+    expect(stateName(instance(f, id))).toBe('terminated');
+    expect(f.world.volumes.has(root?.volumeId ?? '')).toBe(false);
+    if (kept) expect(f.world.volumes.get(kept.volumeId)?.state).toBe('available');
+    // Again: EC2 answers terminated → terminated and changes nothing.
+    const again = items(f.call('TerminateInstances', { 'InstanceId.1': id }).instancesSet)[0];
+    expect(again).toMatchObject({
+      currentState: { name: 'terminated' },
+      previousState: { name: 'terminated' },
+    });
+    expect(f.fail('TerminateInstances', {}).code).toBe('MissingParameter');
+  });
+
   it('changes DeleteOnTermination, honours ClientToken and DryRun', () => {
     const f = ec2Fixture();
     const id = launch(f, { ClientToken: 'once' });
