@@ -147,7 +147,7 @@ function exportCommand(): Command {
     .option('--kind <kind>', 'plan now instead: migration')
     .option('--instance <id>', 'instance to migrate (repeat)', collect, [])
     .option('--kms-key <ref>', 'target key for --kind migration')
-    .option('--strategy <name>', 'swap or rekey', 'swap')
+    .option('--strategy <name>', 'swap, rekey or replace (offline: swap or rekey)', 'swap')
     .option('--offline', 'plan from the cached inventory, with no network (its age is stated in the plan)')
     .option('--format <format>', 'json, html, md, bash or ssm', 'json')
     .option('--output <file>', 'write to this file instead of stdout')

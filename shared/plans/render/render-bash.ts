@@ -5,6 +5,7 @@
 import type { Plan } from '../plan-document';
 import { migrationSteps } from './bash-migration';
 import { otherSteps } from './bash-other';
+import { isReplacePlan, replaceScript } from './bash-replace';
 import { sq } from './shell-quote';
 
 function header(plan: Plan): string[] {
@@ -37,6 +38,10 @@ function header(plan: Plan): string[] {
 }
 
 export function renderBash(plan: Plan): string {
-  const body = plan.kind === 'migration' ? migrationSteps(plan) : otherSteps(plan);
+  const body = isReplacePlan(plan)
+    ? replaceScript(plan)
+    : plan.kind === 'migration'
+      ? migrationSteps(plan)
+      : otherSteps(plan);
   return [...header(plan), ...body, '', 'echo "Done."', ''].join('\n');
 }

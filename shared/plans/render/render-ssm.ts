@@ -6,6 +6,7 @@
 // The original volumes are looked up by device at run time; the same swap as Envelope's executor.
 import { stringify } from 'yaml';
 import type { Plan } from '../plan-document';
+import { isReplacePlan } from './bash-replace';
 import { migrationLayout, type InstanceLayout, type LayoutVolume } from './migration-layout';
 
 type Step = Record<string, unknown>;
@@ -145,6 +146,12 @@ const waitVolume = (name: string, volumeId: string, state: string): Step => ({
 export function renderSsm(plan: Plan): string {
   if (plan.kind !== 'migration') {
     throw new Error('An SSM Automation runbook can be exported for migration plans only.');
+  }
+  // The runbook is the swap: a replace needs a person to confirm each node, so it stays a script.
+  if (isReplacePlan(plan)) {
+    throw new Error(
+      'An SSM Automation runbook is exported for the swap and re-key strategies; export a replace plan as a bash script.',
+    );
   }
   const layout = migrationLayout(plan)[0];
   if (!layout) throw new Error('The migration plan names no instance.');

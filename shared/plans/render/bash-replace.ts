@@ -1,0 +1,98 @@
+// The migration's replace strategy as AWS CLI v2 commands, in the executor's order: every instance
+// imaged without a reboot and copied encrypted with the plan's key (the copies run at once), then
+// node by node: launch the replacement like the original (type, AZ, subnet, security groups,
+// instance profile, key pair, the original's own tags), wait until it runs, verify every volume is
+// under the key, ask the person at the terminal to confirm the swap, stop the original (kept).
+import type { Plan, PlanStep } from '../plan-document';
+import { sq, varName } from './shell-quote';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+
+interface ReplaceLayout {
+  readonly instanceId: string;
+  readonly region: string;
+  readonly kmsKeyArn: string;
+  readonly launch: PlanStep['params'];
+  readonly stop: boolean;
+}
+
+export function isReplacePlan(plan: Plan): boolean {
+  return plan.kind === 'migration' && plan.input.strategy === 'replace';
+}
+
+function layout(plan: Plan): ReplaceLayout[] {
+  const step = (id: string, name: string) => plan.steps.find((s) => s.id === `${id}:${name}`);
+  const ids = [...new Set(plan.steps.map((s) => str(s.params.instanceId)).filter(Boolean))];
+  return ids.map((instanceId) => {
+    const copy = step(instanceId, 'copy-encrypted');
+    return {
+      instanceId,
+      region: copy?.region ?? plan.regions[0] ?? '',
+      kmsKeyArn: str(copy?.params.kmsKeyId),
+      launch: step(instanceId, 'launch')?.params ?? {},
+      stop: (step(instanceId, 'stop-original')?.estimatedSeconds ?? 0) > 0,
+    };
+  });
+}
+
+const ourTags = (resource: string, instanceId: string) =>
+  `'ResourceType=${resource},Tags=[{Key=envelope:migration,Value='"$PLAN_ID"'},{Key=envelope:replaces,Value=${instanceId.replace(/[^a-z0-9-]/g, '')}}]'`;
+
+const USER_TAGS =
+  'Reservations[0].Instances[0].Tags[?!starts_with(Key, `aws:`) && !starts_with(Key, `envelope:`)]';
+
+function imageLines(i: ReplaceLayout): string[] {
+  const r = `--region ${sq(i.region)}`;
+  const img = varName('IMG', i.instanceId);
+  const enc = varName('ENC', i.instanceId);
+  return [
+    `# ---- ${i.instanceId}: image without a reboot (crash-consistent), then an encrypted copy`,
+    `${img}="$(aws ec2 create-image ${r} --instance-id ${sq(i.instanceId)} --name "envelope-$PLAN_ID-"${sq(i.instanceId)} --no-reboot --tag-specifications ${ourTags('image', i.instanceId)} --query ImageId --output text)"`,
+    `aws ec2 wait image-available ${r} --image-ids "$${img}"`,
+    `${enc}="$(aws ec2 copy-image ${r} --source-region ${sq(i.region)} --source-image-id "$${img}" --name "envelope-$PLAN_ID-"${sq(i.instanceId)}"-encrypted" --encrypted --kms-key-id ${sq(i.kmsKeyArn)} --copy-image-tags --query ImageId --output text)"`,
+  ];
+}
+
+function nodeLines(i: ReplaceLayout): string[] {
+  const r = `--region ${sq(i.region)}`;
+  const p = i.launch;
+  const enc = varName('ENC', i.instanceId);
+  const rep = varName('NEW', i.instanceId);
+  const groups = strings(p.securityGroupIds);
+  const launch = [
+    `${rep}="$(aws ec2 run-instances ${r} --image-id "$${enc}" --instance-type ${sq(str(p.instanceType))}`,
+    `--placement ${sq(`AvailabilityZone=${str(p.availabilityZone)}`)}`,
+    str(p.subnetId) ? `--subnet-id ${sq(str(p.subnetId))}` : '',
+    groups.length > 0 ? `--security-group-ids ${groups.map(sq).join(' ')}` : '',
+    str(p.instanceProfileArn) ? `--iam-instance-profile ${sq(`Arn=${str(p.instanceProfileArn)}`)}` : '',
+    str(p.keyName) ? `--key-name ${sq(str(p.keyName))}` : '',
+    `--tag-specifications ${ourTags('instance', i.instanceId)} ${ourTags('volume', i.instanceId)}`,
+    `--query 'Instances[0].InstanceId' --output text)"`,
+  ];
+  const tagsVar = varName('TAGS', i.instanceId);
+  return [
+    `# ---- ${i.instanceId}: launch the replacement like the original, verify, confirm, stop the original`,
+    `aws ec2 wait image-available ${r} --image-ids "$${enc}"`,
+    launch.filter(Boolean).join(' '),
+    `${tagsVar}="$(aws ec2 describe-instances ${r} --instance-ids ${sq(i.instanceId)} --query ${sq(USER_TAGS)} --output json)"`,
+    `[[ "$${tagsVar}" =~ ^(null|\\[\\])?$ ]] || aws ec2 create-tags ${r} --resources "$${rep}" --tags "$${tagsVar}"`,
+    `aws ec2 wait instance-running ${r} --instance-ids "$${rep}"`,
+    `bad="$(aws ec2 describe-volumes ${r} --filters Name=attachment.instance-id,Values="$${rep}" --query ${sq(`length(Volumes[?Encrypted==\`false\` || KmsKeyId!='${i.kmsKeyArn}'])`)} --output text)"`,
+    `[ "$bad" = "0" ] || { echo "$${rep}: $bad volume(s) not encrypted with the plan's key; terminate it and keep ${i.instanceId}." >&2; exit 1; }`,
+    `read -r -p "Replacement $${rep} runs. Move the workload (cluster membership, Elastic IPs, DNS) to it, then press Enter to stop ${i.instanceId} (Ctrl-C leaves both running): " _`,
+    ...(i.stop
+      ? [
+          `aws ec2 stop-instances ${r} --instance-ids ${sq(i.instanceId)} >/dev/null`,
+          `aws ec2 wait instance-stopped ${r} --instance-ids ${sq(i.instanceId)}`,
+        ]
+      : []),
+    `echo ${sq(`${i.instanceId} replaced by `)}"$${rep}"${sq('; the original and the images are kept until you clean up.')}`,
+    '',
+  ];
+}
+
+export function replaceScript(plan: Plan): string[] {
+  const instances = layout(plan);
+  return [...instances.flatMap(imageLines), '', ...instances.flatMap(nodeLines)];
+}
