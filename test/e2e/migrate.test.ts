@@ -97,4 +97,44 @@ describe('Migrate page in Chromium', () => {
     expect(migrations.map((m) => m.status)).toEqual(['verified']);
     expect(problems).toEqual([]);
   });
+
+  it('replaces the second controller from an encrypted image, node by node with a confirmation', async () => {
+    const instanceId = aviLab.ids.controllerInstanceIds[1]!;
+    // A fresh window: nothing chosen yet.
+    await page.reload();
+    await page
+      .getByRole('navigation', { name: 'Side navigation' })
+      .getByRole('link', { name: 'Migrate', exact: true })
+      .click();
+    await page.getByText('Choose instances').click();
+    await page.getByRole('option', { name: /avi-controller-2/ }).click({ timeout: 60_000 });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /Swap in place/ }).click();
+    await page.getByRole('option', { name: /Replace from an encrypted AMI/ }).click();
+    await page.getByPlaceholder('alias/my-cmk').fill('alias/lab-ebs');
+    await page.getByRole('button', { name: 'Review plan' }).click();
+    await page.getByText(/No downtime of its own/).waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/cluster membership/)
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page
+      .getByRole('heading', { name: /^mig-[a-z0-9-]+: awaiting-confirmation$/ })
+      .waitFor({ timeout: 110_000 });
+    await page.getByText(/Private IP: original → replacement/).first().waitFor();
+    await page.screenshot({ path: join(screenshots, 'migrate-replace.png'), fullPage: true });
+    copyFileSync(join(screenshots, 'migrate-replace.png'), join('docs', 'screenshot-migrate-replace.png'));
+    const ec2 = preview.core.accounts.clients.get('ec2', 'sandbox', REGION);
+    const state = async (id: string) =>
+      (await ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations?.[0]?.Instances?.[0]
+        ?.State?.Name;
+    // The original keeps serving until the user confirms.
+    expect(await state(instanceId)).toBe('running');
+    await page.getByRole('button', { name: 'Confirm swap' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm', exact: true }).click();
+    await page.getByRole('heading', { name: /^mig-[a-z0-9-]+: verified$/ }).waitFor({ timeout: 110_000 });
+    expect(await state(instanceId)).toBe('stopped');
+    expect(problems).toEqual([]);
+  });
 });
