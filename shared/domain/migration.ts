@@ -190,7 +190,10 @@ export const migrationJournalSchema = z.object({
   strategy: migrationStrategySchema,
   keyArn: z.string(),
   keyLabel: z.string(),
-  planSha256: z.string().optional(),
+  planSha256: z.string().optional(), // the plan made (live prechecks) when the run started
+  // Run from an imported plan (`plan run`): the seal of the plan people reviewed; the drift check
+  // found the live state as it describes, and planSha256 is the same plan re-made live.
+  reviewedPlanSha256: z.string().optional(),
   autoConfirm: z.boolean().optional(),
   status: migrationStatusSchema,
   createdAt: z.number(),

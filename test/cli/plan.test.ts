@@ -20,12 +20,15 @@ const [c1] = aviLab.ids.controllerInstanceIds as [string];
 let env: NodeJS.ProcessEnv;
 let dir: string;
 
-function envelope(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function envelope(
+  args: string[],
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [bin, '--endpoint-url', sandbox.endpoint, ...args],
-      { env, timeout: 120_000 },
+      { env: { ...env, ...extraEnv }, timeout: 120_000 },
       (error, stdout, stderr) =>
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
@@ -144,5 +147,19 @@ describe('envelope plan', () => {
       expect(out.code, `${format}: ${out.stderr}`).toBe(0);
       expect(out.stdout.length).toBeGreaterThan(100);
     }
+  });
+
+  it('runs the reviewed plan; the journal carries its seal beside the re-made plan’s', async () => {
+    const plan = JSON.parse(readFileSync(file, 'utf8')) as Plan;
+    const run = await envelope(['plan', 'run', file, '--json'], { ENVELOPE_WAIT_DELAY_SECONDS: '0.02' });
+    expect(run.code, run.stderr).toBe(0);
+    const answer = JSON.parse(run.stdout) as { migrationId: string; jobs: { state: string }[] };
+    expect(answer.jobs.map((j) => j.state)).toEqual(['done']);
+    const journal = JSON.parse(
+      readFileSync(join(dir, 'data', 'migrations', `${answer.migrationId}.json`), 'utf8'),
+    ) as { status: string; reviewedPlanSha256?: string; planSha256?: string };
+    expect(journal.status).toBe('verified');
+    expect(journal.reviewedPlanSha256).toBe(plan.sha256);
+    expect(journal.planSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -70,10 +70,14 @@ export class MigrationService {
     return (await prepareMigration(await this.context(), request)).plan;
   }
 
-  async start(request: MigrationRequest): Promise<{ migrationId: string; jobId: string }> {
+  // reviewedPlanSha256: the seal of an imported plan this run carries out (plans:run).
+  async start(
+    request: MigrationRequest,
+    reviewedPlanSha256?: string,
+  ): Promise<{ migrationId: string; jobId: string }> {
     const ctx = await this.context();
     const prepared = await prepareMigration(ctx, request);
-    const journal = createJournal(this.store, ctx, prepared);
+    const journal = createJournal(this.store, ctx, prepared, undefined, reviewedPlanSha256);
     const jobId = this.run(journal, ctx, 'Migrate', (run, job) => executeMigration(run, this.hooks(job)));
     return { migrationId: journal.value.id, jobId };
   }

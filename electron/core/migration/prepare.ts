@@ -59,6 +59,7 @@ export function createJournal(
   ctx: MigrationContext,
   prepared: PreparedMigration,
   id = newMigrationId(),
+  reviewedPlanSha256?: string,
 ): Journal {
   const now = ctx.now();
   const value: MigrationJournal = {
@@ -71,6 +72,7 @@ export function createJournal(
     keyArn: prepared.keyArn,
     keyLabel: prepared.keyLabel,
     planSha256: prepared.plan.sha256,
+    ...(reviewedPlanSha256 ? { reviewedPlanSha256 } : {}),
     ...(prepared.autoConfirm ? { autoConfirm: true } : {}),
     status: 'running',
     createdAt: now,

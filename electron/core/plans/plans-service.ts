@@ -179,11 +179,10 @@ export class PlansService {
     if (!keyArn || !strategy || instanceIds.length === 0) {
       throw new AppError('invalid-plan', 'The migration plan does not say which instances and key to use.');
     }
-    const started = await this.options.migration.start({
-      instanceIds,
-      kmsKeyRef: keyArn,
-      strategy: strategy as 'swap' | 'rekey' | 'replace',
-    });
+    const started = await this.options.migration.start(
+      { instanceIds, kmsKeyRef: keyArn, strategy: strategy as 'swap' | 'rekey' | 'replace' },
+      plan.sha256,
+    );
     return { kind: plan.kind, jobIds: [started.jobId], migrationId: started.migrationId };
   }
 }
