@@ -83,6 +83,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...plansHandlers(plans),
   };
 
+  // The app picks up migrations a quit or a crash interrupted; the CLI resumes only when asked.
+  if (options.shell !== 'cli') void migration.resumeInterrupted();
+
   return {
     dispatch: createDispatcher(handlers),
     handlers,

@@ -12,6 +12,8 @@ import {
 import type { Plan } from '../../../shared/plans/plan-document';
 import type { AccountService } from '../accounts/account-service';
 import { AppError } from '../errors/app-error';
+import { toApiError } from '../errors/to-api-error';
+import { log } from '../log';
 import type { EventBus } from '../events/event-bus';
 import type { JobContext, JobManager } from '../jobs/job-manager';
 import { cleanupMigration } from './cleanup';
@@ -119,6 +121,25 @@ export class MigrationService {
     const { journal, ctx } = await this.open(id);
     const jobId = this.run(journal, ctx, 'Clean up', (run) => cleanupMigration(run));
     return { migrationId: id, jobId };
+  }
+
+  // On start (the app, not the CLI): every journal a quit or a crash left 'running' is resumed;
+  // the executor reads AWS state to decide each step. One that cannot be (its profile's credentials
+  // are gone, another account) stays listed as interrupted, with the reason in the log.
+  async resumeInterrupted(): Promise<{ resumed: string[]; left: { id: string; reason: string }[] }> {
+    const resumed: string[] = [];
+    const left: { id: string; reason: string }[] = [];
+    for (const summary of this.list().filter((m) => m.status === 'interrupted')) {
+      try {
+        await this.resume(summary.id);
+        resumed.push(summary.id);
+      } catch (error) {
+        left.push({ id: summary.id, reason: toApiError(error).message });
+      }
+    }
+    for (const id of resumed) log.info(`migration ${id} resumed from its journal`);
+    for (const l of left) log.warn(`migration ${l.id} not resumed: ${l.reason}`);
+    return { resumed, left };
   }
 
   get(id: string): MigrationJournal {
