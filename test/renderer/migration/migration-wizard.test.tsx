@@ -91,4 +91,20 @@ describe('MigrationWizard', () => {
       { instanceIds: [INSTANCE], kmsKeyRef: 'alias/avi-cmk', strategy: 'swap', autoConfirm: false },
     ]);
   });
+
+  it('plans the replace strategy: sent as chosen, no downtime of its own', async () => {
+    fake.setHandler('migration:plan', () => ({
+      ...plan,
+      expectedDowntimeSeconds: 0,
+      input: { ...plan.input, strategy: 'replace' },
+    }));
+    useMigrationStore.getState().setStrategy('replace');
+    render(<MigrationWizard />);
+    typeKey('alias/lab-ebs');
+    fireEvent.click(screen.getByRole('button', { name: 'Review plan' }));
+    expect(await screen.findByText(/No downtime of its own/)).toBeTruthy();
+    expect(fake.callsTo('migration:plan')).toEqual([
+      { instanceIds: [INSTANCE], kmsKeyRef: 'alias/lab-ebs', strategy: 'replace', autoConfirm: false },
+    ]);
+  });
 });
