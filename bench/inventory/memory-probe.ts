@@ -4,6 +4,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { CLIENT_SETTINGS, withoutSdkLogging } from '../../electron/core/aws/client-tuning';
 import { scanInventory } from '../../electron/core/inventory/scanner';
 import type { ScanClients } from '../../electron/core/inventory/scan-clients';
 import type { RegionInventory } from '../../shared/domain/inventory';
@@ -20,10 +21,14 @@ const config = (region: string) => ({
   credentials,
   retryMode: 'adaptive' as const,
   maxAttempts: 8,
+  ...CLIENT_SETTINGS,
 });
 const memo = new Map<string, { destroy(): void }>();
-const once = <T extends { destroy(): void }>(key: string, make: () => T): T => {
-  if (!memo.has(key)) memo.set(key, make());
+const once = <T extends { destroy(): void; readonly middlewareStack: unknown }>(
+  key: string,
+  make: () => T,
+): T => {
+  if (!memo.has(key)) memo.set(key, withoutSdkLogging(make())); // as ClientFactory builds them
   return memo.get(key) as T;
 };
 const clients: ScanClients = {

@@ -4,6 +4,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { CLIENT_SETTINGS, withoutSdkLogging } from '../../electron/core/aws/client-tuning';
 import { countCalls, newCallCounts, total } from '../../electron/core/inventory/call-counter';
 import { DEFAULT_CONCURRENCY, type ScanClients } from '../../electron/core/inventory/scan-clients';
 import { scanInventory } from '../../electron/core/inventory/scanner';
@@ -43,11 +44,16 @@ export async function benchInventory(): Promise<BenchRow[]> {
       },
       retryMode: 'adaptive' as const,
       maxAttempts: 8,
+      ...CLIENT_SETTINGS,
     });
     const memo = new Map<string, unknown>();
-    const once = <T extends { destroy(): void }>(key: string, make: () => T): T => {
+    const once = <T extends { destroy(): void; readonly middlewareStack: unknown }>(
+      key: string,
+      make: () => T,
+    ): T => {
       if (!memo.has(key)) {
-        const client = make();
+        // As ClientFactory builds them (client-tuning.ts), then counted.
+        const client = withoutSdkLogging(make());
         made.push(client);
         memo.set(key, client);
       }

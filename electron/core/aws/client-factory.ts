@@ -9,6 +9,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { CLIENT_SETTINGS, withoutSdkLogging } from './client-tuning';
 
 export interface AccountAccess {
   readonly credentials: AwsCredentialIdentityProvider;
@@ -62,7 +63,8 @@ export class ClientFactory {
       const config = this.config(profile, region, service);
       const Client = services[service] as unknown as new (c: object) => ClientOf<S>;
       // S3 on a custom endpoint (the sandbox, a local gateway) needs path-style addressing.
-      client = new Client(service === 's3' && config.endpoint ? { ...config, forcePathStyle: true } : config);
+      const pathStyle = service === 's3' && config.endpoint ? { forcePathStyle: true } : {};
+      client = withoutSdkLogging(new Client({ ...config, ...CLIENT_SETTINGS, ...pathStyle }));
       this.clients.set(key, client);
     }
     return client as ClientOf<S>;

@@ -12,12 +12,14 @@ import {
   paginateDescribeImages,
 } from '@aws-sdk/client-ec2';
 import type { BlockDevice, EbsDefaults, ImageRecord } from '../../../shared/domain/inventory';
+import { keepAsIs, newIntern, type Intern } from './intern';
 import { MAX_PAGE } from './scan-clients';
 
 export async function fetchOwnedImages(
   client: EC2Client,
   account: string,
   signal?: AbortSignal,
+  intern: Intern = newIntern(),
 ): Promise<ImageRecord[]> {
   const records: ImageRecord[] = [];
   for await (const page of paginateDescribeImages(
@@ -25,7 +27,7 @@ export async function fetchOwnedImages(
     { Owners: ['self'] },
   )) {
     signal?.throwIfAborted();
-    for (const image of page.Images ?? []) records.push(toImage(image, account));
+    for (const image of page.Images ?? []) records.push(toImage(image, account, intern));
   }
   return records;
 }
@@ -39,13 +41,14 @@ export async function fetchImagesById(
   imageIds: readonly string[],
   account: string,
   signal?: AbortSignal,
+  intern: Intern = newIntern(),
 ): Promise<ImageRecord[]> {
   const records: ImageRecord[] = [];
   for (let start = 0; start < imageIds.length; start += FILTER_VALUES) {
     const input = { Filters: [{ Name: 'image-id', Values: imageIds.slice(start, start + FILTER_VALUES) }] };
     for await (const page of paginateDescribeImages({ client, pageSize: MAX_PAGE.describeImages }, input)) {
       signal?.throwIfAborted();
-      for (const image of page.Images ?? []) records.push(toImage(image, account));
+      for (const image of page.Images ?? []) records.push(toImage(image, account, intern));
     }
   }
   return records;
@@ -62,31 +65,35 @@ export async function fetchEbsDefaults(client: EC2Client): Promise<EbsDefaults> 
   };
 }
 
+type AnyBlockDeviceMapping = BlockDeviceMapping | LaunchTemplateBlockDeviceMapping;
+
 // AMI and launch-template mappings carry the same EBS fields, so one conversion serves both.
-export function toBlockDevice(m: BlockDeviceMapping | LaunchTemplateBlockDeviceMapping): BlockDevice {
+export const toBlockDevice = (m: AnyBlockDeviceMapping): BlockDevice => blockDeviceOf(m, keepAsIs);
+
+export function blockDeviceOf(m: AnyBlockDeviceMapping, intern: Intern): BlockDevice {
   const ebs = m.Ebs;
   return {
-    device: m.DeviceName ?? '',
-    ...(m.VirtualName ? { virtualName: m.VirtualName } : {}),
-    ...(ebs?.SnapshotId ? { snapshotId: ebs.SnapshotId } : {}),
+    device: intern(m.DeviceName ?? ''),
+    ...(m.VirtualName ? { virtualName: intern(m.VirtualName) } : {}),
+    ...(ebs?.SnapshotId ? { snapshotId: intern(ebs.SnapshotId) } : {}),
     ...(ebs?.VolumeSize === undefined ? {} : { sizeGiB: ebs.VolumeSize }),
     ...(ebs?.DeleteOnTermination === undefined ? {} : { deleteOnTermination: ebs.DeleteOnTermination }),
-    ...(ebs?.VolumeType ? { volumeType: ebs.VolumeType } : {}),
+    ...(ebs?.VolumeType ? { volumeType: intern(ebs.VolumeType) } : {}),
     ...(ebs?.Encrypted === undefined ? {} : { encrypted: ebs.Encrypted }),
-    ...(ebs?.KmsKeyId ? { kmsKeyId: ebs.KmsKeyId } : {}),
+    ...(ebs?.KmsKeyId ? { kmsKeyId: intern(ebs.KmsKeyId) } : {}),
   };
 }
 
-function toImage(i: Image, account: string): ImageRecord {
+function toImage(i: Image, account: string, intern: Intern): ImageRecord {
   return {
-    id: i.ImageId ?? '',
+    id: intern(i.ImageId ?? ''),
     name: i.Name ?? '',
-    state: i.State ?? 'unknown',
-    ownerId: i.OwnerId ?? '',
+    state: intern(i.State ?? 'unknown'),
+    ownerId: intern(i.OwnerId ?? ''),
     owned: i.OwnerId === account,
     isPublic: i.Public ?? false,
-    ...(i.RootDeviceName ? { rootDevice: i.RootDeviceName } : {}),
+    ...(i.RootDeviceName ? { rootDevice: intern(i.RootDeviceName) } : {}),
     ...(i.CreationDate ? { creationDate: i.CreationDate } : {}),
-    blockDevices: (i.BlockDeviceMappings ?? []).map(toBlockDevice),
+    blockDevices: (i.BlockDeviceMappings ?? []).map((m) => blockDeviceOf(m, intern)),
   };
 }

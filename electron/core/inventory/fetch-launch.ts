@@ -4,10 +4,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import { paginateDescribeLaunchTemplates, paginateDescribeLaunchTemplateVersions } from '@aws-sdk/client-ec2';
 import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { paginateDescribeAutoScalingGroups } from '@aws-sdk/client-auto-scaling';
-import type {
-  AutoScalingGroupRecord,
-  LaunchTemplateRecord,
-} from '../../../shared/domain/inventory';
+import type { AutoScalingGroupRecord, LaunchTemplateRecord } from '../../../shared/domain/inventory';
 import { MAX_PAGE } from './scan-clients';
 import { toBlockDevice } from './fetch-images';
 

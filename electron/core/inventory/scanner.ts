@@ -12,6 +12,7 @@ import { fetchEbsDefaults, fetchImagesById, fetchOwnedImages } from './fetch-ima
 import { fetchAutoScalingGroups, fetchLaunchTemplates } from './fetch-launch';
 import { fetchKeys } from './fetch-keys';
 import { fetchBucketDetails, listAllBuckets, type ListedBucket } from './fetch-buckets';
+import { newIntern } from './intern';
 import { isOfflineError } from './offline';
 import { DEFAULT_CONCURRENCY, type ScanClients, type ScanConcurrency } from './scan-clients';
 
@@ -67,6 +68,8 @@ async function scanRegion(
   const signal = request.signal ? AbortSignal.any([request.signal, regionAbort.signal]) : regionAbort.signal;
   const inventory = emptyRegionInventory(account, region, 0);
   const ec2 = clients.ec2(region);
+  // One string table for the region's records, dropped when the scan ends (intern.ts).
+  const intern = newIntern();
 
   const run = async <T>(
     kind: ResourceKind,
@@ -90,25 +93,25 @@ async function scanRegion(
 
   const instancesDone = run(
     'instances',
-    () => fetchInstances(ec2, signal),
+    () => fetchInstances(ec2, signal, intern),
     (v) => ((inventory.instances = v), count(v.length, 'instance')),
   );
   const tasks = [
     instancesDone,
     run(
       'volumes',
-      () => fetchVolumes(ec2, signal),
+      () => fetchVolumes(ec2, signal, intern),
       (v) => ((inventory.volumes = v), count(v.length, 'volume')),
     ),
     run(
       'snapshots',
-      () => fetchSnapshots(ec2, signal),
+      () => fetchSnapshots(ec2, signal, intern),
       (v) => ((inventory.snapshots = v), count(v.length, 'snapshot')),
     ),
     run(
       'images',
       async () => {
-        const owned = await fetchOwnedImages(ec2, account, signal);
+        const owned = await fetchOwnedImages(ec2, account, signal, intern);
         // The AMIs instances run from that the account does not own: known once instances are.
         await instancesDone.catch(() => undefined);
         const known = new Set(owned.map((i) => i.id));
@@ -117,7 +120,7 @@ async function scanRegion(
         );
         return others.length === 0
           ? owned
-          : [...owned, ...(await fetchImagesById(ec2, others, account, signal))];
+          : [...owned, ...(await fetchImagesById(ec2, others, account, signal, intern))];
       },
       (v) => ((inventory.images = v), count(v.length, 'AMI')),
     ),

@@ -26,6 +26,16 @@ describe('ClientFactory', () => {
     expect(factory.config('p', 'us-east-1', 'ec2')).not.toHaveProperty('endpoint');
     factory.destroy();
   });
+
+  it('caches middleware resolution and drops the SDK logger middleware (no logger is configured)', () => {
+    const factory = new ClientFactory(() => ({ credentials, endpointFor: () => undefined }));
+    const ec2 = factory.get('ec2', 'p', 'us-east-1');
+    expect(ec2.config.cacheMiddleware).toBe(true);
+    const names = ec2.middlewareStack.identify().map((entry) => entry.split(' ')[0]);
+    expect(names).toContain('retryMiddleware');
+    expect(names).not.toContain('loggerMiddleware');
+    factory.destroy();
+  });
 });
 
 describe('configuredEndpoint', () => {
