@@ -1,12 +1,15 @@
-// P3: a 10,000-row volume table in Chromium. The production renderer bundle (out/renderer, built
-// here first) is served on loopback with a fake window.api (page-probe.ts) whose inventory:get
+// P3: a 10,000-row volume table in Chromium. The production renderer bundle (built here first, into a
+// temporary folder) is served on loopback with a fake window.api (page-probe.ts) whose inventory:get
 // answers 10,000 volumes; we time the first painted frame showing rows after the data arrives,
 // then single filter keystrokes, each to the painted frame with the new match count.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build as bundle } from 'esbuild';
 import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/e2e/chromium';
-import { rendererOutDir, rendererViteConfig } from '../../vite.renderer.config';
+import { rendererViteConfig } from '../../vite.renderer.config';
 import type { BenchRow } from '../report';
 import { fakeInventory } from './fake-inventory';
 import { benchFile } from '../inventory/child';
@@ -49,8 +52,15 @@ const median = (values: readonly number[]): number => {
 };
 
 export async function benchRenderer(): Promise<BenchRow[]> {
-  await build({ ...rendererViteConfig, configFile: false, logLevel: 'warn' });
-  const server = await serveStatic(rendererOutDir);
+  // Its own output folder: rebuilding out/renderer would pull files from under an e2e run.
+  const outDir = await mkdtemp(join(tmpdir(), 'p3-renderer-'));
+  await build({
+    ...rendererViteConfig,
+    build: { ...rendererViteConfig.build, outDir },
+    configFile: false,
+    logLevel: 'warn',
+  });
+  const server = await serveStatic(outDir);
   const browser = await launchChromium();
   try {
     const script = await probeScript(JSON.stringify(fakeInventory(VOLUMES)));
@@ -92,12 +102,13 @@ export async function benchRenderer(): Promise<BenchRow[]> {
   } finally {
     await browser.close();
     await server.close();
+    await rm(outDir, { recursive: true, force: true });
   }
 }
 
 // The probe as one plain script: bundled by esbuild (the bundler under vite and tsx), since a
 // function handed to Playwright from tsx carries tsx's __name helper, which the page lacks.
-async function probeScript(inventoryJson: string): Promise<string> {
+export async function probeScript(inventoryJson: string): Promise<string> {
   const result = await bundle({
     entryPoints: [benchFile('../renderer/page-probe.ts')],
     bundle: true,

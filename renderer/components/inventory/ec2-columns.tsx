@@ -12,12 +12,32 @@ import { KeyBadge } from './key-badge';
 
 export type InRegion<T> = T & { readonly region: string };
 
-export const encryptedCell = (encrypted: boolean) =>
-  encrypted ? (
-    <StatusIndicator type="success">Encrypted</StatusIndicator>
-  ) : (
-    <StatusIndicator type="warning">Not encrypted</StatusIndicator>
-  );
+// Cells that depend on one value return the same element for the same value: when a filter or a
+// sort puts another row in a table line, React then skips those cells (P3).
+const encrypted = <StatusIndicator type="success">Encrypted</StatusIndicator>;
+const notEncrypted = <StatusIndicator type="warning">Not encrypted</StatusIndicator>;
+export const encryptedCell = (isEncrypted: boolean) => (isEncrypted ? encrypted : notEncrypted);
+
+// One KeyBadge element per key reference, for the columns built over one key map.
+export function keyBadgeCells(
+  keys: ReadonlyMap<string, KeyRecord>,
+): (keyRef: string | undefined) => React.JSX.Element {
+  const cells = new Map<string | undefined, React.JSX.Element>();
+  return (keyRef) => {
+    let cell = cells.get(keyRef);
+    if (!cell) {
+      cell = <KeyBadge keyRef={keyRef} keys={keys} />;
+      cells.set(keyRef, cell);
+    }
+    return cell;
+  };
+}
+
+// Starting widths (resizable) that fit an id, a key's alias, state and copy button on one line.
+const ID_WIDTH = 210;
+const ENCRYPTED_WIDTH = 170;
+const KEY_WIDTH = 280;
+const ATTACHED_WIDTH = 240;
 
 const summaryColor = { all: 'green', partial: 'blue', none: 'red', unknown: 'grey' } as const;
 
@@ -47,8 +67,16 @@ export function instanceColumns(): TableProps.ColumnDefinition<InRegion<Instance
 export function volumeColumns(
   keys: ReadonlyMap<string, KeyRecord>,
 ): TableProps.ColumnDefinition<InRegion<VolumeRecord>>[] {
+  const keyBadge = keyBadgeCells(keys);
   return [
-    { id: 'id', header: 'Volume ID', cell: (v) => v.id, sortingField: 'id', isRowHeader: true },
+    {
+      id: 'id',
+      header: 'Volume ID',
+      cell: (v) => v.id,
+      sortingField: 'id',
+      isRowHeader: true,
+      width: ID_WIDTH,
+    },
     { id: 'name', header: 'Name', cell: (v) => v.name ?? '', sortingField: 'name' },
     { id: 'size', header: 'Size', cell: (v) => `${v.sizeGiB} GiB`, sortingField: 'sizeGiB' },
     { id: 'type', header: 'Type', cell: (v) => v.type, sortingField: 'type' },
@@ -58,17 +86,20 @@ export function volumeColumns(
       header: 'Encrypted',
       cell: (v) => encryptedCell(v.encrypted),
       sortingField: 'encrypted',
+      width: ENCRYPTED_WIDTH,
     },
     {
       id: 'kmsKey',
       header: 'KMS key',
-      cell: (v) => <KeyBadge keyRef={v.kmsKeyId} keys={keys} />,
+      cell: (v) => keyBadge(v.kmsKeyId),
       sortingField: 'kmsKeyId',
+      width: KEY_WIDTH,
     },
     {
       id: 'attached',
       header: 'Attached to',
       cell: (v) => v.attachments.map((a) => `${a.instanceId} (${a.device})`).join(', '),
+      width: ATTACHED_WIDTH,
     },
     { id: 'state', header: 'State', cell: (v) => v.state, sortingField: 'state' },
     { id: 'region', header: 'Region', cell: (v) => v.region, sortingField: 'region' },
@@ -78,8 +109,16 @@ export function volumeColumns(
 export function snapshotColumns(
   keys: ReadonlyMap<string, KeyRecord>,
 ): TableProps.ColumnDefinition<InRegion<SnapshotRecord>>[] {
+  const keyBadge = keyBadgeCells(keys);
   return [
-    { id: 'id', header: 'Snapshot', cell: (s) => s.id, sortingField: 'id', isRowHeader: true },
+    {
+      id: 'id',
+      header: 'Snapshot',
+      cell: (s) => s.id,
+      sortingField: 'id',
+      isRowHeader: true,
+      width: ID_WIDTH,
+    },
     { id: 'volume', header: 'Volume', cell: (s) => s.volumeId, sortingField: 'volumeId' },
     { id: 'size', header: 'Size', cell: (s) => `${s.sizeGiB} GiB`, sortingField: 'sizeGiB' },
     { id: 'progress', header: 'Progress', cell: (s) => `${s.state} ${s.progress}`, sortingField: 'progress' },
@@ -88,12 +127,14 @@ export function snapshotColumns(
       header: 'Encrypted',
       cell: (s) => encryptedCell(s.encrypted),
       sortingField: 'encrypted',
+      width: ENCRYPTED_WIDTH,
     },
     {
       id: 'kmsKey',
       header: 'KMS Key ID',
-      cell: (s) => <KeyBadge keyRef={s.kmsKeyId} keys={keys} />,
+      cell: (s) => keyBadge(s.kmsKeyId),
       sortingField: 'kmsKeyId',
+      width: KEY_WIDTH,
     },
     { id: 'description', header: 'Description', cell: (s) => s.description ?? '' },
     { id: 'region', header: 'Region', cell: (s) => s.region, sortingField: 'region' },

@@ -1,11 +1,11 @@
 // Wherever a key shows: its alias (else the short id), a state badge, the full ARN on hover and a
-// copy button.
+// copy button. Light enough for a table cell: one line of spans, and the copy button's popover
+// mounts only when it is reached (copy-arn-button.tsx).
 import Box from '@cloudscape-design/components/box';
-import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import type { KeyRecord } from '../../../shared/domain/inventory';
 import { keyLabel, shortKeyId } from '../../../shared/kms/key-reference';
+import { CopyArnButton } from './copy-arn-button';
 
 export interface KeyBadgeProps {
   // A key ARN, key id or alias as the resource reports it.
@@ -22,21 +22,18 @@ const stateType = (state: string): StatusIndicatorProps.Type =>
         ? 'stopped'
         : 'warning';
 
+const lineStyle = { display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' } as const;
+
 export function KeyBadge({ keyRef, keys }: KeyBadgeProps) {
   if (!keyRef) return <Box color="text-status-inactive">—</Box>;
   const key = keys.get(keyRef);
   const label = key ? keyLabel(key) : shortKeyId(keyRef);
+  const arn = key?.arn ?? keyRef;
   return (
-    <SpaceBetween direction="horizontal" size="xxs" alignItems="center">
-      <span title={key?.arn ?? keyRef}>{label}</span>
+    <span style={lineStyle}>
+      <span title={arn}>{label}</span>
       {key ? <StatusIndicator type={stateType(key.state)}>{key.state}</StatusIndicator> : null}
-      <CopyToClipboard
-        variant="icon"
-        textToCopy={key?.arn ?? keyRef}
-        copyButtonAriaLabel={`Copy the ARN of ${label}`}
-        copySuccessText="ARN copied"
-        copyErrorText="Could not copy"
-      />
-    </SpaceBetween>
+      <CopyArnButton arn={arn} label={label} />
+    </span>
   );
 }

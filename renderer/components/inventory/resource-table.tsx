@@ -1,34 +1,47 @@
 // One Cloudscape table for every resource kind, with the collection hooks: text filter, sorting,
-// pagination and column preferences (visible columns, page size).
-import { useState } from 'react';
+// pagination and column preferences (visible columns, page size). Built for 10,000 rows
+// (bench/renderer, P3): the filter matches a per-row index (search-text.ts), and everything handed
+// to Table is memoized so that only a change of filter, sort, page or selection re-renders rows.
+// Rows are keyed by their line on the page (Table without trackBy), so a keystroke in the filter
+// updates 25 lines in place instead of unmounting them and mounting 25 others; selection then
+// compares items by identity, which holds since the item arrays are memoized per inventory.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useCollection } from '@cloudscape-design/collection-hooks';
-import CollectionPreferences from '@cloudscape-design/components/collection-preferences';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { DeferredTextFilter } from './deferred-text-filter';
+import { TablePreferences } from './table-preferences';
+import { createSearchFilter, warmSearchText } from './search-text';
 
-export interface ResourceTableProps<T> {
+export interface ResourceTableProps<T extends object> {
   readonly title: string;
   readonly items: readonly T[];
+  // The items are still on their way: an empty table that says so.
+  readonly loading?: boolean;
   readonly columns: readonly TableProps.ColumnDefinition<T>[];
-  readonly trackBy: (item: T) => string;
   readonly selected?: T | undefined;
   readonly onSelect?: (item: T | undefined) => void;
+  // Text the filter should also match that the item does not hold (e.g. a key's alias).
+  readonly searchExtra?: (item: T) => string;
 }
 
-const PAGE_SIZES = [25, 50, 100, 500];
+// 25 rows by default, as Cloudscape's own examples: every row is dozens of elements.
+const DEFAULT_PAGE_SIZE = 25;
 
-export function ResourceTable<T>({
+export function ResourceTable<T extends object>({
   title,
   items,
+  loading = false,
   columns,
-  trackBy,
   selected,
   onSelect,
+  searchExtra,
 }: ResourceTableProps<T>) {
-  const [pageSize, setPageSize] = useState(50);
-  const [visible, setVisible] = useState<readonly string[]>(columns.map((c) => c.id ?? ''));
+  const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
+  const [visible, setVisible] = useState<readonly string[]>(() => columns.map((c) => c.id ?? ''));
+  const filteringFunction = useMemo(() => createSearchFilter(searchExtra), [searchExtra]);
+  useEffect(() => warmSearchText(items, searchExtra), [items, searchExtra]);
   const {
     items: shown,
     filteredItemsCount,
@@ -37,63 +50,69 @@ export function ResourceTable<T>({
     actions,
     paginationProps,
   } = useCollection(items, {
-    filtering: { empty: `No ${title.toLowerCase()}`, noMatch: 'No match' },
+    filtering: { empty: `No ${title.toLowerCase()}`, noMatch: 'No match', filteringFunction },
     sorting: {},
     pagination: { pageSize },
   });
+  const columnDisplay = useMemo(
+    () => columns.map((c) => ({ id: c.id ?? '', visible: visible.includes(c.id ?? '') })),
+    [columns, visible],
+  );
+  // Cloudscape's actions are memoized once per collection: safe to hand on without `actions`.
+  const setFiltering = useCallback((text: string) => actions.setFiltering(text), [actions]);
+  const header = useMemo(
+    () => <Header counter={loading ? undefined : `(${items.length})`}>{title}</Header>,
+    [items.length, loading, title],
+  );
+  const countText = `${filteredItemsCount ?? 0} matches`;
+  const filter = useMemo(
+    () => (
+      <DeferredTextFilter
+        filteringText={filterProps.filteringText}
+        onChange={setFiltering}
+        filteringPlaceholder={`Find ${title.toLowerCase()}`}
+        countText={countText}
+      />
+    ),
+    [filterProps.filteringText, setFiltering, title, countText],
+  );
+  const preferences = useMemo(
+    () => (
+      <TablePreferences
+        columns={columns}
+        columnDisplay={columnDisplay}
+        pageSize={pageSize}
+        onConfirm={(size, ids) => {
+          setPageSize(size);
+          setVisible(ids);
+        }}
+      />
+    ),
+    [columns, columnDisplay, pageSize],
+  );
+  const selectedItems = useMemo(() => (selected ? [selected] : []), [selected]);
+  const selection: Partial<TableProps<T>> = onSelect
+    ? {
+        selectionType: 'single',
+        selectedItems,
+        onSelectionChange: ({ detail }) => onSelect(detail.selectedItems[0]),
+      }
+    : {};
   return (
     <Table<T>
       {...collectionProps}
       items={shown}
       columnDefinitions={columns}
-      columnDisplay={columns.map((c) => ({ id: c.id ?? '', visible: visible.includes(c.id ?? '') }))}
-      trackBy={trackBy}
+      columnDisplay={columnDisplay}
+      loading={loading}
+      loadingText={`Loading ${title.toLowerCase()}`}
       variant="full-page"
       resizableColumns
-      header={<Header counter={`(${items.length})`}>{title}</Header>}
-      filter={
-        <DeferredTextFilter
-          filteringText={filterProps.filteringText}
-          onChange={(text) => actions.setFiltering(text)}
-          filteringPlaceholder={`Find ${title.toLowerCase()}`}
-          countText={`${filteredItemsCount ?? 0} matches`}
-        />
-      }
+      header={header}
+      filter={filter}
       pagination={<Pagination {...paginationProps} />}
-      {...(onSelect
-        ? {
-            selectionType: 'single' as const,
-            selectedItems: selected ? [selected] : [],
-            onSelectionChange: ({ detail }) => onSelect(detail.selectedItems[0]),
-          }
-        : {})}
-      preferences={
-        <CollectionPreferences
-          title="Preferences"
-          confirmLabel="Apply"
-          cancelLabel="Cancel"
-          preferences={{
-            pageSize,
-            contentDisplay: columns.map((c) => ({ id: c.id ?? '', visible: visible.includes(c.id ?? '') })),
-          }}
-          pageSizePreference={{
-            title: 'Rows per page',
-            options: PAGE_SIZES.map((value) => ({ value, label: String(value) })),
-          }}
-          contentDisplayPreference={{
-            title: 'Columns',
-            options: columns.map((c) => ({
-              id: c.id ?? '',
-              label: typeof c.header === 'string' ? c.header : (c.id ?? ''),
-            })),
-          }}
-          onConfirm={({ detail }) => {
-            if (detail.pageSize) setPageSize(detail.pageSize);
-            if (detail.contentDisplay)
-              setVisible(detail.contentDisplay.filter((c) => c.visible).map((c) => c.id));
-          }}
-        />
-      }
+      {...selection}
+      preferences={preferences}
     />
   );
 }

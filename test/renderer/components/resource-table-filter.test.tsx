@@ -19,7 +19,7 @@ describe('ResourceTable filter', () => {
   beforeEach(() => stubMatchMedia());
 
   it('echoes what is typed and filters the rows behind it', async () => {
-    render(<ResourceTable title="Volumes" items={rows} columns={columns} trackBy={(r) => r.id} />);
+    render(<ResourceTable title="Volumes" items={rows} columns={columns} />);
     const box = screen.getByPlaceholderText('Find volumes');
     await userEvent.type(box, 'app-11');
     expect((box as HTMLInputElement).value).toBe('app-11');
@@ -30,7 +30,7 @@ describe('ResourceTable filter', () => {
   });
 
   it('shows every row again when the filter is cleared', async () => {
-    render(<ResourceTable title="Volumes" items={rows} columns={columns} trackBy={(r) => r.id} />);
+    render(<ResourceTable title="Volumes" items={rows} columns={columns} />);
     const box = screen.getByPlaceholderText('Find volumes');
     await userEvent.type(box, 'app-7');
     await waitFor(() => expect(screen.queryByText('vol-1000')).toBeNull());
