@@ -40,15 +40,10 @@ export function expectedDowntimeSeconds(instance: JournalInstance): number {
   );
 }
 
-function instanceSteps(region: string, instance: JournalInstance, keyArn: string): PlanStep[] {
+// Plan steps of one instance: ids `<instance>:<step>`, titles with the instance's name.
+export function stepMaker(region: string, instance: JournalInstance) {
   const id = instance.instanceId;
-  const devices = instance.volumes.map((v) => ({
-    device: v.device,
-    volumeId: v.originalVolumeId,
-    sizeGiB: v.sizeGiB,
-  }));
-  const largest = Math.max(...instance.volumes.map((v) => v.sizeGiB));
-  const step = (
+  return (
     name: keyof typeof STEP_TITLES,
     action: string,
     phase: PlanStep['phase'],
@@ -65,6 +60,16 @@ function instanceSteps(region: string, instance: JournalInstance, keyArn: string
     phase,
     estimatedSeconds: Math.round(seconds),
   });
+}
+
+function instanceSteps(region: string, instance: JournalInstance, keyArn: string): PlanStep[] {
+  const devices = instance.volumes.map((v) => ({
+    device: v.device,
+    volumeId: v.originalVolumeId,
+    sizeGiB: v.sizeGiB,
+  }));
+  const largest = Math.max(...instance.volumes.map((v) => v.sizeGiB));
+  const step = stepMaker(region, instance);
   const down = instance.wasRunning;
   return [
     step(

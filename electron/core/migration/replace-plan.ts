@@ -2,33 +2,15 @@
 // instance is imaged and copied at once while it runs; the node-by-node part waits for the
 // user's confirmation before each original is stopped, so the service has no downtime of its own.
 import type { JournalInstance } from '../../../shared/domain/migration';
-import { STEP_TITLES } from '../../../shared/domain/migration';
 import type { PlanStep } from '../../../shared/plans/plan-document';
 import { estimateSeconds } from '../ami-copy/plan-ami-copy';
-import { ESTIMATE } from './plan';
+import { ESTIMATE, stepMaker } from './plan';
 
 export function replaceSteps(region: string, instance: JournalInstance, keyArn: string): PlanStep[] {
-  const id = instance.instanceId;
   const r = instance.replace;
   const largest = Math.max(...instance.volumes.map((v) => v.sizeGiB));
   const total = instance.volumes.reduce((n, v) => n + v.sizeGiB, 0);
-  const step = (
-    name: keyof typeof STEP_TITLES,
-    action: string,
-    phase: PlanStep['phase'],
-    seconds: number,
-    params: Record<string, unknown>,
-    dependsOn: string[],
-  ): PlanStep => ({
-    id: `${id}:${name}`,
-    title: `${STEP_TITLES[name]} (${instance.name ?? id})`,
-    action,
-    region,
-    params: { instanceId: id, ...params },
-    dependsOn: dependsOn.map((d) => `${id}:${d}`),
-    phase,
-    estimatedSeconds: Math.round(seconds),
-  });
+  const step = stepMaker(region, instance);
   return [
     step(
       'create-image',

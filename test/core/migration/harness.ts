@@ -1,10 +1,12 @@
 // A migration context pointed at a test sandbox: EC2 and KMS clients with the app's retry settings,
 // tiny waiter delays, the sandbox's simulated clock for downtime, a throwaway data directory.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { GetKeyPolicyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { MigrationContext } from '../../../electron/core/migration/migration-context';
 import { ebsStatementFor } from '../../../electron/core/migration/key-check';
 import type { TestSandbox } from '../../helpers/sandbox';
@@ -51,4 +53,38 @@ export async function allowEbsOn(kms: KMSClient, keyId: string, region: string):
   await kms.send(
     new PutKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default', Policy: JSON.stringify(policy) }),
   );
+}
+
+// For suites that run a migration hundreds of times: a sandbox clock so fast that a simulated
+// minute passes in well under a real millisecond, retries as the app makes them without the
+// real-time backoff (1 ms between attempts), and journals in memory (/dev/shm) when it exists.
+export function fastSandboxContext(
+  sandbox: TestSandbox,
+  prefix: string,
+): MigrationContext & { destroy(): void } {
+  const config = {
+    ...sandbox.sdkConfig,
+    region: 'us-west-2',
+    retryStrategy: new ConfiguredRetryStrategy(8, 1),
+  };
+  const ec2 = new EC2Client(config);
+  const kms = new KMSClient(config);
+  const iam = new IAMClient(config);
+  return {
+    ec2,
+    kms,
+    iam,
+    profile: 'sandbox',
+    region: 'us-west-2',
+    accountId: ACCOUNT,
+    callerArn: CALLER,
+    waits: { minDelay: 0.001, maxDelay: 0.004, timeScale: 0.01 },
+    now: () => sandbox.handle.clock.now(),
+    dataDir: mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), prefix)),
+    destroy: () => {
+      ec2.destroy();
+      kms.destroy();
+      iam.destroy();
+    },
+  };
 }

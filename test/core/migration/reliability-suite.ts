@@ -11,16 +11,10 @@
 // Per-run cost: the journal is rewritten ~40 times per executor run (write + rename); on the
 // disk-backed /tmp that is ~0.7 ms each, on tmpfs ~0.02 ms, so journals go to /dev/shm when it
 // exists (the production code path is unchanged, only where the throwaway directory lives).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeMigration, rollbackMigration } from '../../../electron/core/migration/executor';
 import { Journal, JournalStore } from '../../../electron/core/migration/journal';
-import type { MigrationContext } from '../../../electron/core/migration/migration-context';
 import {
   createJournal,
   prepareMigration,
@@ -29,7 +23,7 @@ import {
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 import { makeSchedule, type FaultSchedule } from './fault-schedules';
-import { ACCOUNT, CALLER, allowEbsOn } from './harness';
+import { allowEbsOn, fastSandboxContext } from './harness';
 
 export const WRITES_TO_SWEEP = 42; // a clean run writes about this many journal entries
 const instanceId = aviLab.ids.controllerInstanceIds[0]!;
@@ -53,45 +47,23 @@ interface Counts {
   serverErrors: number;
 }
 
-function scratchDir(): string {
-  const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-  return mkdtempSync(join(base, 'envelope-reliability-'));
-}
-
 // Registers the suite for schedules [first, first + count): schedule i uses seed 0x5eed + i and
 // first kills at write (i % WRITES_TO_SWEEP) + 1, whichever file runs it.
 export function defineReliabilitySuite(first: number, count: number): void {
   let sandbox: TestSandbox;
-  let ctx: MigrationContext;
+  let ctx: ReturnType<typeof fastSandboxContext>;
   let prepared: PreparedMigration;
   let cmkPolicy: string;
 
   beforeAll(async () => {
     sandbox = await startTestSandbox({ scenario: 'avi-lab', speed: 1_000_000, verifySignatures: false });
-    // Retries as the app makes them, without the real-time backoff (1 ms between attempts).
-    const config = {
-      ...sandbox.sdkConfig,
-      region: 'us-west-2',
-      retryStrategy: new ConfiguredRetryStrategy(8, 1),
-    };
-    ctx = {
-      ec2: new EC2Client(config),
-      kms: new KMSClient(config),
-      profile: 'sandbox',
-      region: 'us-west-2',
-      accountId: ACCOUNT,
-      callerArn: CALLER,
-      waits: { minDelay: 0.001, maxDelay: 0.004, timeScale: 0.01 },
-      now: () => sandbox.handle.clock.now(),
-      dataDir: scratchDir(),
-    };
+    ctx = fastSandboxContext(sandbox, 'envelope-reliability-');
     await allowEbsOn(ctx.kms, cmkArn, 'us-west-2');
     cmkPolicy = sandbox.handle.world.kmsKeys.get(cmkArn)!.policy;
     prepared = await prepareMigration(ctx, { instanceIds: [instanceId], kmsKeyRef: 'alias/avi-cmk' });
   });
   afterAll(async () => {
-    ctx.ec2.destroy();
-    ctx.kms.destroy();
+    ctx.destroy();
     await sandbox.close();
     // /dev/shm is memory: leave nothing behind.
     rmSync(ctx.dataDir, { recursive: true, force: true });

@@ -4,17 +4,10 @@
 // original stopped with all its volumes, one running replacement encrypted with the key, one image
 // and one encrypted copy (the kill never made a second); rolled back — the original running on its
 // own volumes and no replacement left running. Nothing is deleted on the way.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeMigration, rollbackMigration } from '../../../electron/core/migration/executor';
 import { Journal, JournalStore } from '../../../electron/core/migration/journal';
-import type { MigrationContext } from '../../../electron/core/migration/migration-context';
 import {
   createJournal,
   prepareMigration,
@@ -22,7 +15,7 @@ import {
 } from '../../../electron/core/migration/prepare';
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
-import { ACCOUNT, CALLER } from './harness';
+import { fastSandboxContext } from './harness';
 
 const instanceId = aviLab.ids.controllerInstanceIds[0]!;
 const keyArn = aviLab.ids.labKeyArn;
@@ -30,28 +23,12 @@ const keyArn = aviLab.ids.labKeyArn;
 class Killed extends Error {}
 
 let sandbox: TestSandbox;
-let ctx: MigrationContext;
+let ctx: ReturnType<typeof fastSandboxContext>;
 let prepared: PreparedMigration;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox({ scenario: 'avi-lab', speed: 1_000_000, verifySignatures: false });
-  const config = {
-    ...sandbox.sdkConfig,
-    region: 'us-west-2',
-    retryStrategy: new ConfiguredRetryStrategy(8, 1),
-  };
-  ctx = {
-    ec2: new EC2Client(config),
-    kms: new KMSClient(config),
-    iam: new IAMClient(config),
-    profile: 'sandbox',
-    region: 'us-west-2',
-    accountId: ACCOUNT,
-    callerArn: CALLER,
-    waits: { minDelay: 0.001, maxDelay: 0.004, timeScale: 0.01 },
-    now: () => sandbox.handle.clock.now(),
-    dataDir: mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'envelope-replace-kills-')),
-  };
+  ctx = fastSandboxContext(sandbox, 'envelope-replace-kills-');
   prepared = await prepareMigration(ctx, {
     instanceIds: [instanceId],
     kmsKeyRef: 'alias/lab-ebs',
@@ -61,9 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  ctx.ec2.destroy();
-  ctx.kms.destroy();
-  ctx.iam?.destroy();
+  ctx.destroy();
   await sandbox.close();
   rmSync(ctx.dataDir, { recursive: true, force: true });
 });
