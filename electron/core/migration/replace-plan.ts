@@ -49,8 +49,9 @@ export function replaceSteps(region: string, instance: JournalInstance, keyArn: 
       'stop-original',
       'ec2:StopInstances',
       'online',
-      instance.wasRunning ? ESTIMATE.stopSeconds : 0,
-      { keep: true },
+      ESTIMATE.stopSeconds,
+      // A stopped original hands its power state on: its verified replacement is stopped too.
+      { keep: true, stopReplacement: !instance.wasRunning },
       ['confirm'],
     ),
   ];

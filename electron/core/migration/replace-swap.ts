@@ -121,8 +121,7 @@ export async function verifyReplacementStep(run: RunContext, instanceId: string)
   });
 }
 
-// The original stops only after the user confirmed the swap; it is kept (stopped) until cleanup.
-export async function stopOriginalStep(run: RunContext, instanceId: string): Promise<void> {
+async function stopAndWait(run: RunContext, instanceId: string): Promise<void> {
   const { ctx, signal } = run;
   const state = (await describeInstance(ctx, instanceId))?.State?.Name;
   if (state === 'running' || state === 'pending') {
@@ -130,6 +129,16 @@ export async function stopOriginalStep(run: RunContext, instanceId: string): Pro
     await ctx.ec2.send(new StopInstancesCommand({ InstanceIds: [instanceId] }), { abortSignal: signal });
   }
   if (state !== 'stopped') await waitInstanceStopped(ctx, instanceId, signal);
+}
+
+// The original stops only after the user confirmed the swap; it is kept (stopped) until cleanup.
+// An original that was stopped hands its power state on: its replacement, launched running to be
+// verified, is stopped too.
+export async function stopOriginalStep(run: RunContext, instanceId: string): Promise<void> {
+  await stopAndWait(run, instanceId);
+  const original = run.journal.instance(instanceId);
+  const replacementId = original.replace?.replacementInstanceId;
+  if (!original.wasRunning && replacementId) await stopAndWait(run, replacementId);
 }
 
 export async function rollbackReplace(run: RunContext, instanceId: string): Promise<void> {

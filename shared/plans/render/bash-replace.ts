@@ -14,7 +14,8 @@ interface ReplaceLayout {
   readonly region: string;
   readonly kmsKeyArn: string;
   readonly launch: PlanStep['params'];
-  readonly stop: boolean;
+  // The original was stopped: its replacement is stopped too once confirmed.
+  readonly stopReplacement: boolean;
 }
 
 export function isReplacePlan(plan: Plan): boolean {
@@ -31,7 +32,7 @@ function layout(plan: Plan): ReplaceLayout[] {
       region: copy?.region ?? plan.regions[0] ?? '',
       kmsKeyArn: str(copy?.params.kmsKeyId),
       launch: step(instanceId, 'launch')?.params ?? {},
-      stop: (step(instanceId, 'stop-original')?.estimatedSeconds ?? 0) > 0,
+      stopReplacement: step(instanceId, 'stop-original')?.params.stopReplacement === true,
     };
   });
 }
@@ -81,10 +82,13 @@ function nodeLines(i: ReplaceLayout): string[] {
     `bad="$(aws ec2 describe-volumes ${r} --filters Name=attachment.instance-id,Values="$${rep}" --query ${sq(`length(Volumes[?Encrypted==\`false\` || KmsKeyId!='${i.kmsKeyArn}'])`)} --output text)"`,
     `[ "$bad" = "0" ] || { echo "$${rep}: $bad volume(s) not encrypted with the plan's key; terminate it and keep ${i.instanceId}." >&2; exit 1; }`,
     `read -r -p "Replacement $${rep} runs. Move the workload (cluster membership, Elastic IPs, DNS) to it, then press Enter to stop ${i.instanceId} (Ctrl-C leaves both running): " _`,
-    ...(i.stop
+    // stop-instances on a stopped instance changes nothing, as the executor's step.
+    `aws ec2 stop-instances ${r} --instance-ids ${sq(i.instanceId)} >/dev/null`,
+    `aws ec2 wait instance-stopped ${r} --instance-ids ${sq(i.instanceId)}`,
+    ...(i.stopReplacement
       ? [
-          `aws ec2 stop-instances ${r} --instance-ids ${sq(i.instanceId)} >/dev/null`,
-          `aws ec2 wait instance-stopped ${r} --instance-ids ${sq(i.instanceId)}`,
+          `aws ec2 stop-instances ${r} --instance-ids "$${rep}" >/dev/null`,
+          `aws ec2 wait instance-stopped ${r} --instance-ids "$${rep}"`,
         ]
       : []),
     `echo ${sq(`${i.instanceId} replaced by `)}"$${rep}"${sq('; the original and the images are kept until you clean up.')}`,

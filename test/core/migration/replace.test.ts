@@ -8,6 +8,8 @@ import {
   DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeVolumesCommand,
+  StopInstancesCommand,
+  waitUntilInstanceStopped,
   type Instance,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,5 +204,24 @@ describe('replace: node by node', () => {
       }),
     );
     expect(after.Images?.map((i) => i.ImageId)).toEqual([instance.replace?.encryptedImageId]);
+  });
+
+  it('a stopped original hands its power state on: the verified replacement is stopped too', async () => {
+    await ctx.ec2.send(new StopInstancesCommand({ InstanceIds: [c1] }));
+    await waitUntilInstanceStopped(
+      { client: ctx.ec2, minDelay: 0.01, maxDelay: 0.05, maxWaitTime: 30 },
+      { InstanceIds: [c1] },
+    );
+    const { journal, run, prepared } = await start([c1], true);
+    expect(prepared.plan.steps.find((s) => s.id === `${c1}:stop-original`)?.params.stopReplacement).toBe(
+      true,
+    );
+    await executeMigration(run);
+    expect(journal.value.status).toBe('verified');
+    expect((await describeInstance(c1)).State?.Name).toBe('stopped');
+    const replacement = await describeInstance(
+      journal.value.instances[0]?.replace?.replacementInstanceId ?? '',
+    );
+    expect(replacement.State?.Name).toBe('stopped');
   });
 });
