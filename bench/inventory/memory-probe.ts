@@ -57,7 +57,7 @@ const resources = held.reduce(
   0,
 );
 process.stdout.write(
-  `${JSON.stringify({ resources, rss: usage.rss, heapUsed: usage.heapUsed, baseline })}\n`,
+  `${JSON.stringify({ resources, rss: usage.rss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external, baseline })}\n`,
 );
 for (const client of memo.values()) client.destroy();
 process.exit(0);

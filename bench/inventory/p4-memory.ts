@@ -53,6 +53,8 @@ export async function benchMemory(): Promise<BenchRow[]> {
       resources: number;
       rss: number;
       heapUsed: number;
+      heapTotal: number;
+      external: number;
       baseline: number;
     };
     const rssMb = result.rss / MB;
@@ -79,8 +81,8 @@ export async function benchMemory(): Promise<BenchRow[]> {
       },
       {
         bench: 'P4 memory',
-        metric: 'JS heap used',
-        value: `${(result.heapUsed / MB).toFixed(0)} MB`,
+        metric: 'JS heap used / reserved; external (buffers)',
+        value: `${(result.heapUsed / MB).toFixed(0)} / ${(result.heapTotal / MB).toFixed(0)} MB; ${(result.external / MB).toFixed(0)} MB`,
         target: '',
       },
     ];
