@@ -3,7 +3,7 @@
 // shared machine inflates the first, hardly the second) of the first render and of each filter
 // keystroke, and what the main thread did in those windows; with --cpu, also the V8 sampling
 // profile's costliest functions. `npx tsx bench/renderer/p3-profile.ts [--cpu] [--runs N]`
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -147,6 +147,12 @@ const reactHook = `(() => {
     } };
 })();`;
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+// --trace FILE: also write the first page load's trace events and windows (JSON) for a closer look.
+const traceFile = args.includes('--trace') ? args[args.indexOf('--trace') + 1] : undefined;
+// --categories a,b: extra trace categories (e.g. blink,disabled-by-default-devtools.timeline.stack).
+const extraCategories = args.includes('--categories')
+  ? (args[args.indexOf('--categories') + 1] ?? '').split(',').filter(Boolean)
+  : [];
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
 
 const outDir = await mkdtemp(join(tmpdir(), 'p3-profile-'));
@@ -187,7 +193,12 @@ try {
     });
     const cdp = await page.context().newCDPSession(page);
     await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'],
+      categories: [
+        'devtools.timeline',
+        'blink.user_timing',
+        'disabled-by-default-devtools.timeline',
+        ...extraCategories,
+      ],
     });
     if (withCpu) {
       await cdp.send('Profiler.enable');
@@ -220,6 +231,8 @@ try {
         to: at((keyTimes[i] ?? 0) + k.resultMs),
       })),
     ];
+    if (traceFile && run === 0)
+      await writeFile(traceFile, JSON.stringify({ windows, tid: mark.tid, events }));
     const commits = withReact
       ? await page.evaluate<{ at: number; total: number; count: number; top: [string, number][] }[]>(
           'window.__reactCommits',
@@ -231,7 +244,11 @@ try {
           process.stdout.write(
             `   commit @${((at(c.at) - w.from) / 1000).toFixed(0)}: ${c.total.toFixed(1)} ms in ${c.count} renders: ${c.top.map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ')}\n`,
           );
-      record(w.label, (w.to - w.from) / 1000, traceWindow(events, mark.tid, w, run === 0));
+      record(
+        w.label,
+        (w.to - w.from) / 1000,
+        traceWindow(events, mark.tid, w, run === 0 || args.includes('--all')),
+      );
       if (profile && run === 0) summarize(w.label, profile, w.from, w.to);
     }
     await page.close();
