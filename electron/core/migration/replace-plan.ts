@@ -81,7 +81,16 @@ export function replaceRollbackSteps(region: string, instance: JournalInstance):
 }
 
 export function replaceWarnings(instances: readonly JournalInstance[]): string[] {
+  const profiles = [
+    ...new Set(
+      instances.flatMap((i) => (i.replace?.instanceProfileArn ? [i.replace.instanceProfileArn] : [])),
+    ),
+  ];
   return [
+    ...profiles.map(
+      (p) =>
+        `The replacements launch with the instance profile ${p}: you need iam:PassRole on its role, or RunInstances is refused and the node is rolled back.`,
+    ),
     'Each instance is imaged without a reboot while it runs (crash-consistent, like after a power cut): quiesce writes first if the application needs more, or use the swap strategy.',
     'Each replacement gets a new instance id and private IP address. Re-associate Elastic IPs and update DNS or cluster membership; user data, secondary network interfaces and source/destination checks are not copied.',
     `Node by node: after each replacement runs and is verified, Envelope waits for you to confirm the swap before it stops the original${instances.length > 1 ? ' and goes on to the next instance' : ''}.`,

@@ -75,6 +75,7 @@ describe('replace: prechecks and plan', () => {
     const warnings = prepared.plan.warnings.join('\n');
     expect(warnings).toMatch(/cluster membership/);
     expect(warnings).toMatch(/new instance id and private IP/);
+    expect(warnings).toMatch(/iam:PassRole on its role/);
     expect(warnings).not.toMatch(/loses the cluster's quorum/);
     expect(prepared.instances[0]?.replace).toMatchObject({
       securityGroupIds: ['sg-0a7c0e11ab5e0c001'],
