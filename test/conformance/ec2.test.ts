@@ -230,6 +230,13 @@ describe('aws ec2 against the sandbox', () => {
       CurrentState: { Code: 0, Name: 'pending' },
       PreviousState: { Code: 80, Name: 'stopped' },
     });
+    advance(defaultRates.instanceStartMs);
+    const terminate = await ec2('terminate-instances', '--instance-ids', instanceId);
+    expect(terminate.TerminatingInstances[0]).toMatchObject({
+      InstanceId: instanceId,
+      CurrentState: { Code: 32, Name: 'shutting-down' },
+      PreviousState: { Code: 16, Name: 'running' },
+    });
   }, 240_000); // about 35 CLI runs of ~1 s each on a shared machine
 
   it('encryption by default and the default key', async () => {
