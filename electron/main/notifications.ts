@@ -1,4 +1,4 @@
-// Desktop notifications when a job finishes or fails. jobNotices() is the pure part: from two
+// Desktop notifications when a job finishes, fails or waits for the user. jobNotices() is the pure part: from two
 // consecutive job snapshots, the jobs that just reached done or failed (a cancel is the user's own
 // doing and is not announced; jobs found interrupted at start-up were never seen running).
 import type { JobSnapshot } from '../../shared/domain/jobs';
@@ -15,7 +15,7 @@ export function jobNotices(previous: readonly JobSnapshot[], next: readonly JobS
   const notices: JobNotice[] = [];
   for (const job of next) {
     if (!wasActive.has(job.id)) continue;
-    if (job.state === 'done') notices.push({ jobId: job.id, title: 'Job finished', body: job.title });
+    if (job.state === 'done') notices.push(doneNotice(job));
     if (job.state === 'failed') {
       notices.push({
         jobId: job.id,
@@ -25,6 +25,16 @@ export function jobNotices(previous: readonly JobSnapshot[], next: readonly JobS
     }
   }
   return notices;
+}
+
+// A replace migration that paused for the user's confirmation ended its job, but is not finished:
+// say what it waits for (the job's last progress title names the instance and its replacement).
+function doneNotice(job: JobSnapshot): JobNotice {
+  const status = (job.result as { status?: unknown } | undefined)?.status;
+  if (status === 'awaiting-confirmation') {
+    return { jobId: job.id, title: 'Your confirmation is needed', body: job.progress.title || job.title };
+  }
+  return { jobId: job.id, title: 'Job finished', body: job.title };
 }
 
 export interface NotifierDeps {

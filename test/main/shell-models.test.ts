@@ -25,6 +25,20 @@ describe('jobNotices', () => {
     ]);
   });
 
+  it('says when a migration waits for the user’s confirmation', () => {
+    const waiting = job('m', 'done', {
+      result: { migrationId: 'mig-1a2b3c4d', status: 'awaiting-confirmation' },
+      progress: { value: 1, title: 'Waiting for your confirmation: avi-controller-1 → i-0f0e0d0c0b0a09081' },
+    });
+    expect(jobNotices([job('m', 'running')], [waiting])).toEqual([
+      {
+        jobId: 'm',
+        title: 'Your confirmation is needed',
+        body: 'Waiting for your confirmation: avi-controller-1 → i-0f0e0d0c0b0a09081',
+      },
+    ]);
+  });
+
   it('a clicked notification opens its job; nothing is shown where unsupported', () => {
     const onOpenJob = vi.fn();
     const show = vi.fn((_notice: unknown, onClick: () => void) => onClick());
