@@ -7,7 +7,7 @@ import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CLIENT_SETTINGS, withoutSdkLogging } from '../../electron/core/aws/client-tuning';
 import { scanInventory } from '../../electron/core/inventory/scanner';
 import type { ScanClients } from '../../electron/core/inventory/scan-clients';
-import type { RegionInventory } from '../../shared/domain/inventory';
+import { resourceCount, type RegionInventory } from '../../shared/domain/inventory';
 
 const { endpoint, credentials, regions } = JSON.parse(process.argv[2] ?? '{}') as {
   endpoint: string;
@@ -45,17 +45,7 @@ gc();
 await new Promise((resolve) => setTimeout(resolve, 200));
 gc();
 const usage = process.memoryUsage();
-const resources = held.reduce(
-  (n, r) =>
-    n +
-    r.instances.length +
-    r.volumes.length +
-    r.snapshots.length +
-    r.images.length +
-    r.keys.length +
-    r.buckets.length,
-  0,
-);
+const resources = held.reduce((n, r) => n + resourceCount(r), 0);
 process.stdout.write(
   `${JSON.stringify({ resources, rss: usage.rss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external, baseline })}\n`,
 );

@@ -8,7 +8,7 @@ import { CLIENT_SETTINGS, withoutSdkLogging } from '../../electron/core/aws/clie
 import { countCalls, newCallCounts, total } from '../../electron/core/inventory/call-counter';
 import { DEFAULT_CONCURRENCY, type ScanClients } from '../../electron/core/inventory/scan-clients';
 import { scanInventory } from '../../electron/core/inventory/scanner';
-import type { RegionInventory } from '../../shared/domain/inventory';
+import { resourceCount, type RegionInventory } from '../../shared/domain/inventory';
 import { startSandboxProcess } from './child';
 import { timeAwsCli } from './aws-cli';
 import { yardsticks } from './bounds';
@@ -154,11 +154,4 @@ export async function benchInventory(): Promise<BenchRow[]> {
 }
 
 export const countResources = (r: RegionInventory): number =>
-  r.instances.length +
-  r.volumes.length +
-  r.snapshots.length +
-  r.images.length +
-  r.launchTemplates.length +
-  r.autoScalingGroups.length +
-  r.keys.length +
-  r.buckets.length;
+  resourceCount(r) + r.launchTemplates.length + r.autoScalingGroups.length;

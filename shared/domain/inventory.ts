@@ -234,3 +234,19 @@ export const emptyRegionInventory = (
   buckets: [],
   errors: [],
 });
+
+// The resources a region's inventory holds, as the summaries and the benchmarks count them.
+export const resourceCount = (r: {
+  readonly instances: readonly unknown[];
+  readonly volumes: readonly unknown[];
+  readonly snapshots: readonly unknown[];
+  readonly images: readonly unknown[];
+  readonly keys: readonly unknown[];
+  readonly buckets: readonly unknown[];
+}): number =>
+  r.instances.length +
+  r.volumes.length +
+  r.snapshots.length +
+  r.images.length +
+  r.keys.length +
+  r.buckets.length;

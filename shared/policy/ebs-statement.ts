@@ -6,6 +6,16 @@ export interface ViaService {
   readonly endpoint: string; // the service's endpoint prefix: 'ec2', 's3'
 }
 
+// What a service needs of a customer key to encrypt and decrypt for its callers.
+export const SERVICE_KEY_ACTIONS = [
+  'kms:Encrypt',
+  'kms:Decrypt',
+  'kms:ReEncrypt*',
+  'kms:GenerateDataKey*',
+  'kms:CreateGrant',
+  'kms:DescribeKey',
+];
+
 export function viaServiceStatement(
   service: ViaService,
   account: string,
@@ -15,14 +25,7 @@ export function viaServiceStatement(
     Sid: `Allow access through ${service.name} for all principals in the account that are authorized to use ${service.name}`,
     Effect: 'Allow',
     Principal: { AWS: '*' },
-    Action: [
-      'kms:Encrypt',
-      'kms:Decrypt',
-      'kms:ReEncrypt*',
-      'kms:GenerateDataKey*',
-      'kms:CreateGrant',
-      'kms:DescribeKey',
-    ],
+    Action: [...SERVICE_KEY_ACTIONS],
     Resource: '*',
     Condition: {
       StringEquals: {

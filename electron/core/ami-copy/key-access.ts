@@ -5,6 +5,7 @@
 // iam:SimulatePrincipalPolicy, which needs no policy-reading permissions beyond itself) and the
 // key's grants decide, with shared/policy's evaluateKeyAccess. When the answer is no, the error
 // names the key, the action, why, and the key-policy statement that would allow the caller.
+import { SERVICE_KEY_ACTIONS } from '../../../shared/policy/ebs-statement';
 import { SimulatePrincipalPolicyCommand, type ContextEntry } from '@aws-sdk/client-iam';
 import { paginateListGrants } from '@aws-sdk/client-kms';
 import {
@@ -42,14 +43,7 @@ export function allowStatementFor(callerArn: string, accountId: string, region: 
     Sid: 'Allow use of the key through EC2 for encrypted AMI copies',
     Effect: 'Allow',
     Principal: { AWS: policyPrincipalOf(callerArn) },
-    Action: [
-      'kms:Encrypt',
-      'kms:Decrypt',
-      'kms:ReEncrypt*',
-      'kms:GenerateDataKey*',
-      'kms:CreateGrant',
-      'kms:DescribeKey',
-    ],
+    Action: [...SERVICE_KEY_ACTIONS],
     Resource: '*',
     Condition: {
       StringEquals: { 'kms:ViaService': `ec2.${region}.amazonaws.com`, 'kms:CallerAccount': accountId },

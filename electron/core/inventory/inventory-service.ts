@@ -3,7 +3,7 @@
 // live copy, else the cached one with its age. A scan that cannot reach AWS (network, expired or
 // missing credentials) serves the cache and says so.
 import type { Inventory, RegionInventory, ResourceKind } from '../../../shared/domain/inventory';
-import { kindTitles, resourceKinds } from '../../../shared/domain/inventory';
+import { kindTitles, resourceCount, resourceKinds } from '../../../shared/domain/inventory';
 import type { CanonicalKey } from '../../../shared/kms/key-reference';
 import type { AccountService } from '../accounts/account-service';
 import type { EventBus } from '../events/event-bus';
@@ -206,13 +206,7 @@ function summarize(inventory: Inventory): ScanSummary {
       ...inventory.regions.map((r) => ({
         region: r.region,
         source: r.source,
-        resources:
-          r.instances.length +
-          r.volumes.length +
-          r.snapshots.length +
-          r.images.length +
-          r.keys.length +
-          r.buckets.length,
+        resources: resourceCount(r),
       })),
       ...inventory.missing.map((region) => ({ region, source: 'missing' as const, resources: 0 })),
     ],

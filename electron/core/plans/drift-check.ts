@@ -6,6 +6,17 @@ import { toApiError } from '../errors/to-api-error';
 import { isOfflineError } from '../inventory/offline';
 import { readLive, type LiveClients } from './live-facts';
 
+// AWS could not be reached: nothing was checked, and the report says so.
+export function offlineReport(plan: Plan, checkedAt: string, error: unknown): DriftReport {
+  return {
+    status: 'offline',
+    checkedAt,
+    drifts: [],
+    unchecked: plan.facts.map((f) => `${f.resource} ${f.id}`),
+    reason: `The drift check could not run: AWS is not reachable (${toApiError(error).message}). The plan can still be reviewed.`,
+  };
+}
+
 export async function checkDrift(plan: Plan, clients: LiveClients, now = new Date()): Promise<DriftReport> {
   const drifts: Drift[] = [];
   const unchecked: string[] = [];
@@ -15,15 +26,7 @@ export async function checkDrift(plan: Plan, clients: LiveClients, now = new Dat
     try {
       live = await readLive(clients, fact);
     } catch (error) {
-      if (isOfflineError(error)) {
-        return {
-          status: 'offline',
-          checkedAt,
-          drifts: [],
-          unchecked: plan.facts.map((f) => `${f.resource} ${f.id}`),
-          reason: `The drift check could not run: AWS is not reachable (${toApiError(error).message}). The plan can still be reviewed.`,
-        };
-      }
+      if (isOfflineError(error)) return offlineReport(plan, checkedAt, error);
       unchecked.push(`${fact.resource} ${fact.id}: ${toApiError(error).message}`);
       continue;
     }

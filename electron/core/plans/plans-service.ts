@@ -14,7 +14,7 @@ import { AppError } from '../errors/app-error';
 import { toApiError } from '../errors/to-api-error';
 import { isOfflineError } from '../inventory/offline';
 import type { MigrationService } from '../migration/migration-service';
-import { checkDrift } from './drift-check';
+import { checkDrift, offlineReport } from './drift-check';
 import { InventoryCache } from '../inventory/inventory-cache';
 import { planMigrationOffline } from './offline-migration-plan';
 
@@ -116,13 +116,7 @@ export class PlansService {
       }
     } catch (error) {
       if (!isOfflineError(error) && toApiError(error).code !== 'offline') throw error;
-      return {
-        status: 'offline',
-        checkedAt,
-        drifts: [],
-        unchecked: plan.facts.map((f) => `${f.resource} ${f.id}`),
-        reason: `The drift check could not run: AWS is not reachable (${toApiError(error).message}). The plan can still be reviewed.`,
-      };
+      return offlineReport(plan, checkedAt, error);
     }
     return checkDrift(plan, {
       ec2: (region) => accounts.clients.get('ec2', profile, region),

@@ -1,7 +1,8 @@
 // The plan as one self-contained HTML page for review: inline CSS, no script, no remote resource,
 // every value escaped; the timeline is an inline SVG with a bar per step and the downtime window
 // shaded. A plan holds no secret, so the page holds none either.
-import type { Plan, PlanStep } from '../plan-document';
+import type { Plan } from '../plan-document';
+import { FIELD_HEADERS, planFieldRows, STEP_HEADERS, stepRows } from './plan-rows';
 import { formatSeconds, timelineOf, type Timeline } from './timeline';
 
 export const escapeHtml = (value: unknown): string =>
@@ -44,9 +45,6 @@ function table(headers: string[], rows: unknown[][]): string {
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-const stepRows = (steps: readonly PlanStep[]) =>
-  steps.map((s, i) => [i + 1, s.title, s.action, s.phase, s.region, formatSeconds(s.estimatedSeconds)]);
-
 export function renderHtml(plan: Plan): string {
   const t = timelineOf(plan);
   return `<!doctype html>
@@ -54,29 +52,15 @@ export function renderHtml(plan: Plan): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${escapeHtml(plan.title)}</title><style>${CSS}</style></head><body>
 <h1>${escapeHtml(plan.title)}</h1>
-${table(
-  ['Field', 'Value'],
-  [
-    ['Kind', plan.kind],
-    ['Account', plan.accountId],
-    ['Regions', plan.regions.join(', ')],
-    ['Made by', plan.createdBy],
-    ['Made at', plan.createdAt],
-    ['Facts read from', plan.source === 'cache' ? 'cached inventory' : 'live AWS'],
-    ['Expected downtime', formatSeconds(plan.expectedDowntimeSeconds ?? 0)],
-    ['Estimated duration', formatSeconds(plan.estimatedSeconds)],
-    ['Plan id', plan.id],
-    ['SHA-256', plan.sha256],
-  ],
-)}
+${table(FIELD_HEADERS, planFieldRows(plan))}
 <h2>Warnings</h2><ul>${plan.warnings.map((w) => `<li class="warn">${escapeHtml(w)}</li>`).join('') || '<li>none</li>'}</ul>
 <h2>Timeline</h2>
 <p>Bars: blue online, red downtime, green verification; the shaded band is the downtime window${t.downtime ? ` (${escapeHtml(formatSeconds(t.downtime.end - t.downtime.start))})` : ''}.</p>
 ${svgTimeline(t)}
 <h2>Steps</h2>
-${table(['#', 'Step', 'Action', 'Phase', 'Region', 'Estimate'], stepRows(plan.steps))}
+${table(STEP_HEADERS, stepRows(plan.steps))}
 <h2>Rollback</h2>
-${table(['#', 'Step', 'Action', 'Phase', 'Region', 'Estimate'], stepRows(plan.rollback))}
+${table(STEP_HEADERS, stepRows(plan.rollback))}
 <h2>Facts the plan relied on</h2>
 ${table(
   ['Resource', 'Id', 'Region', 'Attributes', 'Read at'],

@@ -1,6 +1,7 @@
 // The plan as Markdown for a change board: summary, facts, steps and rollback as tables, and the
 // timeline as text bars.
-import type { Plan, PlanStep } from '../plan-document';
+import type { Plan } from '../plan-document';
+import { FIELD_HEADERS, planFieldRows, STEP_HEADERS, stepRows } from './plan-rows';
 import { formatSeconds, timelineOf } from './timeline';
 
 const cell = (value: unknown): string =>
@@ -16,9 +17,6 @@ function table(headers: string[], rows: unknown[][]): string {
   ].join('\n');
 }
 
-const stepRows = (steps: readonly PlanStep[]) =>
-  steps.map((s, i) => [i + 1, s.title, s.action, s.phase, s.region, formatSeconds(s.estimatedSeconds)]);
-
 export function renderMarkdown(plan: Plan): string {
   const timeline = timelineOf(plan);
   const width = 40;
@@ -32,21 +30,7 @@ export function renderMarkdown(plan: Plan): string {
   return [
     `# ${plan.title}`,
     '',
-    table(
-      ['Field', 'Value'],
-      [
-        ['Kind', plan.kind],
-        ['Account', plan.accountId],
-        ['Regions', plan.regions.join(', ')],
-        ['Made by', plan.createdBy],
-        ['Made at', plan.createdAt],
-        ['Facts read from', plan.source === 'cache' ? 'cached inventory' : 'live AWS'],
-        ['Expected downtime', formatSeconds(plan.expectedDowntimeSeconds ?? 0)],
-        ['Estimated duration', formatSeconds(plan.estimatedSeconds)],
-        ['Plan id', plan.id],
-        ['SHA-256', plan.sha256],
-      ],
-    ),
+    table(FIELD_HEADERS, planFieldRows(plan)),
     '',
     '## Warnings',
     '',
@@ -61,7 +45,7 @@ export function renderMarkdown(plan: Plan): string {
     '',
     '## Steps',
     '',
-    table(['#', 'Step', 'Action', 'Phase', 'Region', 'Estimate'], stepRows(plan.steps)),
+    table(STEP_HEADERS, stepRows(plan.steps)),
     '',
     '## Timeline (`#` = downtime)',
     '',
@@ -74,7 +58,7 @@ export function renderMarkdown(plan: Plan): string {
     '',
     '## Rollback',
     '',
-    table(['#', 'Step', 'Action', 'Phase', 'Region', 'Estimate'], stepRows(plan.rollback)),
+    table(STEP_HEADERS, stepRows(plan.rollback)),
     '',
   ].join('\n');
 }

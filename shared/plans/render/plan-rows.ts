@@ -1,0 +1,24 @@
+// What the HTML and Markdown exports both show as tables: the plan's fields and its steps. Each
+// format only escapes and lays them out its own way.
+import type { Plan, PlanStep } from '../plan-document';
+import { formatSeconds } from './timeline';
+
+export const FIELD_HEADERS = ['Field', 'Value'];
+
+export const planFieldRows = (plan: Plan): unknown[][] => [
+  ['Kind', plan.kind],
+  ['Account', plan.accountId],
+  ['Regions', plan.regions.join(', ')],
+  ['Made by', plan.createdBy],
+  ['Made at', plan.createdAt],
+  ['Facts read from', plan.source === 'cache' ? 'cached inventory' : 'live AWS'],
+  ['Expected downtime', formatSeconds(plan.expectedDowntimeSeconds ?? 0)],
+  ['Estimated duration', formatSeconds(plan.estimatedSeconds)],
+  ['Plan id', plan.id],
+  ['SHA-256', plan.sha256],
+];
+
+export const STEP_HEADERS = ['#', 'Step', 'Action', 'Phase', 'Region', 'Estimate'];
+
+export const stepRows = (steps: readonly PlanStep[]): unknown[][] =>
+  steps.map((s, i) => [i + 1, s.title, s.action, s.phase, s.region, formatSeconds(s.estimatedSeconds)]);
