@@ -94,7 +94,7 @@ export async function benchRenderer(): Promise<BenchRow[]> {
       },
       {
         bench: 'P3 renderer',
-        metric: 'filter keystroke → typed character painted (table filters in a transition)',
+        metric: 'filter keystroke → typed character painted (the table filters after that frame)',
         value: `${Math.round(echo)} ms`,
         target: '',
       },

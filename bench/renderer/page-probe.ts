@@ -34,7 +34,7 @@ export function installProbe(inventory: unknown): void {
   const w = browser;
   const watchFirstRow = (): void => {
     const shown = browser.document.querySelector('table tbody tr')?.textContent?.includes('vol-');
-    if (shown) void afterNextPaint().then((t) => (w.__benchRenderedAt = t));
+    if (shown) void afterThisFramePaints().then((t) => (w.__benchRenderedAt = t));
     else requestAnimationFrame(watchFirstRow);
   };
   const answer = (domain: string, verb: string): Promise<unknown> => {
@@ -84,22 +84,21 @@ export function readKeystroke(): Promise<KeystrokeTiming> {
   return pending ?? Promise.resolve({ echoMs: Number.NaN, resultMs: Number.NaN });
 }
 
-// Resolves with the time after the frame that follows the current one has been painted.
-const afterNextPaint = (): Promise<number> =>
-  new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      // A message runs after the frame's paint, without setTimeout's clamping.
-      const channel = new MessageChannel();
-      (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(undefined);
-    }),
-  );
+// Called from a requestAnimationFrame callback: resolves with the time once that frame has been
+// painted. A message posted now runs after the frame's rendering steps (style, layout, paint),
+// without setTimeout's clamping. (Asking for another frame here would count one frame too many.)
+const afterThisFramePaints = (): Promise<number> =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(undefined);
+  });
 
-// Polls once per frame until `changed` holds, then waits for that frame's paint.
+// Checks at the start of each frame until `changed` holds; that frame paints the change.
 const whenPainted = (changed: () => boolean): Promise<number> =>
   new Promise((resolve) => {
     const poll = (): void => {
-      if (changed()) void afterNextPaint().then(resolve);
+      if (changed()) void afterThisFramePaints().then(resolve);
       else requestAnimationFrame(poll);
     };
     requestAnimationFrame(poll);
