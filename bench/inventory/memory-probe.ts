@@ -1,5 +1,6 @@
 // Child of P4: scans a sandbox into memory, as core holds it, and prints its RSS (after a GC) as
 // one JSON line. Runs in its own process so nothing else counts toward the figure.
+import { getHeapSpaceStatistics } from 'node:v8';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -38,16 +39,18 @@ const clients: ScanClients = {
   autoscaling: (r) => once(`as${r}`, () => new AutoScalingClient(config(r))),
 };
 gc();
-const baseline = process.memoryUsage().rss;
+const { rss: baseline, heapUsed: baselineHeapUsed } = process.memoryUsage();
 const outcomes = await scanInventory({ account: '123456789012', regions, clients });
 const held: RegionInventory[] = outcomes.flatMap((o) => (o.ok ? [o.inventory] : []));
 gc();
 await new Promise((resolve) => setTimeout(resolve, 200));
 gc();
 const usage = process.memoryUsage();
+// V8's young generation: empty after a GC but kept at the size the scan's allocation rate grew it to.
+const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
 const resources = held.reduce((n, r) => n + resourceCount(r), 0);
 process.stdout.write(
-  `${JSON.stringify({ resources, rss: usage.rss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external, baseline })}\n`,
+  `${JSON.stringify({ resources, rss: usage.rss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external, baseline, baselineHeapUsed, newSpace })}\n`,
 );
 for (const client of memo.values()) client.destroy();
 process.exit(0);
