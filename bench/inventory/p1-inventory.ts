@@ -1,20 +1,11 @@
 // P1: the inventory of the sandbox's `large` scenario (4 regions × 5,000 volumes, 10,000
 // snapshots, 1,000 AMIs, 200 keys; 300 buckets) with 25 ms latency per call and throttling on.
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
-import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
-import { CLIENT_SETTINGS, withoutSdkLogging } from '../../electron/core/aws/client-tuning';
-import {
-  countCalls,
-  newCallCounts,
-  total,
-  type CallCounts,
-} from '../../electron/core/inventory/call-counter';
-import { DEFAULT_CONCURRENCY, type ScanClients } from '../../electron/core/inventory/scan-clients';
+import { newCallCounts, total } from '../../electron/core/inventory/call-counter';
+import { DEFAULT_CONCURRENCY } from '../../electron/core/inventory/scan-clients';
 import { scanInventory } from '../../electron/core/inventory/scanner';
 import { resourceCount, type RegionInventory } from '../../shared/domain/inventory';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import { benchClients } from './bench-clients';
 import { startSandboxProcess, type SandboxProcess } from './child';
 import { recordingHandler, replayingHandler } from './replay';
 import { timeAwsCli } from './aws-cli';
@@ -41,7 +32,7 @@ export async function benchInventory(): Promise<BenchRow[]> {
   });
   try {
     const counts = newCallCounts();
-    const { clients, destroy } = benchClients(sandbox, counts);
+    const { clients, destroy } = benchClients({ ...sandbox, counts });
     const regionNames = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2'];
     const sandboxCpu0 = sandbox.cpuMs();
     const cpu0 = process.cpuUsage();
@@ -138,49 +129,13 @@ export async function benchInventory(): Promise<BenchRow[]> {
   }
 }
 
-// One SDK client per service and region, built as ClientFactory builds them (client-tuning.ts) and
-// counted; with `requestHandler`, answered by it instead of over HTTP.
-function benchClients(
-  sandbox: SandboxProcess,
-  counts: CallCounts,
-  requestHandler?: NodeHttpHandler,
-): { clients: ScanClients; destroy(): void } {
-  const config = (region: string) => ({
-    region,
-    endpoint: sandbox.endpoint,
-    credentials: {
-      accessKeyId: sandbox.credentials.accessKeyId,
-      secretAccessKey: sandbox.credentials.secretAccessKey,
-    },
-    retryMode: 'adaptive' as const,
-    maxAttempts: 8,
-    ...CLIENT_SETTINGS,
-    ...(requestHandler ? { requestHandler } : {}),
-  });
-  const memo = new Map<string, { destroy(): void }>();
-  const once = <T extends { destroy(): void; readonly middlewareStack: unknown }>(
-    key: string,
-    make: () => T,
-  ): T => {
-    if (!memo.has(key)) memo.set(key, withoutSdkLogging(make()));
-    return memo.get(key) as T;
-  };
-  const clients: ScanClients = {
-    ec2: (r) => once(`ec2${r}`, () => countCalls(new EC2Client(config(r)), counts)),
-    kms: (r) => once(`kms${r}`, () => countCalls(new KMSClient(config(r)), counts)),
-    s3: (r) => once(`s3${r}`, () => countCalls(new S3Client({ ...config(r), forcePathStyle: true }), counts)),
-    autoscaling: (r) => once(`as${r}`, () => countCalls(new AutoScalingClient(config(r)), counts)),
-  };
-  return { clients, destroy: () => memo.forEach((c) => c.destroy()) };
-}
-
 // Records one more scan's answers, then times a scan that gets them back from memory.
 async function sdkFloor(
   sandbox: SandboxProcess,
   regions: readonly string[],
 ): Promise<{ wallMs: number; cpuMs: number }> {
   const scan = async (handler: NodeHttpHandler) => {
-    const { clients, destroy } = benchClients(sandbox, newCallCounts(), handler);
+    const { clients, destroy } = benchClients({ ...sandbox, requestHandler: handler });
     try {
       const outcomes = await scanInventory({ account: '123456789012', regions: [...regions], clients });
       const failed = outcomes.find((o) => !o.ok);
