@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { Plan } from '../../shared/plans/plan-document';
 import type { DriftReport, PlanSummary } from '../../shared/plans/plan-summary';
+import type { PlanImportAnswer } from '../../shared/ipc/channels/plans';
 import type { ExportFormat } from '../../shared/plans/render/render-plan';
 import { api } from '../bridge/api';
 import { useUiStore } from './ui-store';
@@ -12,6 +13,12 @@ type Imported =
   | { readonly status: 'checking' }
   | { readonly status: 'refused'; readonly problem: string }
   | { readonly status: 'valid'; readonly plan: Plan; readonly summary: PlanSummary };
+
+// Import and offline planning answer alike: the plan with its summary, or why it was refused.
+const importedFrom = (answer: PlanImportAnswer): Imported =>
+  answer.ok
+    ? { status: 'valid', plan: answer.plan, summary: answer.summary }
+    : { status: 'refused', problem: answer.problem };
 
 type Drift =
   | { readonly status: 'idle' }
@@ -47,11 +54,7 @@ export const usePlansStore = create<PlansState>()((set, get) => ({
       return;
     }
     const answer = result.value;
-    set({
-      imported: answer.ok
-        ? { status: 'valid', plan: answer.plan, summary: answer.summary }
-        : { status: 'refused', problem: answer.problem },
-    });
+    set({ imported: importedFrom(answer) });
     if (answer.ok) await get().checkDrift();
   },
   planOffline: async (request) => {
@@ -62,12 +65,7 @@ export const usePlansStore = create<PlansState>()((set, get) => ({
       useUiStore.getState().notifyError(result.error);
       return;
     }
-    const answer = result.value;
-    set({
-      imported: answer.ok
-        ? { status: 'valid', plan: answer.plan, summary: answer.summary }
-        : { status: 'refused', problem: answer.problem },
-    });
+    set({ imported: importedFrom(result.value) });
   },
   checkDrift: async () => {
     const imported = get().imported;

@@ -15,6 +15,7 @@ const importAnswer = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), plan: planSchema, summary: planSummarySchema }),
   z.object({ ok: z.literal(false), problem: z.string() }),
 ]);
+export type PlanImportAnswer = z.infer<typeof importAnswer>;
 
 export const plansChannels = {
   'plans:import': channel(z.object({ text: z.string() }), importAnswer),

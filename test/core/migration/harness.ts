@@ -7,6 +7,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { GetKeyPolicyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { JournalStore } from '../../../electron/core/migration/journal';
 import type { MigrationContext } from '../../../electron/core/migration/migration-context';
 import { ebsStatementFor } from '../../../electron/core/migration/key-check';
 import type { TestSandbox } from '../../helpers/sandbox';
@@ -87,4 +88,29 @@ export function fastSandboxContext(
       iam.destroy();
     },
   };
+}
+
+// What a kill throws, so a test can tell it from a real failure.
+export class Killed extends Error {}
+
+// A journal store that kills the run before write `killAt` (never when undefined): it aborts the
+// run's signal and throws, and refuses every later write, as a process killed then would make none.
+// `onWrite` sees each write that went through.
+export function killableStore(
+  dataDir: string,
+  killAt: number | undefined,
+  onWrite: () => void = () => undefined,
+): { store: JournalStore; signal: AbortSignal } {
+  const controller = new AbortController();
+  const store = new JournalStore({
+    dataDir,
+    beforeWrite: (_journal, write) => {
+      if (controller.signal.aborted || write === killAt) {
+        if (!controller.signal.aborted) controller.abort(new Killed('killed'));
+        throw new Killed('killed');
+      }
+      onWrite();
+    },
+  });
+  return { store, signal: controller.signal };
 }

@@ -23,13 +23,11 @@ import {
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 import { makeSchedule, type FaultSchedule } from './fault-schedules';
-import { allowEbsOn, fastSandboxContext } from './harness';
+import { allowEbsOn, fastSandboxContext, killableStore } from './harness';
 
 export const WRITES_TO_SWEEP = 42; // a clean run writes about this many journal entries
 const instanceId = aviLab.ids.controllerInstanceIds[0]!;
 const cmkArn = aviLab.ids.cmkArn;
-
-class Killed extends Error {}
 
 type Outcome = 'verified' | 'rolled-back';
 
@@ -88,31 +86,22 @@ export function defineReliabilitySuite(first: number, count: number): void {
     let mode: 'migrate' | 'rollback' = 'migrate';
     let failures = 0;
     for (let attempt = 1; attempt <= 14; attempt++) {
-      const controller = new AbortController();
-      const killAt = schedule.kills[attempt - 1];
-      const store = new JournalStore({
-        dataDir: ctx.dataDir,
-        beforeWrite: (_journal, write) => {
-          if (controller.signal.aborted || write === killAt) {
-            if (!controller.signal.aborted) controller.abort(new Killed('killed'));
-            throw new Killed('killed');
-          }
-          totalWrites += 1;
-          for (const event of schedule.events) {
-            if (event.atWrite !== totalWrites) continue;
-            if (event.kind === 'disable-key')
-              sandbox.control.addFault({ kind: 'key-state', keyId: cmkArn, state: 'Disabled' });
-            else sandbox.control.addFault({ kind: 'refuse-encryption', instanceType: 'm5.2xlarge' });
-          }
-        },
+      const { store, signal } = killableStore(ctx.dataDir, schedule.kills[attempt - 1], () => {
+        totalWrites += 1;
+        for (const event of schedule.events) {
+          if (event.atWrite !== totalWrites) continue;
+          if (event.kind === 'disable-key')
+            sandbox.control.addFault({ kind: 'key-state', keyId: cmkArn, state: 'Disabled' });
+          else sandbox.control.addFault({ kind: 'refuse-encryption', instanceType: 'm5.2xlarge' });
+        }
       });
       const journal = new Journal(store, store.read(id), ctx.now);
-      const run = { ctx, journal, signal: controller.signal };
+      const run = { ctx, journal, signal };
       try {
         if (mode === 'migrate') await executeMigration(run);
         else await rollbackMigration(run);
       } catch (error) {
-        if (!controller.signal.aborted) throw error;
+        if (!signal.aborted) throw error;
         kills += 1;
         continue;
       }

@@ -15,12 +15,10 @@ import {
 } from '../../../electron/core/migration/prepare';
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
-import { fastSandboxContext } from './harness';
+import { fastSandboxContext, killableStore } from './harness';
 
 const instanceId = aviLab.ids.controllerInstanceIds[0]!;
 const keyArn = aviLab.ids.labKeyArn;
-
-class Killed extends Error {}
 
 let sandbox: TestSandbox;
 let ctx: ReturnType<typeof fastSandboxContext>;
@@ -51,22 +49,12 @@ async function runWithKill(
   sandbox.control.reset();
   const id = createJournal(new JournalStore({ dataDir: ctx.dataDir }), ctx, prepared).value.id;
   let writes = 0;
-  const controller = new AbortController();
-  const store = new JournalStore({
-    dataDir: ctx.dataDir,
-    beforeWrite: (_journal, write) => {
-      if (controller.signal.aborted || write === killAt) {
-        if (!controller.signal.aborted) controller.abort(new Killed('killed'));
-        throw new Killed('killed');
-      }
-      writes += 1;
-    },
-  });
+  const { store, signal } = killableStore(ctx.dataDir, killAt, () => (writes += 1));
   let journal = new Journal(store, store.read(id), ctx.now);
   try {
-    await executeMigration({ ctx, journal, signal: controller.signal });
+    await executeMigration({ ctx, journal, signal });
   } catch (error) {
-    if (!controller.signal.aborted) throw error;
+    if (!signal.aborted) throw error;
     const fresh = new JournalStore({ dataDir: ctx.dataDir });
     journal = new Journal(fresh, fresh.read(id), ctx.now);
     const run = { ctx, journal, signal: new AbortController().signal };
