@@ -19,8 +19,10 @@ export function refresh(ctx: CallContext): void {
     // Only pending snapshots change; most of a large world is completed.
     if (snapshot.state !== 'pending') continue;
     // A copy whose target key is disabled or scheduled for deletion while it runs cannot finish.
+    // One that was doomed when CopySnapshot/CopyImage accepted it (stateMessage already set) stays
+    // pending until its failure time: AWS answers the call and fails the copy later.
     const key = snapshot.kmsKeyArn ? world.kmsKeys.get(snapshot.kmsKeyArn) : undefined;
-    if (snapshot.sourceSnapshotId && key && key.state !== 'Enabled') {
+    if (snapshot.sourceSnapshotId && !snapshot.stateMessage && key && key.state !== 'Enabled') {
       snapshot.state = 'error';
       snapshot.stateMessage ??= 'The KMS key provided is in an incorrect state';
       continue;

@@ -9,7 +9,7 @@ import { mintSnapshotId } from '../ids';
 import { optionalBool, requireParam } from '../protocol/query-params';
 import type { Snapshot, Tag } from '../world';
 import { planEncryption } from './ebs-encryption';
-import { checkKey, copyFailureMessage, failsAtOnce } from './key-failures';
+import { checkKey, copyFailureMessage } from './key-failures';
 import { findVisibleSnapshot } from './snapshot-access';
 import { durationMs, MIN_SNAPSHOT_MS } from './snapshot-factory';
 import { tagsFor } from './tags';
@@ -53,7 +53,7 @@ export function copySnapshotHere(ctx: CallContext, source: Snapshot, req: CopyRe
   const failure =
     (sourceCheck && !sourceCheck.ok ? sourceCheck.failure : undefined) ??
     (targetCheck && !targetCheck.ok ? targetCheck.failure : undefined);
-  if (failure && failsAtOnce(failure)) throw failure.error;
+  // Accepted either way: the copy errs later with the reason in its StateMessage (key-failures.ts).
   const kmsKeyArn = targetCheck?.ok ? targetCheck.key.arn : targetCheck?.failure.key?.arn;
 
   const lineage = lineageOf(world, source);

@@ -9,7 +9,7 @@ import { describe } from './describe';
 import { planEncryption } from './ebs-encryption';
 import { checkIdShape, invalidParameterValue, missingParameter, volumeNotFound } from './errors';
 import { bool, type FilterFields } from './filters';
-import { checkKey, failsAtOnce, launchFailure } from './key-failures';
+import { checkKey, launchFailure } from './key-failures';
 import { isMine, itemList } from './scope';
 import { volumeXml } from './serialize';
 import { findVisibleSnapshot } from './snapshot-access';
@@ -110,8 +110,8 @@ export const createVolume: QueryHandler = (ctx, params) => {
       ? { encrypted: snapshot.encrypted, kmsKeyArn: snapshot.kmsKeyArn, region: snapshot.region }
       : undefined,
   });
+  // A key EBS cannot use is accepted here and fails the volume later (key-failures.ts).
   const check = plan.encrypted ? checkKey(ctx, plan.keyRef, 'encrypt') : undefined;
-  if (check && !check.ok && failsAtOnce(check.failure)) throw check.failure.error;
 
   const now = ctx.clock.now();
   const volume: Volume = {

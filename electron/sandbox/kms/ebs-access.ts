@@ -7,17 +7,18 @@
 // and kms:DescribeKey. The key policy (plus IAM when it delegates to the account) or a grant must
 // allow each.
 //
-// What AWS returns when that fails, from AWS knowledge-center articles and users' reports:
-// - Key disabled or pending deletion, at API time: InvalidKMSKey.InvalidState
-//   "The KMS key provided is in an incorrect state" (synchronous; CopySnapshot/CopyImage/CreateVolume).
+// What AWS shows when that fails:
+// - CreateVolume, CopySnapshot, CopyImage: nothing at the call. The EC2 API reference says of their
+//   KmsKeyId that AWS authenticates the key asynchronously and the action "can appear to complete,
+//   but eventually fails": the volume goes creating → deleted (kubernetes#48936, aws-sdk-ruby#1222),
+//   a snapshot copy goes to 'error' with a StateMessage, the image to 'failed' (ec2/key-failures.ts).
 // - Launch (RunInstances, Auto Scaling) whose role cannot use the key, even when the key is enabled:
 //   the instance goes pending → terminated with state reason
 //   "Client.InvalidKMSKey.InvalidState: The KMS key provided is in an incorrect state".
 // - StartInstances by a caller that cannot CreateGrant/Decrypt: pending → stopped with state reason
 //   "Client.InternalError: Client error on launch" (knowledge-center kms-iam-ec2-permission).
-// - CreateVolume with an unknown key or one the caller cannot use: the call succeeds, the volume is
-//   'creating' and then disappears (kubernetes#48936, aws-sdk-ruby#1222), i.e. asynchronous.
-// EbsKeyFailure carries all three forms so the EC2 handler can choose sync or async per operation.
+// - ModifyEbsDefaultKmsKeyId checks the key when called (useKeyForEbs).
+// EbsKeyFailure carries every form (error, launch state reason) so each EC2 handler shows its own.
 import { evaluateKeyAccess, parsePolicy, awsCaller, type Caller, type KeyAccessDecision } from '../policy';
 import { AwsError, type CallContext } from '../context';
 import type { KmsKey } from '../world';

@@ -79,6 +79,35 @@ describe('images', () => {
     expect(image(f, copyId).imageState).toBe('available');
   });
 
+  it('CopyImage under a disabled or pending-deletion key is accepted, then fails with a reason', () => {
+    // EC2 API reference, CopyImage KmsKeyId: AWS authenticates the key asynchronously, so the call
+    // "can appear to complete, but eventually fails".
+    const f = ec2Fixture();
+    const source = f.image({ sizeGiB: 8 });
+    for (const [n, state] of (['Disabled', 'PendingDeletion'] as const).entries()) {
+      const key = f.key(state);
+      const copyId = field<string>(
+        f.call('CopyImage', {
+          SourceImageId: source.imageId,
+          SourceRegion: 'us-east-1',
+          Name: `copy-${n}`,
+          Encrypted: 'true',
+          KmsKeyId: key.arn,
+        }),
+        'imageId',
+      );
+      expect(image(f, copyId).imageState).toBe('pending');
+      f.advance(60_000);
+      const failed = image(f, copyId);
+      expect(failed.imageState).toBe('failed');
+      expect(field<string>(failed, 'stateReason', 'message')).toBe(
+        'The KMS key provided is in an incorrect state',
+      );
+      const snapshotId = f.world.images.get(copyId)?.blockDevices[0]?.ebs?.snapshotId ?? '';
+      expect(f.world.snapshots.get(snapshotId)?.state).toBe('error');
+    }
+  });
+
   it('refuses to make an AMI with encrypted snapshots public, and manages launch permissions', () => {
     const f = ec2Fixture();
     const plain = f.image();
