@@ -1,7 +1,6 @@
 // What keeps the preview private to the person who started it: a per-run random token on every
 // API call (compared in constant time), a Host check against DNS rebinding, and strict headers.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { ApiError } from '../../shared/ipc/channel';
 
 export const TOKEN_HEADER = 'x-envelope-token';
@@ -21,20 +20,8 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const newToken = (): string => randomBytes(24).toString('base64url');
-
-export function tokenMatches(expected: string, given: string | null | undefined): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-// A page on another site that resolves its own name to 127.0.0.1 still sends its own Host.
-export function hostAllowed(request: IncomingMessage, port: number): boolean {
-  const host = request.headers.host;
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
-}
+// The token and Host checks are shared with the sandbox's control API.
+export { hostAllowed, newToken, tokenMatches } from '../core/security/loopback-guard';
 
 export function setCommonHeaders(response: ServerResponse): void {
   response.setHeader('X-Content-Type-Options', 'nosniff');

@@ -1,11 +1,16 @@
 // The control API over HTTP, JSON in and out, under /_sandbox/ (a prefix no AWS API uses and no
-// bucket can be named: underscores are invalid in bucket names). Not authenticated: the server
-// listens on 127.0.0.1 only.
+// bucket can be named: underscores are invalid in bucket names). Listening on 127.0.0.1 is not
+// enough: any web page the user opens can make the browser send requests there. So every control
+// call carries the per-run token printed at start (header x-sandbox-token) and a Host of
+// 127.0.0.1 or localhost with the sandbox's port (against DNS rebinding), with the preview's guard.
+import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
+import { hostAllowed, tokenMatches } from '../core/security/loopback-guard';
 import type { SandboxControl } from './control';
 import type { WireResponse } from './protocol/wire';
 
 export const CONTROL_PREFIX = '/_sandbox/';
+export const CONTROL_TOKEN_HEADER = 'x-sandbox-token';
 
 const scenarioBody = z.object({
   name: z.string().min(1),
@@ -22,6 +27,20 @@ function json(status: number, value: unknown): WireResponse {
 
 function parseBody(body: Buffer): unknown {
   return body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+}
+
+// The refusal a request without the token or with a foreign Host gets; nothing runs.
+export function guardControl(request: IncomingMessage, token: string): WireResponse | undefined {
+  if (!hostAllowed(request, request.socket.localPort ?? 0)) {
+    return json(403, { error: 'Forbidden', message: 'Unexpected Host header: use 127.0.0.1 or localhost.' });
+  }
+  if (!tokenMatches(token, request.headers[CONTROL_TOKEN_HEADER])) {
+    return json(403, {
+      error: 'Forbidden',
+      message: `This control call lacks the sandbox's token: send the token \`envelope sandbox\` printed in the ${CONTROL_TOKEN_HEADER} header.`,
+    });
+  }
+  return undefined;
 }
 
 export function handleControl(

@@ -7,6 +7,7 @@ import { defaultConfig, SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY } from 
 import type { SandboxClock, SandboxRates } from './context';
 import { createControl, type SandboxControl } from './control';
 import { CONTROL_PREFIX } from './control-api';
+import { newToken } from '../core/security/loopback-guard';
 import { Faults } from './faults';
 import type { SandboxRuntime } from './runtime';
 import { createSandboxServer } from './server';
@@ -31,6 +32,8 @@ export interface SandboxHandle {
   readonly endpoint: string; // http://127.0.0.1:PORT
   readonly port: number;
   readonly controlUrl: string; // http://127.0.0.1:PORT/_sandbox/
+  // This run's control API token: every call under controlUrl sends it in CONTROL_TOKEN_HEADER.
+  readonly controlToken: string;
   readonly world: SandboxWorld;
   readonly clock: SandboxClock;
   readonly control: SandboxControl;
@@ -61,6 +64,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     verifySignatures: options.verifySignatures ?? true,
     scenario: { name: 'empty', params: {} },
     internalErrors: [],
+    controlToken: newToken(),
   };
   const control = createControl(runtime);
   control.loadScenario(options.scenario ?? 'empty', options.scenarioParams ?? {});
@@ -79,6 +83,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     endpoint,
     port,
     controlUrl: `${endpoint}${CONTROL_PREFIX}`,
+    controlToken: runtime.controlToken,
     world,
     clock,
     control,
@@ -98,7 +103,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
 
 export type { SandboxControl } from './control';
 export type { FaultSpec } from './faults';
-export { CONTROL_PREFIX } from './control-api';
+export { CONTROL_PREFIX, CONTROL_TOKEN_HEADER } from './control-api';
 export {
   SANDBOX_ACCESS_KEY_ID,
   SANDBOX_SECRET_ACCESS_KEY,

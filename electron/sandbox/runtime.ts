@@ -20,4 +20,6 @@ export interface SandboxRuntime {
   // Handler crashes (not AwsErrors), newest last: the client sees InternalError, tests and the
   // state dump see the stack.
   readonly internalErrors: string[];
+  // The per-run secret every control API call must carry (control-api.ts).
+  readonly controlToken: string;
 }

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { authenticate, authFailure } from './auth';
 import { AwsError, type CallContext } from './context';
 import type { SandboxControl } from './control';
-import { CONTROL_PREFIX, handleControl } from './control-api';
+import { CONTROL_PREFIX, guardControl, handleControl } from './control-api';
 import { prepare, type Prepared } from './dispatch';
 import { BodyTooLargeError, delay, headerRecord, readBody, send } from './protocol/http-io';
 import { readAuth } from './protocol/sigv4';
@@ -69,7 +69,7 @@ async function handle(
     return;
   }
   if (url.pathname.startsWith(CONTROL_PREFIX)) {
-    send(res, handleControl(control, method, url.pathname, body));
+    send(res, guardControl(req, runtime.controlToken) ?? handleControl(control, method, url.pathname, body));
     return;
   }
   const headers = headerRecord(req);

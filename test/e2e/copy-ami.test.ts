@@ -2,8 +2,8 @@
 // public controller AMI, see the blank key said plainly (aws/ebs), then type and check the lab's CMK,
 // review the plan, start it and follow it to an available encrypted copy; the screenshot becomes
 // docs/screenshot-copy-ami.png.
-// The preview's sandbox runs in real time; the test speeds its clock through the sandbox's own
-// control API (POST /_sandbox/clock), as `envelope sandbox --speed` would.
+// The preview's sandbox starts at the speed ENVELOPE_SANDBOX_SPEED names (electron/sandbox/provider.ts),
+// as `envelope sandbox --speed` would.
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,18 +25,14 @@ const api = <T>(channel: string, args: unknown = {}): Promise<T> => callPreview<
 describe('Copy AMI wizard in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
+    // The preview's sandbox starts at this speed (an hour of AWS time per second); its control
+    // API needs the run's token, which only the process that started it holds.
+    process.env.ENVELOPE_SANDBOX_SPEED = '3600';
     preview = await startPreview({
       dataDir: mkdtempSync(join(tmpdir(), 'envelope-e2e-copy-')),
       scenario: 'avi-lab',
     });
     await api('accounts:identity');
-    const endpoint = preview.core.accounts.access('sandbox').endpointFor('ec2') ?? '';
-    const clock = await fetch(`${endpoint}/_sandbox/clock`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ speed: 3600 }),
-    });
-    expect(clock.ok).toBe(true);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, colorScheme: 'light' });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -44,6 +40,7 @@ describe('Copy AMI wizard in Chromium', () => {
   });
 
   afterAll(async () => {
+    delete process.env.ENVELOPE_SANDBOX_SPEED;
     await browser?.close();
     await preview?.close();
   });

@@ -3,8 +3,8 @@
 // as a person following Envelope's hint would), review the plan, run it and follow the live view
 // to a verified migration; the screenshot becomes docs/screenshot-migrate.png, and the sandbox
 // confirms every device now holds a volume encrypted with the CMK while the originals remain.
-// The preview's sandbox runs in real time; the test speeds its clock through the sandbox's control
-// API and shortens the waiters' polls with ENVELOPE_WAIT_DELAY_SECONDS, as the README describes.
+// The test speeds the preview sandbox's clock with ENVELOPE_SANDBOX_SPEED (electron/sandbox/provider.ts)
+// and shortens the waiters' polls with ENVELOPE_WAIT_DELAY_SECONDS, as the README describes.
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,19 +30,15 @@ describe('Migrate page in Chromium', () => {
   beforeAll(async () => {
     process.env.ENVELOPE_WAIT_DELAY_SECONDS = '0.25';
     mkdirSync(screenshots, { recursive: true });
+    // The preview's sandbox starts at this speed (an hour of AWS time per second); its control
+    // API needs the run's token, which only the process that started it holds.
+    process.env.ENVELOPE_SANDBOX_SPEED = '3600';
     preview = await startPreview({
       dataDir: mkdtempSync(join(tmpdir(), 'envelope-e2e-migrate-')),
       scenario: 'avi-lab',
     });
     await api('accounts:identity');
     await api('accounts:select', { profile: 'sandbox', region: REGION });
-    const endpoint = preview.core.accounts.access('sandbox').endpointFor('ec2') ?? '';
-    const clock = await fetch(`${endpoint}/_sandbox/clock`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ speed: 3600 }),
-    });
-    expect(clock.ok).toBe(true);
     await allowEbsOn(preview.core.accounts.clients.get('kms', 'sandbox', REGION), aviLab.ids.cmkArn, REGION);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, colorScheme: 'light' });
@@ -51,6 +47,7 @@ describe('Migrate page in Chromium', () => {
   });
 
   afterAll(async () => {
+    delete process.env.ENVELOPE_SANDBOX_SPEED;
     delete process.env.ENVELOPE_WAIT_DELAY_SECONDS;
     await browser?.close();
     await preview?.close();
@@ -122,7 +119,10 @@ describe('Migrate page in Chromium', () => {
     await page
       .getByRole('heading', { name: /^mig-[a-z0-9-]+: awaiting-confirmation$/ })
       .waitFor({ timeout: 110_000 });
-    await page.getByText(/Private IP: original → replacement/).first().waitFor();
+    await page
+      .getByText(/Private IP: original → replacement/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: join(screenshots, 'migrate-replace.png'), fullPage: true });
     copyFileSync(join(screenshots, 'migrate-replace.png'), join('docs', 'screenshot-migrate-replace.png'));
     const ec2 = preview.core.accounts.clients.get('ec2', 'sandbox', REGION);

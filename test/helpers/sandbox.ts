@@ -4,6 +4,7 @@
 //   const sandbox = withSandbox({ scenario: 'avi-lab' });          // registers beforeAll/afterAll
 //   const ec2 = new EC2Client(sandbox.sdkConfig);                  // inside a test or beforeAll
 //   const out = await runAwsCli(['ec2', 'describe-volumes'], sandbox.env);
+//   await sandbox.controlFetch('clock', { method: 'POST', body: '{"advanceMs":60000}' });
 //
 // Defaults: clock speed 3600 (an hour of AWS time per real second), throttling off, SDK retries off
 // (maxAttempts 1) so fault-injection tests see the first answer.
@@ -12,7 +13,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { startSandbox, type SandboxHandle, type StartSandboxOptions } from '../../electron/sandbox/index';
+import {
+  CONTROL_TOKEN_HEADER,
+  startSandbox,
+  type SandboxHandle,
+  type StartSandboxOptions,
+} from '../../electron/sandbox/index';
 
 export interface SdkConfig {
   readonly endpoint: string;
@@ -33,7 +39,22 @@ export interface TestSandbox {
   // Environment for child processes (the AWS CLI, `npx envelope`): credentials, region,
   // AWS_ENDPOINT_URL, a throwaway HOME and config files, no pager.
   readonly env: NodeJS.ProcessEnv;
+  // A call to the control API (path under /_sandbox/, e.g. 'faults'), with this run's token.
+  controlFetch(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
+}
+
+// Sends a control API call with the run's token (and a JSON content type when there is a body).
+export function controlFetch(
+  sandbox: Pick<SandboxHandle, 'controlUrl' | 'controlToken'>,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set(CONTROL_TOKEN_HEADER, sandbox.controlToken);
+  if (init.body !== undefined && !headers.has('content-type'))
+    headers.set('content-type', 'application/json');
+  return fetch(`${sandbox.controlUrl}${path}`, { ...init, headers });
 }
 
 export type TestSandboxOptions = StartSandboxOptions;
@@ -55,6 +76,7 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
     sdkConfig,
     s3Config: { ...sdkConfig, forcePathStyle: true },
     env: cliEnv(handle.endpoint, accessKeyId, secretAccessKey, region),
+    controlFetch: (path, init) => controlFetch(handle, path, init),
     close: () => handle.close(),
   };
 }
@@ -96,6 +118,7 @@ export function withSandbox(options: TestSandboxOptions = {}): TestSandbox {
     get env() {
       return get().env;
     },
+    controlFetch: (path, init) => get().controlFetch(path, init),
     close: () => get().close(),
   };
 }

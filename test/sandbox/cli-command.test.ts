@@ -26,9 +26,14 @@ describe('envelope sandbox', () => {
       expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(output).toContain('throttling off');
       expect(output).toContain(`${endpoint}/_sandbox/`);
+      const token = /Control token: (\S+)/.exec(output)?.[1] ?? '';
+      expect(token.length).toBeGreaterThanOrEqual(32);
 
-      const health = (await (await fetch(`${endpoint}/_sandbox/health`)).json()) as { scenario: string };
+      const health = (await (
+        await fetch(`${endpoint}/_sandbox/health`, { headers: { 'x-sandbox-token': token } })
+      ).json()) as { scenario: string };
       expect(health.scenario).toBe('kublr-cluster');
+      expect((await fetch(`${endpoint}/_sandbox/health`)).status).toBe(403);
       const id = await runAwsCli<{ Account: string }>(['sts', 'get-caller-identity'], {
         PATH: process.env.PATH,
         HOME: process.env.HOME,

@@ -187,12 +187,9 @@ describe('malformed requests get AWS errors', () => {
   });
 
   it('control API: unknown operations and bad bodies are JSON errors', async () => {
-    const res = await fetch(`${sandbox.endpoint}/_sandbox/nothing`);
+    const res = await sandbox.controlFetch('nothing');
     expect(res.status).toBe(404);
-    const bad = await fetch(`${sandbox.endpoint}/_sandbox/clock`, {
-      method: 'POST',
-      body: '{"advanceMs": -5}',
-    });
+    const bad = await sandbox.controlFetch('clock', { method: 'POST', body: '{"advanceMs": -5}' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: 'BadRequest' });
   });

@@ -1,7 +1,7 @@
 // `envelope sandbox`: runs the sandbox account in the foreground and prints how to reach it.
 // Stops on Ctrl-C / SIGTERM.
 import { Command, InvalidArgumentError } from 'commander';
-import { scenarioNames, startSandbox } from '../../sandbox/index';
+import { CONTROL_TOKEN_HEADER, scenarioNames, startSandbox } from '../../sandbox/index';
 
 interface SandboxOptions {
   readonly scenario: string;
@@ -59,6 +59,10 @@ export function sandboxCommand(): Command {
           `  /usr/bin/aws --endpoint-url ${sandbox.endpoint} sts get-caller-identity`,
           '',
           `Control API: ${sandbox.controlUrl} (health, reset, scenario, clock, faults, state, sso/approve)`,
+          // The token is this run's own secret for the control API, so a web page cannot reset or
+          // fault the sandbox; it is printed only here, for the person who started it.
+          `Control token: ${sandbox.controlToken} (send it on every control call as the ${CONTROL_TOKEN_HEADER} header)`,
+          `  curl -H '${CONTROL_TOKEN_HEADER}: ${sandbox.controlToken}' ${sandbox.controlUrl}health`,
           'Press Ctrl-C to stop.',
           '',
         ].join('\n'),

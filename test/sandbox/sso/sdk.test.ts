@@ -69,9 +69,8 @@ describe('SSO-OIDC device authorization', () => {
     expect((pending as AuthorizationPendingException).error).toBe('authorization_pending');
     expect(await poll().catch((e: unknown) => e)).toBeInstanceOf(SlowDownException);
 
-    const approved = await fetch(`${sandbox.endpoint}/_sandbox/sso/approve`, {
+    const approved = await sandbox.controlFetch('sso/approve', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userCode: device.userCode }),
     });
     expect(approved.status).toBe(200);
