@@ -33,16 +33,21 @@ export const faultSpecSchema = z.discriminatedUnion('kind', [
   // Answer 503 to every matching call for forMs simulated milliseconds from now.
   z.object({ kind: z.literal('unavailable'), service: z.string().optional(), forMs: z.number().min(0) }),
   // Put a KMS key (id, ARN or alias name) into a state at simulated time atMs (epoch ms) or
-  // afterMs from now; immediately when neither is given.
+  // afterMs from now; immediately when neither is given. With service and/or action instead: just
+  // before the nth matching call is handled (so "disable the key when StopInstances comes" lands
+  // at the same step of a run whatever the clock speed).
   z.object({
     kind: z.literal('key-state'),
     keyId: z.string().min(1),
     state: z.enum(['Disabled', 'PendingDeletion', 'Enabled']).default('Disabled'),
     atMs: z.number().optional(),
     afterMs: z.number().min(0).optional(),
+    ...match,
+    nth: z.number().int().min(1).default(1),
   }),
-  // Make an instance type refuse encrypted volumes (EncryptedVolumesNotSupported).
-  z.object({ kind: z.literal('refuse-encryption'), instanceType: z.string().min(1) }),
+  // No 'refuse-encryption' kind: every instance type supports EBS encryption (EBS user guide,
+  // "Supported instance types"), so an instance type refusing an encrypted volume is something AWS
+  // does not do.
 ]);
 
 export type FaultSpec = z.input<typeof faultSpecSchema>;
@@ -85,12 +90,8 @@ export class Faults {
     const id = `fault-${this.counter}`;
     let at: number | undefined;
     if (spec.kind === 'unavailable') at = this.now() + spec.forMs;
-    if (spec.kind === 'key-state') at = spec.atMs ?? this.now() + (spec.afterMs ?? 0);
+    if (spec.kind === 'key-state' && !onCallTrigger(spec)) at = spec.atMs ?? this.now() + (spec.afterMs ?? 0);
     const fault: ActiveFault = { id, spec, seen: 0, done: false, ...(at === undefined ? {} : { at }) };
-    if (spec.kind === 'refuse-encryption') {
-      this.world().typesWithoutEbsEncryption.add(spec.instanceType);
-      fault.done = true;
-    }
     this.faults.push(fault);
     this.applyDue();
     return fault;
@@ -122,7 +123,15 @@ export class Faults {
     let outcome: FaultOutcome | undefined;
     for (const fault of this.faults) {
       const spec = fault.spec;
-      if (fault.done || spec.kind === 'key-state' || spec.kind === 'refuse-encryption') continue;
+      if (fault.done) continue;
+      if (spec.kind === 'key-state') {
+        if (!onCallTrigger(spec) || !matches(spec, service, action)) continue;
+        fault.seen += 1;
+        if (fault.seen < spec.nth) continue;
+        setKeyState(this.world(), spec.keyId, spec.state, now);
+        fault.done = true;
+        continue;
+      }
       if (spec.service !== undefined && spec.service !== service) continue;
       if (spec.kind === 'unavailable') {
         if (fault.at !== undefined && now >= fault.at) fault.done = true;
@@ -150,6 +159,14 @@ export class Faults {
     return outcome ? { ...outcome, latencyMs } : { kind: 'none', latencyMs };
   }
 }
+
+type KeyStateSpec = Extract<ParsedFault, { kind: 'key-state' }>;
+
+const onCallTrigger = (spec: KeyStateSpec) => spec.service !== undefined || spec.action !== undefined;
+
+const matches = (spec: KeyStateSpec, service: string, action: string) =>
+  (spec.service === undefined || spec.service === service) &&
+  (spec.action === undefined || spec.action === action);
 
 // Finds a key by id, ARN, alias name or alias ARN, across regions (the control API names keys
 // the way the tests know them).

@@ -44,7 +44,6 @@ export function dumpWorld(world: SandboxWorld): Record<string, unknown> {
       })),
       tokens: [...world.sso.tokens.values()].map((t) => ({ clientId: t.clientId, expiresAt: t.expiresAt })),
     },
-    typesWithoutEbsEncryption: [...world.typesWithoutEbsEncryption],
     idCounter: world.idCounter,
   };
 }

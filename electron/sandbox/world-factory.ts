@@ -30,29 +30,6 @@ export const SANDBOX_REGIONS: SandboxWorld['regions'] = [
   { name: 'af-south-1', optInStatus: 'not-opted-in' },
 ];
 
-// Instance types without EBS encryption support. Today's EBS user guide says encryption is
-// available on all current and previous generation types, but the older guide and
-// DescribeInstanceTypes (EbsInfo.EncryptionSupport = unsupported) exclude these first-generation
-// families, which is the case ec2cryptomatic's users hit (EncryptedVolumesNotSupported at attach).
-export const TYPES_WITHOUT_EBS_ENCRYPTION = [
-  'm1.small',
-  'm1.medium',
-  'm1.large',
-  'm1.xlarge',
-  'm2.xlarge',
-  'm2.2xlarge',
-  'm2.4xlarge',
-  'c1.medium',
-  'c1.xlarge',
-  't1.micro',
-  'cc1.4xlarge',
-  'cc2.8xlarge',
-  'cg1.4xlarge',
-  'cr1.8xlarge',
-  'hi1.4xlarge',
-  'hs1.8xlarge',
-];
-
 // AdministratorAccess, as AWS's managed policy writes it.
 export const ADMINISTRATOR_ACCESS_POLICY = JSON.stringify({
   Version: '2012-10-17',
@@ -155,7 +132,6 @@ export function createWorld(options: CreateWorldOptions = {}): SandboxWorld {
       tokens: new Map(),
       refreshTokens: new Map(),
     },
-    typesWithoutEbsEncryption: new Set(TYPES_WITHOUT_EBS_ENCRYPTION),
     idCounter: 0,
   };
 }

@@ -355,9 +355,6 @@ export interface SandboxWorld {
     tokens: Map<string, SsoToken>; // by access token
     refreshTokens: Map<string, SsoToken>; // by refresh token
   };
-  // Instance types that AWS documents as lacking EBS-encryption support (previous generation),
-  // plus any added by fault injection.
-  typesWithoutEbsEncryption: Set<string>;
   // Monotonic counter used to mint ids deterministically under a seed.
   idCounter: number;
 }

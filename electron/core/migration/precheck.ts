@@ -1,6 +1,8 @@
 // Prechecks, all before any change: the instance exists in this region and is running or stopped,
-// its root is EBS, its type supports encrypted EBS volumes (DescribeInstanceTypes
-// EbsInfo.EncryptionSupport), which volumes the strategy selects (already-encrypted volumes are
+// its root is EBS, its type does not say it refuses encrypted EBS volumes (DescribeInstanceTypes
+// EbsInfo.EncryptionSupport; today every current and previous generation type answers 'supported',
+// per the EBS user guide's "Supported instance types", so this only guards against a type AWS
+// might describe otherwise; a type DescribeInstanceTypes does not describe is let through), which volumes the strategy selects (already-encrypted volumes are
 // skipped, or, for a re-key, those already under the target key), Multi-Attach volumes shared with
 // another instance are refused, and nothing to do is refused with a clear message. The replace
 // strategy takes every volume (its replacement boots from an image of all of them) and records
@@ -47,10 +49,11 @@ async function encryptionSupport(
   const answer = await ctx.ec2.send(
     new DescribeInstanceTypesCommand({ InstanceTypes: [...new Set(types)] as _InstanceType[] }),
   );
+  // A missing EbsInfo is not a refusal: only an explicit 'unsupported' is.
   return new Map(
     (answer.InstanceTypes ?? []).map((t) => [
       t.InstanceType ?? '',
-      t.EbsInfo?.EncryptionSupport ?? 'unsupported',
+      t.EbsInfo?.EncryptionSupport ?? 'supported',
     ]),
   );
 }
@@ -133,7 +136,7 @@ function checkOne(
       'Rebuild it from an EBS-backed AMI (the replace strategy) instead.',
     );
   }
-  if (support.get(type) !== 'supported') {
+  if (support.get(type) === 'unsupported') {
     throw new AppError(
       'type-refuses-encryption',
       `${id} is a ${type}, which does not support encrypted EBS volumes.`,

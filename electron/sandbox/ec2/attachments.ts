@@ -2,9 +2,7 @@
 // 'attaching' until rates.attachMs; detach: 'detaching' until rates.detachMs, then available.
 import { AwsError, type QueryHandler } from '../context';
 import { optionalBool, requireParam } from '../protocol/query-params';
-import { encryptedVolumeNotSupported } from './errors';
 import { findMyInstance } from './instance-access';
-import { supportsEbsEncryption } from './instance-types';
 import { attachmentXml } from './serialize';
 import { findMyVolume } from './volumes';
 
@@ -32,9 +30,6 @@ export const attachVolume: QueryHandler = (ctx, params) => {
       'InvalidParameterValue',
       `Invalid value '${device}' for unixDevice. Attachment point ${device} is already in use`,
     );
-  }
-  if (volume.encrypted && !supportsEbsEncryption(ctx.world, instance.instanceType)) {
-    throw encryptedVolumeNotSupported(volume.volumeId, instance.instanceType);
   }
   const now = ctx.clock.now();
   const attachment = {

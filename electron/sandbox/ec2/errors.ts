@@ -39,12 +39,6 @@ export const kmsKeyIdNeedsEncrypted = (): AwsError =>
     'The parameter KmsKeyId requires the parameter Encrypted to be set.',
   );
 
-export const encryptedVolumeNotSupported = (volumeId: string, instanceType: string): AwsError =>
-  new AwsError(
-    'EncryptedVolumesNotSupported',
-    `'${volumeId}' is encrypted and '${instanceType}' does not support encrypted volumes.`,
-  );
-
 export const dryRunSucceeded = (): AwsError =>
   new AwsError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
 

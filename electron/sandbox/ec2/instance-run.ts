@@ -1,8 +1,8 @@
 // RunInstances: launches MaxCount instances from an AMI (optionally through a launch template),
 // creating one volume per EBS mapping (the AMI's, overridden by the template's and the request's
-// BlockDeviceMapping). Encryption follows ebs-encryption.ts; a type without EBS encryption support
-// refuses encrypted volumes at once, while an unusable key shows later as pending → terminated
-// with the state reason EC2 reports (AWS troubleshooting: "instance terminates immediately").
+// BlockDeviceMapping). Encryption follows ebs-encryption.ts (every instance type takes encrypted
+// volumes: instance-types.ts); an unusable key shows later as pending → terminated with the state
+// reason EC2 reports (AWS troubleshooting: "instance terminates immediately").
 import { AwsError, type CallContext, type QueryHandler, type QueryParams } from '../context';
 import { mintInstanceId, mintSecurityGroupId, mintSubnetId, mintVolumeId, mintVpcId } from '../ids';
 import {
@@ -17,7 +17,7 @@ import { failInstanceWhenPendingEnds } from './deferred-failures';
 import { planEncryption } from './ebs-encryption';
 import { invalidParameterValue } from './errors';
 import { findVisibleImage } from './image-access';
-import { isKnownType, supportsEbsEncryption } from './instance-types';
+import { isKnownType } from './instance-types';
 import { checkKey, launchFailure, type KeyFailure } from './key-failures';
 import { findTemplate, resolveVersion } from './launch-templates';
 import { reservationXml } from './serialize-instance';
@@ -177,12 +177,6 @@ export const runInstances: QueryHandler = (ctx, params) => {
     },
   }));
   const planned = planVolumes(ctx, mergedMappings(image, templateMappings, readBlockDeviceMappings(params)));
-  if (!supportsEbsEncryption(ctx.world, instanceType) && planned.some((p) => p.encrypted)) {
-    throw new AwsError(
-      'EncryptedVolumesNotSupported',
-      `Instance type '${instanceType}' does not support encrypted volumes.`,
-    );
-  }
   const keys = resolveKeys(ctx, planned);
   const instances = Array.from({ length: maxCount }, () =>
     launchOne(ctx, params, image, instanceType, az, planned, keys),

@@ -6,9 +6,8 @@ import { AwsError, type CallContext, type QueryHandler } from '../context';
 import { readList } from '../protocol/query-params';
 import type { Instance, InstanceState } from '../world';
 import { failInstanceWhenPendingEnds } from './deferred-failures';
-import { encryptedVolumeNotSupported, missingParameter } from './errors';
+import { missingParameter } from './errors';
 import { findMyInstance } from './instance-access';
-import { supportsEbsEncryption } from './instance-types';
 import { checkKey, startFailure, type KeyFailure } from './key-failures';
 import { itemList } from './scope';
 import { stateXml } from './serialize-instance';
@@ -38,14 +37,6 @@ export function volumeKeyFailure(ctx: CallContext, instance: Instance): KeyFailu
   return undefined;
 }
 
-export function assertTypeTakesVolumes(ctx: CallContext, instance: Instance): void {
-  if (supportsEbsEncryption(ctx.world, instance.instanceType)) return;
-  for (const bd of instance.blockDevices) {
-    if (ctx.world.volumes.get(bd.volumeId)?.encrypted)
-      throw encryptedVolumeNotSupported(bd.volumeId, instance.instanceType);
-  }
-}
-
 export const startInstances: QueryHandler = (ctx, params) => {
   const instances = readInstances(ctx, params);
   for (const i of instances) {
@@ -55,7 +46,6 @@ export const startInstances: QueryHandler = (ctx, params) => {
         `The instance '${i.instanceId}' is not in a state from which it can be started.`,
       );
     }
-    if (i.state === 'stopped') assertTypeTakesVolumes(ctx, i);
   }
   const now = ctx.clock.now();
   const changes = instances.map((i) => {

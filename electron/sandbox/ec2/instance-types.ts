@@ -1,10 +1,12 @@
-// DescribeInstanceTypes over a small catalog of the types the app and scenarios use. EbsInfo
-// encryptionSupport follows world.typesWithoutEbsEncryption (previous-generation types, plus any
-// a fault made refuse encryption).
+// DescribeInstanceTypes over a small catalog of the types the app and scenarios use, previous
+// generation included. EbsInfo.encryptionSupport is 'supported' for every one of them: the EBS user
+// guide, "Requirements for Amazon EBS encryption" → "Supported instance types", says "Amazon EBS
+// encryption is available on all current generation and previous generation instance types"
+// (docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-requirements.html). The old exception
+// list (m1, m2, c1, t1, …) is history, so no type refuses an encrypted volume here.
 import type { QueryHandler } from '../context';
 import { paginate } from '../protocol/paginate';
 import { optionalInt, readFilters, readList } from '../protocol/query-params';
-import type { SandboxWorld } from '../world';
 import { wildcardMatch } from './filters';
 import { invalidParameterValue } from './errors';
 import { itemList } from './scope';
@@ -44,11 +46,9 @@ export function isKnownType(type: string): boolean {
   return type in INSTANCE_TYPES;
 }
 
-export function supportsEbsEncryption(world: SandboxWorld, type: string): boolean {
-  return !world.typesWithoutEbsEncryption.has(type);
-}
+const ENCRYPTION_SUPPORT = 'supported';
 
-function typeXml(world: SandboxWorld, name: string, t: TypeSpec): Record<string, unknown> {
+function typeXml(name: string, t: TypeSpec): Record<string, unknown> {
   return {
     instanceType: name,
     currentGeneration: t.current,
@@ -64,19 +64,19 @@ function typeXml(world: SandboxWorld, name: string, t: TypeSpec): Record<string,
     instanceStorageSupported: false,
     ebsInfo: {
       ebsOptimizedSupport: t.current ? 'default' : 'unsupported',
-      encryptionSupport: supportsEbsEncryption(world, name) ? 'supported' : 'unsupported',
+      encryptionSupport: ENCRYPTION_SUPPORT,
       nvmeSupport: t.current ? 'required' : 'unsupported',
     },
     networkInfo: { networkPerformance: 'Up to 10 Gigabit', maximumNetworkInterfaces: 3 },
   };
 }
 
-const TYPE_FILTERS: Record<string, (world: SandboxWorld, name: string, t: TypeSpec) => string> = {
-  'instance-type': (_w, name) => name,
-  'current-generation': (_w, _n, t) => String(t.current),
-  'ebs-info.encryption-support': (w, name) => (supportsEbsEncryption(w, name) ? 'supported' : 'unsupported'),
-  'processor-info.supported-architecture': (_w, _n, t) => t.arch,
-  'vcpu-info.default-vcpus': (_w, _n, t) => String(t.vcpus),
+const TYPE_FILTERS: Record<string, (name: string, t: TypeSpec) => string> = {
+  'instance-type': (name) => name,
+  'current-generation': (_n, t) => String(t.current),
+  'ebs-info.encryption-support': () => ENCRYPTION_SUPPORT,
+  'processor-info.supported-architecture': (_n, t) => t.arch,
+  'vcpu-info.default-vcpus': (_n, t) => String(t.vcpus),
 };
 
 export const describeInstanceTypes: QueryHandler = (ctx, params) => {
@@ -94,7 +94,7 @@ export const describeInstanceTypes: QueryHandler = (ctx, params) => {
       (wanted.length === 0 || wanted.includes(name)) &&
       filters.every((f) => {
         const read = TYPE_FILTERS[f.name];
-        return read !== undefined && f.values.some((p) => wildcardMatch(p, read(ctx.world, name, t)));
+        return read !== undefined && f.values.some((p) => wildcardMatch(p, read(name, t)));
       }),
   );
   const page = paginate(rows, optionalInt(params, 'MaxResults'), params.NextToken, {
@@ -103,7 +103,7 @@ export const describeInstanceTypes: QueryHandler = (ctx, params) => {
     max: 100,
   });
   return {
-    instanceTypeSet: itemList(page.items.map(([name, t]) => typeXml(ctx.world, name, t))),
+    instanceTypeSet: itemList(page.items.map(([name, t]) => typeXml(name, t))),
     nextToken: page.nextToken,
   };
 };

@@ -1,7 +1,8 @@
 // Seeded fault schedules for the reliability suite: where the executor is killed (before the Nth
 // journal write), which AWS calls fail and how (throttling storms, 5xx, AccessDenied on attach),
-// and world events tied to a journal write (the key disabled, the instance type refusing
-// encrypted volumes). The same seed always yields the same schedule.
+// and world events tied to a journal write (the key disabled). No instance type refuses encrypted
+// volumes: every type supports EBS encryption (EBS user guide, "Supported instance types").
+// The same seed always yields the same schedule.
 import type { FaultSpec } from '../../../electron/sandbox/index';
 
 export function mulberry32(seed: number): () => number {
@@ -15,7 +16,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export type WorldEvent = { readonly atWrite: number; readonly kind: 'disable-key' | 'refuse-encryption' };
+export type WorldEvent = { readonly atWrite: number; readonly kind: 'disable-key' };
 
 export interface FaultSchedule {
   readonly seed: number;
@@ -99,11 +100,6 @@ export function makeSchedule(seed: number, sweep: number): FaultSchedule {
     const atWrite = int(1, 40);
     events.push({ atWrite, kind: 'disable-key' });
     labels.push(`disable-key@${atWrite}`);
-  }
-  if (random() < 0.1) {
-    const atWrite = int(1, 40);
-    events.push({ atWrite, kind: 'refuse-encryption' });
-    labels.push(`refuse-encryption@${atWrite}`);
   }
   return { seed, kills, faults, events, labels };
 }

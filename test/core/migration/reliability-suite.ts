@@ -39,7 +39,6 @@ interface Counts {
   attempts: number;
   faults: number;
   keyDisabled: number;
-  typeRefused: number;
   accessDenied: number;
   throttled: number;
   serverErrors: number;
@@ -92,7 +91,6 @@ export function defineReliabilitySuite(first: number, count: number): void {
           if (event.atWrite !== totalWrites) continue;
           if (event.kind === 'disable-key')
             sandbox.control.addFault({ kind: 'key-state', keyId: cmkArn, state: 'Disabled' });
-          else sandbox.control.addFault({ kind: 'refuse-encryption', instanceType: 'm5.2xlarge' });
         }
       });
       const journal = new Journal(store, store.read(id), ctx.now);
@@ -158,7 +156,6 @@ export function defineReliabilitySuite(first: number, count: number): void {
           attempts: 0,
           faults: 0,
           keyDisabled: 0,
-          typeRefused: 0,
           accessDenied: 0,
           throttled: 0,
           serverErrors: 0,
@@ -172,7 +169,6 @@ export function defineReliabilitySuite(first: number, count: number): void {
           counts.attempts += result.attempts;
           counts.faults += schedule.faults.length;
           if (has('disable-key')) counts.keyDisabled += 1;
-          if (has('refuse-encryption')) counts.typeRefused += 1;
           if (has('access-denied')) counts.accessDenied += 1;
           if (has('throttle')) counts.throttled += 1;
           if (has('5xx')) counts.serverErrors += 1;
@@ -183,20 +179,13 @@ export function defineReliabilitySuite(first: number, count: number): void {
           `reliability ${first}–${last}: ${counts.runs} schedules, ${counts.verified} resumed to completion, ${counts.rolledBack} rolled back; ` +
             `${counts.kills} kills, ${counts.attempts} executor runs, ${counts.faults} injected call faults ` +
             `(${counts.throttled} with a throttling storm, ${counts.serverErrors} with 5xx), ` +
-            `${counts.keyDisabled} with the key disabled, ${counts.typeRefused} with the type refusing encryption, ${counts.accessDenied} with AccessDenied on attach\n`,
+            `${counts.keyDisabled} with the key disabled, ${counts.accessDenied} with AccessDenied on attach\n`,
         );
         expect(counts.runs).toBe(count);
         expect(counts.verified + counts.rolledBack).toBe(counts.runs);
         // Every fault kind is exercised in every slice (the seeds are fixed, so this never flakes).
         if (count >= 100) {
-          for (const kind of [
-            'kills',
-            'throttled',
-            'serverErrors',
-            'keyDisabled',
-            'typeRefused',
-            'accessDenied',
-          ] as const) {
+          for (const kind of ['kills', 'throttled', 'serverErrors', 'keyDisabled', 'accessDenied'] as const) {
             expect(counts[kind], kind).toBeGreaterThan(0);
           }
         }

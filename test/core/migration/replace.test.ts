@@ -84,10 +84,14 @@ describe('replace: prechecks and plan', () => {
     });
   });
 
-  it('refuses a type without EBS encryption before anything changes', async () => {
-    await expect(
-      prepareMigration(ctx, { instanceIds: [c3], kmsKeyRef: 'alias/lab-ebs', strategy: 'replace' }),
-    ).rejects.toMatchObject({ code: 'type-refuses-encryption' });
+  // Every instance type supports EBS encryption (EBS user guide, "Supported instance types").
+  it('plans the previous-generation m2.4xlarge controller like the others', async () => {
+    const prepared = await prepareMigration(ctx, {
+      instanceIds: [c3],
+      kmsKeyRef: 'alias/lab-ebs',
+      strategy: 'replace',
+    });
+    expect(prepared.instances[0]).toMatchObject({ instanceId: c3, instanceType: 'm2.4xlarge' });
   });
 });
 

@@ -52,18 +52,31 @@ describe('prechecks', () => {
     });
   });
 
-  it('refuses an unknown instance, a type without EBS encryption, and a replace strategy', async () => {
+  it('refuses an unknown instance', async () => {
     await expect(
       prepareMigration(ctx, { instanceIds: ['i-0123456789abcdef0'], kmsKeyRef: 'alias/aws/ebs' }),
     ).rejects.toMatchObject({
       code: 'instance-not-found',
     });
-    await expect(
-      prepareMigration(ctx, { instanceIds: [c3], kmsKeyRef: 'alias/aws/ebs' }),
-    ).rejects.toMatchObject({
-      code: 'type-refuses-encryption',
-      message: expect.stringContaining('m2.4xlarge') as unknown,
-    });
+  });
+
+  // The EBS user guide ("Supported instance types"): every current and previous generation type
+  // supports encryption, so avi-lab's m2.4xlarge controller migrates like the others.
+  it('migrates the previous-generation m2.4xlarge controller like the others', async () => {
+    const before = await devicesOf(c3);
+    const prepared = await prepareMigration(ctx, { instanceIds: [c3], kmsKeyRef: 'alias/lab-ebs' });
+    expect(prepared.instances[0]?.instanceType).toBe('m2.4xlarge');
+    const journal = createJournal(new JournalStore({ dataDir: ctx.dataDir }), ctx, prepared);
+    await executeMigration({ ctx, journal, signal: new AbortController().signal });
+    expect(journal.value.status).toBe('verified');
+    const after = await devicesOf(c3);
+    expect(after.state).toBe('running');
+    expect([...after.devices.keys()].sort()).toEqual([...before.devices.keys()].sort());
+    const vols = await ctx.ec2.send(new DescribeVolumesCommand({ VolumeIds: [...after.devices.values()] }));
+    expect(vols.Volumes?.map((v) => [v.Encrypted, v.KmsKeyId])).toEqual([
+      [true, ids.labKeyArn],
+      [true, ids.labKeyArn],
+    ]);
   });
 
   it('produces a sealed plan with downtime and rollback steps', async () => {

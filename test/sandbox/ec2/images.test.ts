@@ -208,7 +208,8 @@ describe('encryption defaults, tags, regions, templates, types', () => {
     ).toContain('af-south-1');
     expect(items(f.call('DescribeAvailabilityZones').availabilityZoneInfo)).toHaveLength(3);
     const m1 = items(f.call('DescribeInstanceTypes', { 'InstanceType.1': 'm1.small' }).instanceTypeSet)[0];
-    expect(field(m1, 'ebsInfo', 'encryptionSupport')).toBe('unsupported');
+    // EBS user guide, "Supported instance types": every current and previous generation type.
+    expect(field(m1, 'ebsInfo', 'encryptionSupport')).toBe('supported');
   });
 
   it('describes launch templates and their versions', () => {

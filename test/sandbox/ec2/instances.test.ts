@@ -50,32 +50,32 @@ describe('instances', () => {
     expect(f.fail('DescribeInstances', { 'InstanceId.1': 'i-zz' }).code).toBe('InvalidInstanceID.Malformed');
   });
 
-  it('refuses encrypted volumes on a type without EBS encryption', () => {
+  // EBS user guide, "Supported instance types": encryption is available on every current and
+  // previous generation type, so an m1.small launches on, takes and restarts with encrypted volumes.
+  it('gives a previous-generation type encrypted volumes like any other', () => {
     const f = ec2Fixture();
-    const image = f.image();
-    expect(
-      f.fail('RunInstances', {
-        ImageId: image.imageId,
-        InstanceType: 'm1.small',
-        MinCount: '1',
-        MaxCount: '1',
-        'BlockDeviceMapping.1.DeviceName': '/dev/xvda',
-        'BlockDeviceMapping.1.Ebs.Encrypted': 'true',
-      }).code,
-    ).toBe('EncryptedVolumesNotSupported');
-    const old = launch(f, { InstanceType: 'm1.small' });
+    const old = launch(f, {
+      InstanceType: 'm1.small',
+      'BlockDeviceMapping.1.DeviceName': '/dev/xvda',
+      'BlockDeviceMapping.1.Ebs.Encrypted': 'true',
+    });
     f.advance(defaultRates.instanceStartMs);
+    expect(stateName(instance(f, old))).toBe('running');
     const volumeId = field<string>(
       f.call('CreateVolume', { AvailabilityZone: 'us-east-1a', Size: '5', Encrypted: 'true' }),
       'volumeId',
     );
     f.advance(defaultRates.volumeCreateMs);
-    expect(f.fail('AttachVolume', { VolumeId: volumeId, InstanceId: old, Device: '/dev/sdf' })).toMatchObject(
+    expect(f.call('AttachVolume', { VolumeId: volumeId, InstanceId: old, Device: '/dev/sdf' })).toMatchObject(
       {
-        code: 'EncryptedVolumesNotSupported',
-        message: `'${volumeId}' is encrypted and 'm1.small' does not support encrypted volumes.`,
+        status: 'attaching',
       },
     );
+    f.call('StopInstances', { 'InstanceId.1': old });
+    f.advance(defaultRates.instanceStopMs);
+    f.call('StartInstances', { 'InstanceId.1': old });
+    f.advance(defaultRates.instanceStartMs);
+    expect(stateName(instance(f, old))).toBe('running');
   });
 
   it('keeps running on a disabled key but falls back to stopped when started again', () => {
