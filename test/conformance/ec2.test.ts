@@ -243,9 +243,8 @@ describe('aws ec2 against the sandbox', () => {
   it('encryption by default and the default key', async () => {
     expect(await ec2('get-ebs-encryption-by-default')).toMatchObject({ EbsEncryptionByDefault: false });
     expect(await ec2('enable-ebs-encryption-by-default')).toEqual({ EbsEncryptionByDefault: true });
-    expect((await ec2('get-ebs-default-kms-key-id')).KmsKeyId).toBe(
-      'arn:aws:kms:us-east-1:123456789012:alias/aws/ebs',
-    );
+    // As the CLI reference's get-ebs-default-kms-key-id example answers before a key is chosen.
+    expect((await ec2('get-ebs-default-kms-key-id')).KmsKeyId).toBe('alias/aws/ebs');
     const key = await runAwsCli<{ KeyMetadata: { KeyId: string; Arn: string } }>(
       ['kms', 'create-key'],
       sandbox.env,
@@ -255,9 +254,14 @@ describe('aws ec2 against the sandbox', () => {
     );
     const vol = await ec2('create-volume', '--availability-zone', 'us-east-1b', '--size', '1');
     expect(vol).toMatchObject({ Encrypted: true, KmsKeyId: key.KeyMetadata.Arn });
-    expect((await ec2('reset-ebs-default-kms-key-id')).KmsKeyId).toBe(
-      'arn:aws:kms:us-east-1:123456789012:alias/aws/ebs',
+    // The reset example answers a key ARN: the AWS managed key's, which DescribeKey confirms.
+    const reset = (await ec2('reset-ebs-default-kms-key-id')).KmsKeyId as string;
+    expect(reset).toMatch(/^arn:aws:kms:us-east-1:123456789012:key\//);
+    const awsEbs = await runAwsCli<{ KeyMetadata: { Arn: string; KeyManager: string } }>(
+      ['kms', 'describe-key', '--key-id', 'alias/aws/ebs'],
+      sandbox.env,
     );
+    expect(awsEbs.KeyMetadata).toMatchObject({ Arn: reset, KeyManager: 'AWS' });
     expect(await ec2('disable-ebs-encryption-by-default')).toEqual({ EbsEncryptionByDefault: false });
   });
 

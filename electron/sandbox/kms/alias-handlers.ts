@@ -6,12 +6,11 @@ import { createAlias, kmsAliasArn } from './factory';
 import { invalidState } from './key-state';
 import { epochSeconds, optionalString, requiredString, validationError } from './input';
 import { kmsPage } from './page';
+import { PREDEFINED_AWS_ALIASES } from './aws-managed';
 import { resolveKeyIdOrArn } from './resolve';
 
 // AWS lists the aliases of the AWS managed keys a region can hold even before the service has
-// created the key: such an entry has no TargetKeyId (and no dates).
-const PREDEFINED_AWS_ALIASES = ['alias/aws/ebs', 'alias/aws/s3'];
-
+// created the key: such an entry has no TargetKeyId (and no dates). See aws-managed.ts.
 function aliasEntry(alias: KmsAlias): Record<string, unknown> {
   return {
     AliasName: alias.aliasName,
@@ -37,10 +36,12 @@ export const listAliases: JsonHandler = (ctx, body) => {
     const names = new Set(inScope.map((a) => a.aliasName));
     entries = [
       ...inScope.map(aliasEntry),
-      ...PREDEFINED_AWS_ALIASES.filter((name) => !names.has(name)).map((name) => ({
-        AliasName: name,
-        AliasArn: kmsAliasArn(ctx.accountId, ctx.region, name),
-      })),
+      ...Object.keys(PREDEFINED_AWS_ALIASES)
+        .filter((name) => !names.has(name))
+        .map((name) => ({
+          AliasName: name,
+          AliasArn: kmsAliasArn(ctx.accountId, ctx.region, name),
+        })),
     ];
   }
   entries.sort((a, b) => String(a.AliasName).localeCompare(String(b.AliasName)));

@@ -4,6 +4,7 @@ import { parsePolicy, awsCaller, evaluateKeyAccess } from '../policy';
 import { identityPoliciesOf } from '../policy/identity';
 import type { KeySpec, KeyUsage } from '../world';
 import { authorizeIamAction, authorizeKeyAction } from './authorize';
+import { materializePredefinedAlias } from './aws-managed';
 import { createKmsKey } from './factory';
 import { invalidState } from './key-state';
 import {
@@ -76,7 +77,9 @@ export const listKeys: JsonHandler = (ctx, body) => {
 };
 
 export const describeKey: JsonHandler = (ctx, body) => {
-  const key = resolveKey(ctx, requiredString(body, 'KeyId'));
+  const ref = requiredString(body, 'KeyId');
+  materializePredefinedAlias(ctx, ref);
+  const key = resolveKey(ctx, ref);
   authorizeKeyAction(ctx, key, 'kms:DescribeKey');
   return { KeyMetadata: keyMetadata(key) };
 };

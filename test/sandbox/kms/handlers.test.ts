@@ -109,6 +109,29 @@ describe('KMS aliases', () => {
     expect(forKey[0]?.TargetKeyId).toBe(key.keyId);
   });
 
+  // DescribeKey API reference (KeyId): a predefined AWS alias gets its AWS managed key on first use.
+  it('creates aws/ebs on the first DescribeKey in a region where nothing was ever encrypted', () => {
+    const ctx = makeContext();
+    expect([...ctx.world.kmsKeys.values()].filter((k) => k.region === ctx.region)).toEqual([]);
+    const byName = call(ctx, 'DescribeKey', { KeyId: 'alias/aws/ebs' }).KeyMetadata as Record<
+      string,
+      unknown
+    >;
+    expect(byName).toMatchObject({ KeyManager: 'AWS', KeyState: 'Enabled', Description: expect.any(String) });
+    const aliasArn = `arn:aws:kms:${ctx.region}:${ACCOUNT}:alias/aws/ebs`;
+    expect(call(ctx, 'DescribeKey', { KeyId: aliasArn }).KeyMetadata).toMatchObject({ Arn: byName.Arn });
+    const listed = call(ctx, 'ListAliases').Aliases as Record<string, unknown>[];
+    expect(listed.find((a) => a.AliasName === 'alias/aws/ebs')?.TargetKeyId).toBe(byName.KeyId);
+    // alias/aws/s3 stays predefined until used; an unknown aws/ alias is still not found.
+    expect(listed.find((a) => a.AliasName === 'alias/aws/s3')).not.toHaveProperty('TargetKeyId');
+    expect(errorOf(() => call(ctx, 'DescribeKey', { KeyId: 'alias/aws/nothing' })).code).toBe(
+      'NotFoundException',
+    );
+    // Another region's alias ARN does not create a key here.
+    const other = `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/aws/ebs`;
+    expect(errorOf(() => call(ctx, 'DescribeKey', { KeyId: other })).code).toBe('NotFoundException');
+  });
+
   it('refuses duplicates, reserved names and bad patterns', () => {
     const ctx = makeContext();
     const key = createKmsKey(ctx.world, { region: 'us-east-1', now: START });
