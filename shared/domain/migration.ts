@@ -148,6 +148,14 @@ export const instanceStatusSchema = z.enum([
 ]);
 export type InstanceStatus = z.infer<typeof instanceStatusSchema>;
 
+// A failure as the person reads it: the code, AWS's or Envelope's sentence, and what to do.
+export const migrationErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+});
+export type MigrationError = z.infer<typeof migrationErrorSchema>;
+
 export const journalInstanceSchema = z.object({
   instanceId: z.string(),
   name: z.string().optional(),
@@ -164,7 +172,7 @@ export const journalInstanceSchema = z.object({
   replace: replaceStateSchema.optional(),
   stoppedAt: z.number().optional(), // ms since epoch: StopInstances sent
   runningAt: z.number().optional(), // ms since epoch: running again
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  error: migrationErrorSchema.optional(),
 });
 export type JournalInstance = z.infer<typeof journalInstanceSchema>;
 
@@ -199,7 +207,7 @@ export const migrationJournalSchema = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   instances: z.array(journalInstanceSchema),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  error: migrationErrorSchema.optional(),
 });
 export type MigrationJournal = z.infer<typeof migrationJournalSchema>;
 

@@ -11,10 +11,13 @@ import {
   type MigrationJournal,
   type MigrationStrategy,
 } from '../../../shared/domain/migration';
+import { failureOf, nextActions, type NextAction } from '../../../shared/domain/migration-outcome';
+import type { JobSnapshot } from '../../../shared/domain/jobs';
+import type { ApiError } from '../../../shared/ipc/channel';
 import type { Plan } from '../../../shared/plans/plan-document';
 import type { Core } from '../../core/create-core';
 import { AppError } from '../../core/errors/app-error';
-import { fail, print, printTable } from '../output';
+import { describeError, print, printTable } from '../output';
 import { type GlobalOptions, withCore } from '../context';
 
 interface MigrateOptions extends GlobalOptions {
@@ -80,6 +83,7 @@ async function migrate(core: Core, options: MigrateOptions): Promise<void> {
     );
   }
   let started: { migrationId: string; jobId: string };
+  const rollingBack = options.rollback !== undefined;
   if (options.resume) started = await core.migration.resume(options.resume);
   else if (options.rollback) started = await core.migration.rollback(options.rollback);
   else if (options.confirm) started = await core.migration.confirm(options.confirm, options.instance[0]);
@@ -105,9 +109,42 @@ async function migrate(core: Core, options: MigrateOptions): Promise<void> {
   );
   const job = await core.jobs.wait(started.jobId);
   const journal = core.migration.get(started.migrationId);
-  print(options, journal, () => printJournal(journal));
-  if (job.state !== 'done')
-    fail(job.error ?? new AppError(job.state, `The migration job ended ${job.state}.`));
+  const ended = endingOf(journal, job, rollingBack);
+  print(options, { ...journal, ...ended }, () => printJournal(journal, ended));
+  if (ended.exitCode === 0) return;
+  const error = ended.error ?? { code: job.state, message: `The migration job ended ${job.state}.` };
+  const how =
+    ended.exitCode === EXIT_ROLLED_BACK
+      ? 'failed and was rolled back: every instance is on its original volumes'
+      : `ended ${ended.outcome}`;
+  process.stderr.write(`envelope: ${journal.id} ${how}. ${error.code}: ${describeError(error)}\n`);
+  process.exitCode = ended.exitCode;
+}
+
+// Exit codes of a run (README, "Migrate"): 0 verified, waiting for a confirmation, or the rollback
+// asked for finished; 1 the migration failed and is left for you (resume or roll back), or the
+// command failed; 2 the migration failed and every instance was rolled back to its originals.
+export const EXIT_FAILED = 1;
+export const EXIT_ROLLED_BACK = 2;
+
+interface Ending {
+  readonly outcome: MigrationJournal['status'];
+  readonly exitCode: number;
+  readonly error?: ApiError;
+  readonly next: NextAction[];
+}
+
+function endingOf(journal: MigrationJournal, job: JobSnapshot, rollingBack: boolean): Ending {
+  const failure = failureOf(journal);
+  const error: ApiError | undefined = failure ?? job.error;
+  const next = nextActions(journal);
+  const outcome = journal.status;
+  let exitCode = EXIT_FAILED;
+  if (outcome === 'verified' || outcome === 'awaiting-confirmation' || outcome === 'cleaned-up') exitCode = 0;
+  else if (outcome === 'rolled-back') exitCode = rollingBack ? 0 : EXIT_ROLLED_BACK;
+  // A cancelled run stops wherever it was: never a success.
+  if (job.state === 'cancelled') exitCode = EXIT_FAILED;
+  return { outcome, exitCode, ...(exitCode !== 0 && error ? { error } : {}), next };
 }
 
 function requestFrom(options: MigrateOptions) {
@@ -144,8 +181,12 @@ function printPlan(plan: Plan): void {
     process.stdout.write(`\nWarnings\n${plan.warnings.map((w) => `- ${w}`).join('\n')}\n`);
 }
 
-function printJournal(journal: MigrationJournal): void {
+function printJournal(journal: MigrationJournal, ended: Ending): void {
   process.stdout.write(`Migration ${journal.id}: ${journal.status} (key ${journal.keyLabel})\n`);
+  if (ended.error) {
+    process.stdout.write(`Error ${ended.error.code}: ${ended.error.message}\n`);
+    if (ended.error.hint) process.stdout.write(`${ended.error.hint}\n`);
+  }
   printTable(
     journal.instances.flatMap((i) =>
       i.volumes.map((v) => ({
@@ -176,5 +217,7 @@ function printJournal(journal: MigrationJournal): void {
         ? `\nThe originals are stopped and kept. Terminate them and remove the unencrypted images with: envelope migrate --cleanup ${journal.id} --yes\n`
         : `\nThe originals are kept. Delete them with: envelope migrate --cleanup ${journal.id} --yes\n`,
     );
+  } else if (ended.exitCode !== 0 && ended.next.length > 0) {
+    process.stdout.write(`\nNext:\n${ended.next.map((a) => `- ${a.text}\n    ${a.cli}`).join('\n')}\n`);
   }
 }

@@ -51,8 +51,22 @@ const isNetworkError = (error: object): boolean => {
   return (typeof code === 'string' && networkCodes.has(code)) || name === 'TimeoutError';
 };
 
+// An ApiError already (a finished job's error, a Result's error handed on): kept as it is. Before
+// this, a failed migration's job error reached the CLI's fail() and came out as 'internal'.
+const isApiError = (error: unknown): error is ApiError =>
+  typeof error === 'object' &&
+  error !== null &&
+  !(error instanceof Error) &&
+  typeof (error as ApiError).code === 'string' &&
+  typeof (error as ApiError).message === 'string' &&
+  ((error as ApiError).hint === undefined || typeof (error as ApiError).hint === 'string');
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) return error.toApiError();
+  if (isApiError(error)) {
+    const { code, message, hint } = error;
+    return hint === undefined ? { code, message } : { code, message, hint };
+  }
   if (typeof error === 'object' && error !== null && isNetworkError(error)) return networkError;
   if (isAwsError(error)) {
     const code = error.name;

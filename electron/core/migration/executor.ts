@@ -19,6 +19,7 @@ import {
 import { AppError } from '../errors/app-error';
 import { toApiError } from '../errors/to-api-error';
 import { isDone, type Journal } from './journal';
+import { explainKeyFailure } from './key-cause';
 import { copyEncryptedStep, createImageStep, setReplace } from './replace-image';
 import { launchStep, rollbackReplace, stopOriginalStep, verifyReplacementStep } from './replace-swap';
 import { rollbackInstance } from './rollback';
@@ -86,7 +87,11 @@ async function rollbackOne(run: RunContext, instanceId: string, hooks: ExecutorH
     run.journal.end(instanceId, 'rollback', 'failed', apiError.message);
     run.journal.updateInstance(instanceId, (i) => {
       i.status = 'failed';
-      i.error = { code: apiError.code, message: `Rollback did not finish: ${apiError.message}` };
+      i.error = {
+        code: apiError.code,
+        message: `Rollback did not finish: ${apiError.message}`,
+        hint: `Run the rollback again (envelope migrate --rollback ${run.journal.value.id}); it continues from what AWS shows.`,
+      };
     });
     hooks.onStep?.(instanceId, 'rollback', 'failed');
     return;
@@ -99,6 +104,13 @@ async function rollbackOne(run: RunContext, instanceId: string, hooks: ExecutorH
 }
 
 type Outcome = 'done' | 'failed' | 'paused';
+
+const keyOf = (run: RunContext) => ({
+  kms: run.ctx.kms,
+  arn: run.journal.value.keyArn,
+  label: run.journal.value.keyLabel,
+  region: run.ctx.region,
+});
 
 // Runs the instance's steps from the first not done; stops at the first failure (rolling back if
 // it must) or at an unconfirmed swap.
@@ -127,12 +139,19 @@ async function runSteps(
       await STEPS[step](run, instanceId);
     } catch (error) {
       if (run.signal.aborted) throw error;
-      const apiError = toApiError(error);
+      // EC2 fails work under an unusable key after the call (a volume gone, an image failed): the
+      // error names the key's state when that is the cause.
+      const apiError = toApiError(await explainKeyFailure(error, keyOf(run)));
+      if (run.signal.aborted) throw error;
       run.journal.end(instanceId, step, 'failed', apiError.message);
       hooks.onStep?.(instanceId, step, 'failed');
       run.journal.updateInstance(instanceId, (i) => {
         i.status = 'failed';
-        i.error = { code: apiError.code, message: apiError.message };
+        i.error = {
+          code: apiError.code,
+          message: apiError.message,
+          ...(apiError.hint ? { hint: apiError.hint } : {}),
+        };
       });
       if (needsRollback(run, run.journal.instance(instanceId))) await rollbackOne(run, instanceId, hooks);
       return 'failed';

@@ -9,6 +9,7 @@ import {
   type MigrationRequest,
   type MigrationSummary,
 } from '../../../shared/domain/migration';
+import { failureOf, nextActions } from '../../../shared/domain/migration-outcome';
 import type { Plan } from '../../../shared/plans/plan-document';
 import type { AccountService } from '../accounts/account-service';
 import { AppError } from '../errors/app-error';
@@ -193,11 +194,19 @@ export class MigrationService {
         try {
           await work({ ctx, journal, signal: job.signal }, job);
           const value = journal.value;
-          if (value.status === 'failed' && value.error) {
+          // A run that ended failed, or rolled back after a failure, is a failed job with the real
+          // error (a rollback the person asked for that finished is not).
+          const failure = failureOf(value);
+          const failedRun =
+            value.status === 'failed' || (value.status === 'rolled-back' && verb !== 'Roll back');
+          if (failedRun && failure) {
+            const next = nextActions(value)
+              .map((a) => `${a.text} (${a.cli})`)
+              .join(' ');
             throw new AppError(
-              value.error.code,
-              `${id}: ${value.error.message}`,
-              `Resume with --resume ${id} or roll back with --rollback ${id}.`,
+              failure.code,
+              `${id} ${value.status === 'rolled-back' ? 'was rolled back' : 'failed'}: ${failure.message}`,
+              [failure.hint, next].filter(Boolean).join(' '),
             );
           }
           const waiting = awaitingConfirmation(value);

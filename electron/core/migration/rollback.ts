@@ -40,8 +40,12 @@ export async function rollbackInstance(run: RunContext, instanceId: string): Pro
       const volume = await describeVolume(ctx, id);
       if (volume) await detachFrom(ctx, id, instanceId, signal);
     }
+    // A replacement EBS gave up on (deleted, error: its key was unusable) is not waited for.
     const present = [];
-    for (const id of replacements) if (await describeVolume(ctx, id)) present.push(id);
+    for (const id of replacements) {
+      const state = (await describeVolume(ctx, id))?.State;
+      if (state && state !== 'deleting' && state !== 'deleted' && state !== 'error') present.push(id);
+    }
     await waitVolumesAvailable(ctx, present, signal);
     // An original still detaching finishes first, then it goes back on its device.
     const loose = volumes.filter((_, index) => !attachedHere(index)).map((v) => v.originalVolumeId);

@@ -158,14 +158,7 @@ export const createVolumes: StepImpl = async (run, instanceId) => {
       return id;
     }),
   );
-  try {
-    await waitVolumesAvailable(run.ctx, ids, run.signal);
-  } catch (error) {
-    if ((error as { name?: string }).name === 'AbortError') throw error;
-    throw new AppError(
-      'replacement-failed',
-      `EBS could not create the encrypted volumes ${ids.join(', ')} with ${run.journal.value.keyLabel}.`,
-      'The key may have been disabled, or its policy changed, during the migration. Roll back, fix the key, and migrate again.',
-    );
-  }
+  // A key EBS cannot use fails here, at the next poll (the volume goes 'deleted' and disappears);
+  // the executor names the key's state (key-cause.ts) and rolls the instance back.
+  await waitVolumesAvailable(run.ctx, ids, run.signal);
 };

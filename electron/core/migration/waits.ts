@@ -3,13 +3,14 @@
 // one-hour wait is what broke earlier tools), and a small poll where no waiter says what we need
 // (an instance that falls back to stopped after StartInstances, an attachment that is 'attached').
 import {
+  DescribeImagesCommand,
   DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
   DescribeVolumesCommand,
   waitUntilImageAvailable,
   waitUntilInstanceStopped,
   waitUntilInstanceTerminated,
   waitUntilSnapshotCompleted,
-  waitUntilVolumeAvailable,
   type Instance,
   type Volume,
 } from '@aws-sdk/client-ec2';
@@ -46,6 +47,21 @@ function waiterError(what: string, error: unknown): unknown {
   );
 }
 
+// What a failed waiter saw, read again so the error names AWS's own reason (a snapshot's
+// StateMessage, an image's StateReason) rather than "a failure".
+async function snapshotFailure(ctx: MigrationContext, snapshotIds: readonly string[]): Promise<AppError> {
+  const answer = await ctx.ec2
+    .send(new DescribeSnapshotsCommand({ SnapshotIds: [...snapshotIds] }))
+    .catch(() => undefined);
+  const failed = (answer?.Snapshots ?? []).filter((s) => s.State === 'error');
+  const text = failed.map((s) => `${s.SnapshotId ?? '?'}: ${s.StateMessage ?? 'no reason given'}`).join('; ');
+  return new AppError(
+    'snapshot-failed',
+    `EBS reported snapshot${failed.length === 1 ? '' : 's'} in state error (${text || snapshotIds.join(', ')}).`,
+    'Roll back, or resume after fixing the cause.',
+  );
+}
+
 // Snapshot time grows with the GiB to copy: 30 min plus 30 s per GiB (1 TiB ≈ 9 h).
 export async function waitSnapshots(
   ctx: MigrationContext,
@@ -59,21 +75,70 @@ export async function waitSnapshots(
       SnapshotIds: [...snapshotIds],
     });
   } catch (error) {
-    throw waiterError(`snapshots ${snapshotIds.join(', ')}`, error);
+    const failed = waiterError(`snapshots ${snapshotIds.join(', ')}`, error);
+    if (failed instanceof AppError && failed.code === 'wait-failed')
+      throw await snapshotFailure(ctx, snapshotIds);
+    throw failed;
   }
 }
 
+// States a volume never leaves for 'available'. A volume whose KMS key EBS cannot use is accepted
+// by CreateVolume and then goes 'deleted' and disappears (EC2 API reference, CreateVolume KmsKeyId:
+// "the action can appear to complete, but eventually fails"); 'error' is a failed volume.
+const DEAD_VOLUME_STATES = new Set(['deleting', 'deleted', 'error']);
+// A volume just created may be missing from DescribeVolumes for a moment (eventual consistency):
+// it counts as gone once it was seen and is missing, or after this many polls without it.
+const POLLS_BEFORE_GONE = 3;
+
+// Every volume available. SDK's VolumeAvailable waiter fails only on 'deleted' and keeps polling
+// a volume that is in 'error' or no longer exists until its maximum wait, so this polls itself
+// (filtering by volume-id, which leaves a missing volume out instead of failing the call) and
+// fails at the first poll that shows a volume dead or gone.
 export async function waitVolumesAvailable(
   ctx: MigrationContext,
   volumeIds: readonly string[],
   signal?: AbortSignal,
 ): Promise<void> {
   if (volumeIds.length === 0) return;
-  try {
-    await waitUntilVolumeAvailable(options(ctx, 15 * MINUTE, signal), { VolumeIds: [...volumeIds] });
-  } catch (error) {
-    throw waiterError(`volumes ${volumeIds.join(', ')} to be available`, error);
-  }
+  const seen = new Set<string>();
+  const missing = new Map<string, number>();
+  await poll(
+    ctx,
+    `volumes ${volumeIds.join(', ')} to be available`,
+    15 * MINUTE,
+    async () => {
+      const answer = await ctx.ec2.send(
+        new DescribeVolumesCommand({ Filters: [{ Name: 'volume-id', Values: [...volumeIds] }] }),
+        signal ? { abortSignal: signal } : {},
+      );
+      const byId = new Map((answer.Volumes ?? []).map((v) => [v.VolumeId ?? '', v]));
+      const problems: string[] = [];
+      for (const id of volumeIds) {
+        const volume = byId.get(id);
+        if (volume) {
+          seen.add(id);
+          missing.delete(id);
+          if (DEAD_VOLUME_STATES.has(volume.State ?? '')) problems.push(`${id} is ${volume.State ?? '?'}`);
+          continue;
+        }
+        const polls = (missing.get(id) ?? 0) + 1;
+        missing.set(id, polls);
+        if (seen.has(id) || polls >= POLLS_BEFORE_GONE) problems.push(`${id} no longer exists`);
+      }
+      if (problems.length > 0) {
+        throw new AppError(
+          'volume-failed',
+          `EBS did not make the volume${volumeIds.length === 1 ? '' : 's'} available (${problems.join('; ')}).`,
+          'Roll back, or resume after fixing the cause.',
+        );
+      }
+      return [...byId.values()].length === volumeIds.length &&
+        [...byId.values()].every((v) => v.State === 'available')
+        ? true
+        : 'retry';
+    },
+    signal,
+  );
 }
 
 export async function waitInstanceStopped(ctx: MigrationContext, instanceId: string, signal?: AbortSignal) {
@@ -84,7 +149,8 @@ export async function waitInstanceStopped(ctx: MigrationContext, instanceId: str
   }
 }
 
-// An image is available once its snapshots are: the same allowance as snapshots of that size.
+// An image is available once its snapshots are: the same allowance as snapshots of that size. A
+// failed image (CopyImage under a key EBS cannot use ends 'failed') is reported with its StateReason.
 export async function waitImageAvailable(
   ctx: MigrationContext,
   imageId: string,
@@ -94,7 +160,17 @@ export async function waitImageAvailable(
   try {
     await waitUntilImageAvailable(options(ctx, 30 * MINUTE + 30 * totalGiB, signal), { ImageIds: [imageId] });
   } catch (error) {
-    throw waiterError(`image ${imageId} to be available`, error);
+    const failed = waiterError(`image ${imageId} to be available`, error);
+    if (!(failed instanceof AppError) || failed.code !== 'wait-failed') throw failed;
+    const answer = await ctx.ec2
+      .send(new DescribeImagesCommand({ ImageIds: [imageId] }))
+      .catch(() => undefined);
+    const image = answer?.Images?.[0];
+    throw new AppError(
+      'image-failed',
+      `The image ${imageId} is ${image?.State ?? 'failed'} (${image?.StateReason?.Message ?? 'no reason given'}).`,
+      'Roll back, or resume after fixing the cause.',
+    );
   }
 }
 
@@ -187,7 +263,7 @@ export async function waitInstanceRunning(ctx: MigrationContext, instanceId: str
       ) {
         throw new AppError(
           'instance-start-failed',
-          `${instanceId} did not start: ${instance?.StateReason?.Message ?? state}.`,
+          `${instanceId} did not start (${instance?.StateReason?.Message ?? state}).`,
           'The volumes’ key may be disabled or unusable by EC2; roll back to the original volumes.',
         );
       }
