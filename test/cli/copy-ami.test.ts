@@ -127,4 +127,37 @@ describe('envelope copy-ami', () => {
       expect(s).toMatchObject({ Encrypted: true, KmsKeyId: aviLab.ids.cmkArn, State: 'completed' });
     expect(job!.result.snapshots.map((s) => s.kmsKeyArn)).toEqual(snapshotIds.map(() => aviLab.ids.cmkArn));
   });
+
+  it('a copy whose key is disabled as CopyImage arrives fails plainly: outcome, the key state, partial ids, exit 1', async () => {
+    sandbox.control.addFault({
+      kind: 'key-state',
+      keyId: 'alias/avi-cmk',
+      state: 'Disabled',
+      service: 'ec2',
+      action: 'CopyImage',
+    });
+    const run = await envelope([
+      '--image',
+      image(),
+      '--kms-key',
+      'alias/avi-cmk',
+      '--name',
+      '{name}-disabled',
+      '--json',
+    ]);
+    sandbox.control.clearFaults();
+    expect(run.code).toBe(1);
+    const [job] = JSON.parse(run.stdout) as {
+      outcome: string;
+      error?: { code: string; message: string; hint?: string };
+      result?: { partial: boolean; imageId?: string; snapshotIds: string[] };
+    }[];
+    expect(job?.outcome).toBe('failed');
+    expect(job?.error?.code).toBe('copy-failed');
+    expect(job?.error?.message).toMatch(/alias\/avi-cmk \(arn:aws:kms:[^)]+\) is Disabled/);
+    expect(job?.error?.hint).toMatch(/aws kms enable-key/);
+    expect(job?.result?.imageId).toMatch(/^ami-/);
+    expect(run.stderr).toMatch(/is Disabled/);
+    expect(run.stderr).not.toContain('Something went wrong');
+  });
 });

@@ -69,9 +69,12 @@ export function copyAmiCommand(): Command {
         for (const w of view.warnings) process.stderr.write(`warning: ${w}\n`);
         const jobIds = await core.amiCopy.start(plan);
         const jobs = await follow(core, jobIds);
+        // outcome says plainly how each copy ended; a failed or cancelled one keeps its partial ids
+        // in result for the cleanup, and the command exits 1.
         const results = jobs.map((j) => ({
           jobId: j.id,
           state: j.state,
+          outcome: j.state === 'done' ? 'copied' : j.state === 'cancelled' ? 'cancelled' : 'failed',
           ...(j.error ? { error: j.error } : {}),
           result: j.result,
         }));
@@ -151,7 +154,9 @@ function printResults(jobs: readonly JobSnapshot[]): void {
       continue;
     }
     const partial = job.result as PartialCopy | undefined;
-    process.stdout.write(`${job.title}: ${job.state}${job.error ? ` — ${describeError(job.error)}` : ''}\n`);
+    process.stdout.write(
+      `${job.title}: ${job.state}${job.error ? ` — ${job.error.code}: ${describeError(job.error)}` : ''}\n`,
+    );
     if (partial?.imageId) {
       process.stdout.write(
         `  partial copy left: ${partial.imageId} ${partial.snapshotIds.join(' ')} (job ${job.id})\n`,

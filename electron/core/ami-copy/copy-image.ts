@@ -13,6 +13,7 @@ import type { CopyProgress, CopyResult, PartialCopy, SnapshotKey } from '../../.
 import { formatBlockDevice } from '../../../shared/inventory/block-device';
 import { keyLabel } from '../../../shared/kms/key-reference';
 import { AppError } from '../errors/app-error';
+import { keyCause } from '../migration/key-cause';
 import { toBlockDevice } from '../inventory/fetch-images';
 import { DEFAULT_POLL_MS, sleep, type AmiCopyDeps } from './deps';
 import { checkDestinationKey } from './key-check';
@@ -86,7 +87,7 @@ export async function copyImageEncrypted(
       { abortSignal: signal },
     );
     const imageId = answer.ImageId ?? '';
-    const image = await follow(deps, input, imageId, options);
+    const image = await follow(deps, input, imageId, options, { arn: key.arn, label: keyLabel(key) });
     return await resultOf(deps, input, image, key.arn);
   } finally {
     release();
@@ -122,6 +123,7 @@ async function follow(
   input: CopyImageEncryptedInput,
   imageId: string,
   { signal, onProgress }: CopyRunOptions,
+  key: { readonly arn: string; readonly label: string },
 ): Promise<Image> {
   const now = deps.now ?? Date.now;
   const started = now();
@@ -169,11 +171,16 @@ async function follow(
     const failedSnapshot = snapshots.find((s) => s.state === 'error');
     if (imageState === 'failed' || imageState === 'error' || failedSnapshot) {
       const reason = failedSnapshot?.message ?? last.image?.StateReason?.Message ?? 'no reason given';
+      // CopyImage accepts a key EBS cannot use and fails the copy afterwards (EC2 API reference,
+      // CopyImage KmsKeyId): read the key's state so the message names it.
+      const cause = /KMS|key|no reason given/i.test(reason)
+        ? await keyCause(deps.kms(input.destRegion), key.arn, key.label, input.destRegion)
+        : undefined;
       throw new PartialCopyError(
         'copy-failed',
-        `The encrypted copy ${imageId} of ${input.sourceImageId} failed${failedSnapshot ? ` (snapshot ${failedSnapshot.snapshotId} on ${failedSnapshot.device})` : ''}: ${reason}.`,
-        /KMS|key/i.test(reason)
-          ? 'Check that the key is still Enabled and that its policy lets you use it through EC2; then clean up the partial copy and start again.'
+        `The encrypted copy ${imageId} of ${input.sourceImageId} failed${failedSnapshot ? ` (snapshot ${failedSnapshot.snapshotId} on ${failedSnapshot.device})` : ''}: ${reason}${cause ? `; ${cause.sentence}` : ''}.`,
+        cause
+          ? `${cause.hint} Then clean up the partial copy and start again.`
           : 'Clean up the partial copy and start again.',
         partial(),
       );

@@ -202,7 +202,9 @@ describe('copying with the CMK once its policy allows the caller', () => {
     const partial = error as PartialCopyError;
     expect(partial.code).toBe('copy-failed');
     expect(partial.message).toMatch(/incorrect state/);
-    expect(partial.hint).toMatch(/Enabled/);
+    // The cause named from DescribeKey, and what to do about it.
+    expect(partial.message).toMatch(/the KMS key alias\/avi-cmk \(arn:aws:kms:[^)]+\) is Disabled/);
+    expect(partial.hint).toMatch(/aws kms enable-key/);
     expect(partial.jobResult.imageId).toMatch(/^ami-/);
     expect(partial.jobResult.snapshotIds.length).toBeGreaterThan(0);
     const world = sandbox.handle.world;
@@ -217,5 +219,32 @@ describe('copying with the CMK once its policy allows the caller', () => {
     expect(cleaned.deregistered).toBe(partial.jobResult.imageId);
     expect(cleaned.deletedSnapshots).toEqual(partial.jobResult.snapshotIds);
     for (const id of partial.jobResult.snapshotIds) expect(world.snapshots.has(id)).toBe(false);
+  });
+
+  it('a key scheduled for deletion as CopyImage arrives: accepted, then failed, the state named, ids kept', async () => {
+    // The test before leaves the key disabled.
+    sandbox.handle.world.kmsKeys.get(aviLab.ids.cmkArn)!.state = 'Enabled';
+    const { view } = await planAmiCopy(deps, request('alias/avi-cmk', '{name}-c4'));
+    const copy = view.copies[0]!;
+    // EC2 authenticates CopyImage's KmsKeyId asynchronously (API reference): the call answers an
+    // image id and the copy fails afterwards.
+    sandbox.control.addFault({
+      kind: 'key-state',
+      keyId: 'alias/avi-cmk',
+      state: 'PendingDeletion',
+      service: 'ec2',
+      action: 'CopyImage',
+    });
+    const error = await copyImageEncrypted(deps, { ...copy, kmsKeyRef: copy.kmsKeyArn }).catch(
+      (e: unknown) => e,
+    );
+    sandbox.control.clearFaults();
+    expect(error).toBeInstanceOf(PartialCopyError);
+    const partial = error as PartialCopyError;
+    expect(partial.code).toBe('copy-failed');
+    expect(partial.message).toMatch(/alias\/avi-cmk \(arn:aws:kms:[^)]+\) is PendingDeletion/);
+    expect(partial.hint).toMatch(/cancel-key-deletion/);
+    expect(partial.jobResult.imageId).toMatch(/^ami-/);
+    expect(sandbox.handle.world.images.get(partial.jobResult.imageId!)?.state).toBe('failed');
   });
 });
