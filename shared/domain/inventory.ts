@@ -134,7 +134,9 @@ export type KeyRecord = z.infer<typeof keyRecordSchema>;
 export const ebsDefaultsSchema = z.object({
   encryptionByDefault: z.boolean(),
   // As GetEbsDefaultKmsKeyId answers: a key ARN, or 'alias/aws/ebs' when none was chosen.
-  defaultKmsKeyId: z.string(),
+  // Absent when that call was refused or not answered; defaultKmsKeyError then says why.
+  defaultKmsKeyId: z.string().optional(),
+  defaultKmsKeyError: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 export type EbsDefaults = z.infer<typeof ebsDefaultsSchema>;
 

@@ -11,6 +11,7 @@ import type { AccountService } from '../accounts/account-service';
 import type { InventoryService } from '../inventory/inventory-service';
 import type { JobContext } from '../jobs/job-manager';
 import { runChecks } from './checks';
+import { couldNotCheck } from './checks/could-not-check';
 import { gather, type GatherError } from './gather';
 
 export interface RunDeps {
@@ -81,6 +82,9 @@ export async function runDiagnostics(
     findings.push(...found);
     context?.steps.set(step, 'done', `${found.length} finding${found.length === 1 ? '' : 's'}`);
   }
+  // Every read that was not answered becomes a "could not check" finding of the check that needed
+  // it, besides its line in errors, so a refused or unimplemented call is never silent in the report.
+  findings.push(...errors.map(couldNotCheck));
   context?.progress({ value: 1, title: 'Done', detail: `${findings.length} findings` });
 
   const intended = Object.fromEntries(regions.map((r) => [r, intendedFor(options.settings, r)]));

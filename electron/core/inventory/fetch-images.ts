@@ -1,17 +1,13 @@
 // AMIs: those the account owns, plus those its instances run from that belong to someone else
-// (public or shared with it), and the region's EBS encryption-by-default settings.
+// (public or shared with it). The region's EBS encryption-by-default settings: fetch-ebs-defaults.ts.
 import type {
   BlockDeviceMapping,
   EC2Client,
   Image,
   LaunchTemplateBlockDeviceMapping,
 } from '@aws-sdk/client-ec2';
-import {
-  GetEbsDefaultKmsKeyIdCommand,
-  GetEbsEncryptionByDefaultCommand,
-  paginateDescribeImages,
-} from '@aws-sdk/client-ec2';
-import type { BlockDevice, EbsDefaults, ImageRecord } from '../../../shared/domain/inventory';
+import { paginateDescribeImages } from '@aws-sdk/client-ec2';
+import type { BlockDevice, ImageRecord } from '../../../shared/domain/inventory';
 import { keepAsIs, newIntern, type Intern } from './intern';
 import { MAX_PAGE } from './scan-clients';
 
@@ -52,17 +48,6 @@ export async function fetchImagesById(
     }
   }
   return records;
-}
-
-export async function fetchEbsDefaults(client: EC2Client): Promise<EbsDefaults> {
-  const [byDefault, defaultKey] = await Promise.all([
-    client.send(new GetEbsEncryptionByDefaultCommand({})),
-    client.send(new GetEbsDefaultKmsKeyIdCommand({})),
-  ]);
-  return {
-    encryptionByDefault: byDefault.EbsEncryptionByDefault ?? false,
-    defaultKmsKeyId: defaultKey.KmsKeyId ?? 'alias/aws/ebs',
-  };
 }
 
 type AnyBlockDeviceMapping = BlockDeviceMapping | LaunchTemplateBlockDeviceMapping;

@@ -8,7 +8,8 @@ import { summarizeEncryption } from '../../../shared/inventory/block-device';
 import { toApiError } from '../errors/to-api-error';
 import { mapLimit } from './concurrency';
 import { fetchInstances, fetchSnapshots, fetchVolumes } from './fetch-ec2';
-import { fetchEbsDefaults, fetchImagesById, fetchOwnedImages } from './fetch-images';
+import { fetchEbsDefaults } from './fetch-ebs-defaults';
+import { fetchImagesById, fetchOwnedImages } from './fetch-images';
 import { fetchAutoScalingGroups, fetchLaunchTemplates } from './fetch-launch';
 import { fetchKeys } from './fetch-keys';
 import { fetchBucketDetails, listAllBuckets, type ListedBucket } from './fetch-buckets';
@@ -144,7 +145,7 @@ async function scanRegion(
       () => fetchEbsDefaults(ec2),
       (v) => (
         (inventory.ebsDefaults = v),
-        v.encryptionByDefault ? 'encryption by default on' : 'encryption by default off'
+        `encryption by default ${v.encryptionByDefault ? 'on' : 'off'}${v.defaultKmsKeyError ? `; default key unreadable (${v.defaultKmsKeyError.code})` : ''}`
       ),
     ),
     run(

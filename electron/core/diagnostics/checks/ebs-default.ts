@@ -2,9 +2,12 @@
 // one the application is configured with, compared after resolving every reference form (an
 // alias, an alias ARN, a key id and a key ARN of one key are one key). The seeds' failure: the
 // account's default key differs from the application's, so every image it builds lands under the
-// wrong key and it builds another.
+// wrong key and it builds another. When the default key could not be read (GetEbsDefaultKmsKeyId
+// refused or not implemented) or not resolved (DescribeKey refused), the check says "could not
+// check" and still reports what it knows (encryption by default on or off).
 import type { Finding } from '../../../../shared/domain/diagnostics';
 import { type CheckInput, EBS_DEFAULT_ALIAS, keyByArn, keyName, resolvedArn } from '../check-input';
+import { couldNotCheck } from './could-not-check';
 import { makeFinding } from './finding';
 import { repeatedGroups } from './repeated-groups';
 
@@ -18,20 +21,46 @@ export function checkEbsDefault(input: CheckInput): Finding[] {
   const defaults = inventory.ebsDefaults;
   if (!defaults) return [];
   const findings: Finding[] = [];
-  const defaultArn = resolvedArn(input, defaults.defaultKmsKeyId);
-  // aws/ebs before its first use may not exist yet (nothing to resolve); it is still that key.
-  const defaultIsAwsEbs = /(^|:)alias\/aws\/ebs$/.test(defaults.defaultKmsKeyId);
+  const defaultRef = defaults.defaultKmsKeyId;
+  if (defaultRef === undefined) {
+    const error = defaults.defaultKmsKeyError ?? {
+      code: 'NotRead',
+      message: 'The default key was not read.',
+    };
+    findings.push(couldNotCheck({ region, what: 'ebs-default-key', ...error }));
+  }
+  const defaultResolution = defaultRef ? input.resolutions.get(defaultRef) : undefined;
+  // A key that does not exist is an answer; a DescribeKey that was refused is not.
+  if (
+    defaultRef &&
+    defaultResolution &&
+    !defaultResolution.ok &&
+    defaultResolution.code !== 'NotFoundException'
+  ) {
+    findings.push(
+      couldNotCheck({
+        region,
+        what: `default key ${defaultRef}`,
+        code: defaultResolution.code,
+        message: defaultResolution.message,
+      }),
+    );
+  }
+  const defaultArn = resolvedArn(input, defaultRef);
+  // alias/aws/ebs answers DescribeKey in every region (KMS creates the key on first use); if
+  // DescribeKey was refused it is still that key.
+  const defaultIsAwsEbs = defaultRef !== undefined && /(^|:)alias\/aws\/ebs$/.test(defaultRef);
   const defaultIdentity = defaultArn ?? (defaultIsAwsEbs ? EBS_DEFAULT_ALIAS : undefined);
   const defaultLabel = defaultArn
     ? keyName(input, defaultArn)
     : defaultIsAwsEbs
       ? EBS_DEFAULT_ALIAS
-      : defaults.defaultKmsKeyId;
+      : (defaultRef ?? 'unknown');
   const intendedRef = intended.ebsKey;
   const intendedResolution = intendedRef ? input.resolutions.get(intendedRef) : undefined;
   const evidence = {
     encryptionByDefault: defaults.encryptionByDefault,
-    defaultKey: defaults.defaultKmsKeyId,
+    defaultKey: defaultRef ?? `could not check: ${defaults.defaultKmsKeyError?.code ?? 'not read'}`,
     defaultKeyArn: defaultArn,
     defaultKeyManager: keyByArn(input, defaultArn)?.manager,
     intendedKey: intendedRef,

@@ -18,9 +18,19 @@ import { isUsed, keyUsage, launchesDepend } from './key-usage';
 const label = (k: KeyRecord): string =>
   k.aliases.find((a) => !a.startsWith('alias/aws/')) ?? k.aliases[0] ?? k.keyId;
 
+// Uncertain (the key policy leaves the answer to IAM and IAM could not be simulated): an action not
+// allowed by the policy itself was not checked, so it says "could not check", never "refused".
+const IAM_SAYS_NO = ', and IAM does not allow it';
+
 function accessEvidence(access: SubjectAccess): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = { principal: access.principal };
-  for (const a of access.actions) out[a.action] = `${a.allowed ? 'allowed' : 'refused'}: ${a.via}`;
+  for (const a of access.actions) {
+    out[a.action] = a.allowed
+      ? `allowed: ${a.via}`
+      : access.uncertain && a.via.endsWith(IAM_SAYS_NO)
+        ? `could not check: ${a.via.slice(0, -IAM_SAYS_NO.length)}, and IAM could not be simulated`
+        : `refused: ${a.via}`;
+  }
   return out;
 }
 
@@ -120,7 +130,9 @@ export function checkKeyPolicy(input: CheckInput): Finding[] {
         makeFinding('key-policy', input.region, {
           aspect: 'caller',
           severity: caller.uncertain ? 'low' : important === 'high' ? 'high' : 'medium',
-          title: `You (${caller.principal.split(':').pop() ?? caller.principal}) cannot use key ${label(key)} for EBS${caller.uncertain ? ' (IAM could not be simulated)' : ''}`,
+          title: caller.uncertain
+            ? `Could not check whether you (${caller.principal.split(':').pop() ?? caller.principal}) may use key ${label(key)} for EBS: IAM could not be simulated`
+            : `You (${caller.principal.split(':').pop() ?? caller.principal}) cannot use key ${label(key)} for EBS`,
           resources: [key.arn],
           evidence: { ...common, ...accessEvidence(caller) },
           why: 'Copying an AMI or snapshot under this key, or creating a volume with it, needs these permissions for your principal; without them Envelope’s copies and migrations with this key fail.',
