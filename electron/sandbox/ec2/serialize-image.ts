@@ -4,6 +4,11 @@ import { ownerAlias } from './owners';
 import { iso, itemList } from './scope';
 import { tagSetXml } from './serialize';
 
+// DescribeImages never carries Ebs.KmsKeyId: the EC2 API reference's EbsBlockDevice text (and the
+// botocore ec2 2016-11-15 service model) says KmsKeyId "is only supported on BlockDeviceMapping
+// objects called by RunInstances, RequestSpotFleet, and RequestSpotInstances"; real DescribeImages
+// answers show Encrypted only (terraform-provider-aws#29027, AWS-FACTS §7). An AMI's key is known
+// only through its snapshots (DescribeSnapshots).
 export function imageBlockDeviceXml(bd: ImageBlockDevice): Record<string, unknown> {
   if (!bd.ebs) return { deviceName: bd.deviceName, virtualName: bd.virtualName };
   const e = bd.ebs;
@@ -17,7 +22,6 @@ export function imageBlockDeviceXml(bd: ImageBlockDevice): Record<string, unknow
       iops: e.iops,
       throughput: e.throughput,
       encrypted: e.encrypted,
-      kmsKeyId: e.encrypted ? e.kmsKeyArn : undefined,
     },
   };
 }

@@ -72,7 +72,14 @@ describe('images', () => {
       imageOwnerId: '123456789012',
       sourceImageId: source.imageId,
     });
-    expect(ebs).toMatchObject({ encrypted: true, kmsKeyId: cmk.arn, volumeSize: 100 });
+    expect(ebs).toMatchObject({ encrypted: true, volumeSize: 100 });
+    // DescribeImages carries no Ebs.KmsKeyId (EbsBlockDevice: RunInstances/RequestSpotInstances only);
+    // the key is on the snapshot.
+    expect(ebs).not.toHaveProperty('kmsKeyId');
+    const described = items(
+      f.call('DescribeSnapshots', { 'SnapshotId.1': String(ebs.snapshotId) }).snapshotSet,
+    )[0];
+    expect(described).toMatchObject({ encrypted: true, kmsKeyId: cmk.arn });
     const snapshot = f.world.snapshots.get(String(ebs.snapshotId));
     expect(snapshot).toMatchObject({ volumeId: 'vol-ffffffff', dataGiB: 100, encrypted: true });
     f.advance((100 / defaultRates.copyGiBPerSecond) * 1000 + defaultRates.imageRegisterMs);
@@ -106,6 +113,29 @@ describe('images', () => {
       const snapshotId = f.world.images.get(copyId)?.blockDevices[0]?.ebs?.snapshotId ?? '';
       expect(f.world.snapshots.get(snapshotId)?.state).toBe('error');
     }
+  });
+
+  it('DescribeImages and DescribeImageAttribute say Encrypted but never the key', () => {
+    // EC2 API reference, EbsBlockDevice: KmsKeyId "is only supported on BlockDeviceMapping objects
+    // called by RunInstances, RequestSpotFleet, and RequestSpotInstances".
+    const f = ec2Fixture();
+    const key = f.key();
+    const ami = f.image({ encrypted: true, kmsKeyArn: key.arn });
+    const mapping = items(image(f, ami.imageId).blockDeviceMapping);
+    const attribute = items(
+      f.call('DescribeImageAttribute', { ImageId: ami.imageId, Attribute: 'blockDeviceMapping' })
+        .blockDeviceMapping,
+    );
+    for (const bd of [...mapping, ...attribute]) {
+      const ebs = field<Record<string, unknown>>(bd, 'ebs');
+      expect(ebs.encrypted).toBe(true);
+      expect(ebs).not.toHaveProperty('kmsKeyId');
+      const snap = items(
+        f.call('DescribeSnapshots', { 'SnapshotId.1': String(ebs.snapshotId) }).snapshotSet,
+      )[0];
+      expect(snap?.kmsKeyId).toBe(key.arn);
+    }
+    expect(mapping.length).toBeGreaterThan(0);
   });
 
   it('refuses to make an AMI with encrypted snapshots public, and manages launch permissions', () => {
