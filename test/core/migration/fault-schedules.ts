@@ -16,7 +16,9 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export type WorldEvent = { readonly atWrite: number; readonly kind: 'disable-key' };
+// The KMS key put into a state just after a journal write (so at a chosen step of the run).
+export type KeyState = 'Disabled' | 'PendingDeletion';
+export type WorldEvent = { readonly atWrite: number; readonly kind: 'key-state'; readonly state: KeyState };
 
 export interface FaultSchedule {
   readonly seed: number;
@@ -98,8 +100,27 @@ export function makeSchedule(seed: number, sweep: number): FaultSchedule {
   }
   if (random() < 0.12) {
     const atWrite = int(1, 40);
-    events.push({ atWrite, kind: 'disable-key' });
+    events.push({ atWrite, kind: 'key-state', state: 'Disabled' });
     labels.push(`disable-key@${atWrite}`);
   }
   return { seed, kills, faults, events, labels };
+}
+
+// The key-failure family: the key disabled (schedules 0–41, 84–125 …) or scheduled for deletion
+// (42–83 …) just after journal write (index % writes) + 1, so that together they hit every step
+// of the swap, before, inside and after the downtime window; a seeded third of them also kill the
+// executor somewhere, so that a failure found after a resume is covered too. No other fault: the
+// one failure each run can meet is the key's, and the suite checks that the error names it.
+export function makeKeySchedule(index: number, writes: number): FaultSchedule {
+  const random = mulberry32(0x6b65 + index);
+  const atWrite = (index % writes) + 1;
+  const state: KeyState = Math.floor(index / writes) % 2 === 0 ? 'Disabled' : 'PendingDeletion';
+  const labels = [`${state === 'Disabled' ? 'disable-key' : 'delete-key'}@${atWrite}`];
+  const kills: number[] = [];
+  if (random() < 0.35) {
+    const at = 1 + Math.floor(random() * (writes + 10));
+    kills.push(at);
+    labels.push(`kill@${at}`);
+  }
+  return { seed: 0x6b65 + index, kills, faults: [], events: [{ atWrite, kind: 'key-state', state }], labels };
 }

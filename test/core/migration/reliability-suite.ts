@@ -22,7 +22,7 @@ import {
 } from '../../../electron/core/migration/prepare';
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
-import { makeSchedule, type FaultSchedule } from './fault-schedules';
+import { makeKeySchedule, makeSchedule, type FaultSchedule } from './fault-schedules';
 import { allowEbsOn, fastSandboxContext, killableStore } from './harness';
 
 export const WRITES_TO_SWEEP = 42; // a clean run writes about this many journal entries
@@ -46,7 +46,9 @@ interface Counts {
 
 // Registers the suite for schedules [first, first + count): schedule i uses seed 0x5eed + i and
 // first kills at write (i % WRITES_TO_SWEEP) + 1, whichever file runs it.
-export function defineReliabilitySuite(first: number, count: number): void {
+// Key-failure schedules [keyFirst, keyFirst + keyCount) run after them (fault-schedules.ts,
+// makeKeySchedule): the key disabled or scheduled for deletion at every journal write.
+export function defineReliabilitySuite(first: number, count: number, keyFirst = 0, keyCount = 0): void {
   let sandbox: TestSandbox;
   let ctx: ReturnType<typeof fastSandboxContext>;
   let prepared: PreparedMigration;
@@ -68,7 +70,7 @@ export function defineReliabilitySuite(first: number, count: number): void {
 
   async function runSchedule(
     schedule: FaultSchedule,
-  ): Promise<{ outcome: Outcome; kills: number; attempts: number }> {
+  ): Promise<{ outcome: Outcome; kills: number; attempts: number; error?: string }> {
     // The scenario reloads with the same ids, so the prechecks' result (prepared once) still holds.
     sandbox.control.reset();
     const world = sandbox.handle.world;
@@ -89,8 +91,7 @@ export function defineReliabilitySuite(first: number, count: number): void {
         totalWrites += 1;
         for (const event of schedule.events) {
           if (event.atWrite !== totalWrites) continue;
-          if (event.kind === 'disable-key')
-            sandbox.control.addFault({ kind: 'key-state', keyId: cmkArn, state: 'Disabled' });
+          sandbox.control.addFault({ kind: 'key-state', keyId: cmkArn, state: event.state });
         }
       });
       const journal = new Journal(store, store.read(id), ctx.now);
@@ -110,7 +111,8 @@ export function defineReliabilitySuite(first: number, count: number): void {
           status,
           journal.value.instances[0]!.volumes.map((v) => v.replacementVolumeId ?? ''),
         );
-        return { outcome: status, kills, attempts: attempt };
+        const error = journal.value.instances[0]!.error?.message;
+        return { outcome: status, kills, attempts: attempt, ...(error ? { error } : {}) };
       }
       // Failed: resume once more (a transient cause may be gone), then roll back, as a person would.
       failures += 1;
@@ -188,6 +190,54 @@ export function defineReliabilitySuite(first: number, count: number): void {
           for (const kind of ['kills', 'throttled', 'serverErrors', 'keyDisabled', 'accessDenied'] as const) {
             expect(counts[kind], kind).toBeGreaterThan(0);
           }
+        }
+      },
+    );
+
+    const keyLast = keyFirst + keyCount - 1;
+    it.skipIf(keyCount === 0)(
+      `ends verified or rolled back with the cause named under ${keyCount} key-failure schedules`,
+      { timeout: 300_000 },
+      async () => {
+        const k = {
+          runs: 0,
+          disabled: 0,
+          pendingDeletion: 0,
+          verified: 0,
+          rolledBack: 0,
+          named: 0,
+          kills: 0,
+        };
+        const writes = new Set<number>();
+        for (let i = keyFirst; i <= keyLast; i++) {
+          const schedule = makeKeySchedule(i, WRITES_TO_SWEEP);
+          const event = schedule.events[0]!;
+          const result = await runSchedule(schedule);
+          k.runs += 1;
+          k.kills += result.kills;
+          writes.add(event.atWrite);
+          if (event.state === 'Disabled') k.disabled += 1;
+          else k.pendingDeletion += 1;
+          if (result.outcome === 'verified') {
+            k.verified += 1;
+            continue;
+          }
+          k.rolledBack += 1;
+          // Rolled back only because of the key: the error must say so, with its state.
+          const named = new RegExp(`KMS key alias/avi-cmk \\(${cmkArn}\\) is ${event.state}`);
+          expect(result.error, `schedule ${schedule.labels.join(', ')}`).toMatch(named);
+          k.named += 1;
+        }
+        process.stdout.write(
+          `reliability key failures ${keyFirst}–${keyLast}: ${k.runs} schedules (${k.disabled} key disabled, ${k.pendingDeletion} scheduled for deletion, at ${writes.size} different journal writes), ` +
+            `${k.verified} completed, ${k.rolledBack} rolled back to the originals with the key's state named in ${k.named}; ${k.kills} kills\n`,
+        );
+        expect(k.runs).toBe(keyCount);
+        expect(k.named).toBe(k.rolledBack);
+        // Both endings occur: disabled before the start it rolls back, after it the migration completes.
+        if (keyCount >= 42) {
+          expect(k.rolledBack).toBeGreaterThan(0);
+          expect(k.verified).toBeGreaterThan(0);
         }
       },
     );
