@@ -21,7 +21,10 @@ const barStatus = (job: JobSnapshot): ProgressBarProps.Status => {
 const resultText = (job: JobSnapshot): string => {
   if (job.state === 'done') return 'Done';
   if (job.state === 'cancelled') return 'Cancelled';
-  return job.error ? `${job.error.message}${job.error.hint ? ` ${job.error.hint}` : ''}` : 'Failed';
+  // The real error: its code, message and what to do next (never a bare "Failed" when it is known).
+  return job.error
+    ? `${job.error.code}: ${job.error.message}${job.error.hint ? ` ${job.error.hint}` : ''}`
+    : 'Failed';
 };
 
 export function JobProgress({ job, onCancel }: JobProgressProps) {

@@ -64,7 +64,14 @@ export function JobsPage() {
               header: 'Actions',
               cell: (job) =>
                 isTerminalJobState(job.state) ? (
-                  (job.error?.message ?? '-')
+                  job.error ? (
+                    <Box>
+                      <Box variant="code">{job.error.code}</Box> {job.error.message}
+                      {job.error.hint && <Box color="text-body-secondary">{job.error.hint}</Box>}
+                    </Box>
+                  ) : (
+                    '-'
+                  )
                 ) : (
                   <Button
                     variant="inline-link"

@@ -10,6 +10,7 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { downtimeSeconds, isFinished, type MigrationJournal } from '../../../shared/domain/migration';
 import { useMigrationStore, type MigrationVerb } from '../../stores/migration-store';
+import { MigrationFailure } from './migration-failure';
 import { MigrationTimeline } from './migration-timeline';
 import { ReplacementPanel } from './replacement-panel';
 import { VolumeBlocks } from './volume-blocks';
@@ -68,7 +69,7 @@ export function MigrationLive({ journal }: { readonly journal: MigrationJournal 
       }
     >
       <SpaceBetween size="l">
-        {journal.error && <Box color="text-status-error">{journal.error.message}</Box>}
+        <MigrationFailure journal={journal} />
         {journal.instances.map((instance) => (
           <SpaceBetween key={instance.instanceId} size="s">
             <Box variant="h3">

@@ -43,4 +43,27 @@ describe('JobList (the jobs panel)', () => {
     const { container } = render(<JobList />);
     expect(within(container).getByText(/No jobs yet/)).toBeTruthy();
   });
+
+  it('shows a failed job’s real error: code, message and what to do next', () => {
+    installFakeApi();
+    useJobsStore.getState().replaceAll([
+      fakeJob({
+        kind: 'migration',
+        title: 'Migrate mig-1 (1 instance(s), alias/lab-ebs)',
+        state: 'failed',
+        error: {
+          code: 'key-not-usable',
+          message: 'mig-1 was rolled back: the KMS key alias/lab-ebs is Disabled.',
+          hint: 'Enable the key (aws kms enable-key) or choose another key.',
+        },
+      }),
+    ]);
+    render(<JobList />);
+    // The bar's result text (Cloudscape also repeats it for screen readers).
+    expect(
+      screen.getAllByText(
+        'key-not-usable: mig-1 was rolled back: the KMS key alias/lab-ebs is Disabled. Enable the key (aws kms enable-key) or choose another key.',
+      ).length,
+    ).toBeGreaterThan(0);
+  });
 });

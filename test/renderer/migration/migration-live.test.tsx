@@ -9,7 +9,7 @@ import { MigrationLive } from '../../../renderer/components/migration/migration-
 import { useMigrationStore } from '../../../renderer/stores/migration-store';
 import { installFakeApi, uninstallFakeApi, type FakeApi } from '../fake-api';
 import { resetStores } from '../reset-stores';
-import { awaitingReplace, INSTANCE, journal, REPLACEMENT } from './fixtures';
+import { awaitingReplace, INSTANCE, journal, KEY_ARN, REPLACEMENT } from './fixtures';
 
 const initial = useMigrationStore.getState();
 let fake: FakeApi;
@@ -159,5 +159,34 @@ describe('MigrationLive', () => {
     expect(screen.queryByRole('button', { name: 'Confirm swap' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Roll back' }));
     expect(within(await screen.findByRole('dialog')).getByText(/Terminate the replacements/)).toBeTruthy();
+  });
+
+  it('says a failed migration plainly: code, message, what to do, and the next actions', () => {
+    const error = {
+      code: 'key-not-usable',
+      message: `EBS did not make the volume available (vol-1 is deleted): the KMS key alias/avi-cmk (${KEY_ARN}) is Disabled.`,
+      hint: `Enable the key (aws kms enable-key --key-id ${KEY_ARN}) or choose another key.`,
+    };
+    const rolledBack = journal({ status: 'rolled-back', error });
+    const { unmount } = render(<MigrationLive journal={rolledBack} />);
+    expect(screen.getByText('The migration failed and was rolled back')).toBeTruthy();
+    expect(screen.getByText('key-not-usable')).toBeTruthy();
+    expect(screen.getByText(/alias\/avi-cmk .* is Disabled/)).toBeTruthy();
+    expect(screen.getByText(/aws kms enable-key/)).toBeTruthy();
+    const next = screen.getByRole('list', { name: 'Next actions' });
+    expect(within(next).getByText(/fix the cause, then migrate again/)).toBeTruthy();
+    expect(within(next).getByText(`envelope migrate --cleanup ${rolledBack.id} --yes`)).toBeTruthy();
+    unmount();
+
+    render(<MigrationLive journal={journal({ status: 'failed', error })} />);
+    expect(screen.getByText('The migration failed')).toBeTruthy();
+    const actions = within(screen.getByRole('list', { name: 'Next actions' }));
+    expect(actions.getByText('envelope migrate --resume mig-1a2b3c4d')).toBeTruthy();
+    expect(actions.getByText('envelope migrate --rollback mig-1a2b3c4d')).toBeTruthy();
+  });
+
+  it('shows no failure for a verified migration', () => {
+    render(<MigrationLive journal={journal()} />);
+    expect(screen.queryByRole('list', { name: 'Next actions' })).toBeNull();
   });
 });
