@@ -69,7 +69,11 @@ export const blockDeviceSchema = z.object({
   deleteOnTermination: z.boolean().optional(),
   volumeType: z.string().optional(),
   encrypted: z.boolean().optional(),
+  // For a launch template, as its version says. For an AMI, its snapshot's key ARN: DescribeImages
+  // never gives the key (EC2 API reference, EbsBlockDevice), so the scan reads the snapshots.
   kmsKeyId: z.string().optional(),
+  // Why an encrypted AMI device's key is unknown (its snapshot is not shared with this account…).
+  kmsKeyUnknown: z.string().optional(),
   virtualName: z.string().optional(), // ephemeralN (instance store)
 });
 export type BlockDevice = z.infer<typeof blockDeviceSchema>;

@@ -1,5 +1,5 @@
 // AMIs: those the account owns, plus those its instances run from that belong to someone else
-// (public or shared with it). The region's EBS encryption-by-default settings: fetch-ebs-defaults.ts.
+// (public or shared with it). Their keys come from their snapshots (image-keys.ts). The region's EBS encryption-by-default settings: fetch-ebs-defaults.ts.
 import type {
   BlockDeviceMapping,
   EC2Client,
@@ -10,6 +10,10 @@ import { paginateDescribeImages } from '@aws-sdk/client-ec2';
 import type { BlockDevice, ImageRecord } from '../../../shared/domain/inventory';
 import { keepAsIs, newIntern, type Intern } from './intern';
 import { MAX_PAGE } from './scan-clients';
+
+// A deregistered AMI is listed in state 'deregistered' for a short while after DeregisterImage
+// (DescribeImages API reference); it is gone for the inventory.
+const isCurrent = (image: Image): boolean => image.State !== 'deregistered';
 
 export async function fetchOwnedImages(
   client: EC2Client,
@@ -23,7 +27,8 @@ export async function fetchOwnedImages(
     { Owners: ['self'] },
   )) {
     signal?.throwIfAborted();
-    for (const image of page.Images ?? []) records.push(toImage(image, account, intern));
+    for (const image of page.Images ?? [])
+      if (isCurrent(image)) records.push(toImage(image, account, intern));
   }
   return records;
 }
@@ -44,7 +49,8 @@ export async function fetchImagesById(
     const input = { Filters: [{ Name: 'image-id', Values: imageIds.slice(start, start + FILTER_VALUES) }] };
     for await (const page of paginateDescribeImages({ client, pageSize: MAX_PAGE.describeImages }, input)) {
       signal?.throwIfAborted();
-      for (const image of page.Images ?? []) records.push(toImage(image, account, intern));
+      for (const image of page.Images ?? [])
+        if (isCurrent(image)) records.push(toImage(image, account, intern));
     }
   }
   return records;
@@ -52,7 +58,8 @@ export async function fetchImagesById(
 
 type AnyBlockDeviceMapping = BlockDeviceMapping | LaunchTemplateBlockDeviceMapping;
 
-// AMI and launch-template mappings carry the same EBS fields, so one conversion serves both.
+// AMI and launch-template mappings carry the same EBS fields, so one conversion serves both; only a
+// launch template's says the key (imageBlockDevices drops it for an AMI).
 export const toBlockDevice = (m: AnyBlockDeviceMapping): BlockDevice => blockDeviceOf(m, keepAsIs);
 
 export function blockDeviceOf(m: AnyBlockDeviceMapping, intern: Intern): BlockDevice {
@@ -69,6 +76,15 @@ export function blockDeviceOf(m: AnyBlockDeviceMapping, intern: Intern): BlockDe
   };
 }
 
+// An AMI's devices without a key: DescribeImages does not say it (the member exists for
+// RunInstances only, EC2 API reference EbsBlockDevice); image-keys.ts reads it from the snapshots.
+export function imageBlockDevices(i: Image, intern: Intern = keepAsIs): BlockDevice[] {
+  return (i.BlockDeviceMappings ?? []).map((m) => {
+    const { kmsKeyId: _never, ...device } = blockDeviceOf(m, intern);
+    return device;
+  });
+}
+
 function toImage(i: Image, account: string, intern: Intern): ImageRecord {
   return {
     id: intern(i.ImageId ?? ''),
@@ -79,6 +95,6 @@ function toImage(i: Image, account: string, intern: Intern): ImageRecord {
     isPublic: i.Public ?? false,
     ...(i.RootDeviceName ? { rootDevice: intern(i.RootDeviceName) } : {}),
     ...(i.CreationDate ? { creationDate: i.CreationDate } : {}),
-    blockDevices: (i.BlockDeviceMappings ?? []).map((m) => blockDeviceOf(m, intern)),
+    blockDevices: imageBlockDevices(i, intern),
   };
 }

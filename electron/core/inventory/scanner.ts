@@ -10,6 +10,7 @@ import { mapLimit } from './concurrency';
 import { fetchInstances, fetchSnapshots, fetchVolumes } from './fetch-ec2';
 import { fetchEbsDefaults } from './fetch-ebs-defaults';
 import { fetchImagesById, fetchOwnedImages } from './fetch-images';
+import { joinImageKeys } from './image-keys';
 import { fetchAutoScalingGroups, fetchLaunchTemplates } from './fetch-launch';
 import { fetchKeys } from './fetch-keys';
 import { fetchBucketDetails, listAllBuckets, type ListedBucket } from './fetch-buckets';
@@ -97,17 +98,18 @@ async function scanRegion(
     () => fetchInstances(ec2, signal, intern),
     (v) => ((inventory.instances = v), count(v.length, 'instance')),
   );
+  const snapshotsDone = run(
+    'snapshots',
+    () => fetchSnapshots(ec2, signal, intern),
+    (v) => ((inventory.snapshots = v), count(v.length, 'snapshot')),
+  );
   const tasks = [
     instancesDone,
+    snapshotsDone,
     run(
       'volumes',
       () => fetchVolumes(ec2, signal, intern),
       (v) => ((inventory.volumes = v), count(v.length, 'volume')),
-    ),
-    run(
-      'snapshots',
-      () => fetchSnapshots(ec2, signal, intern),
-      (v) => ((inventory.snapshots = v), count(v.length, 'snapshot')),
     ),
     run(
       'images',
@@ -119,9 +121,14 @@ async function scanRegion(
         const others = [...new Set(inventory.instances.map((i) => i.imageId))].filter(
           (id) => id && !known.has(id),
         );
-        return others.length === 0
-          ? owned
-          : [...owned, ...(await fetchImagesById(ec2, others, account, signal, intern))];
+        const images =
+          others.length === 0
+            ? owned
+            : [...owned, ...(await fetchImagesById(ec2, others, account, signal, intern))];
+        // Their keys from their snapshots: the owned ones the scan read, one batch for the rest.
+        await snapshotsDone.catch(() => undefined);
+        const scanned = new Map(inventory.snapshots.map((s) => [s.id, s]));
+        return joinImageKeys(ec2, images, scanned, signal, intern);
       },
       (v) => ((inventory.images = v), count(v.length, 'AMI')),
     ),
