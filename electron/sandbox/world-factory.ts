@@ -97,6 +97,7 @@ export function createWorld(options: CreateWorldOptions = {}): SandboxWorld {
     volumes: new Map(),
     snapshots: new Map(),
     images: new Map(),
+    deregisteredImages: new Map(),
     launchTemplates: new Map(),
     autoScalingGroups: new Map(),
     ebsEncryptionByDefault: new Map(),

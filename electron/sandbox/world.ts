@@ -335,6 +335,9 @@ export interface SandboxWorld {
   volumes: Map<string, Volume>;
   snapshots: Map<string, Snapshot>;
   images: Map<string, Image>;
+  // AMIs after DeregisterImage, with the simulated time of deregistration: DescribeImages still
+  // shows them for a while (ec2/deregistered-images.ts); nothing else sees them.
+  deregisteredImages: Map<string, { image: Image; at: number }>;
   launchTemplates: Map<string, LaunchTemplate>;
   autoScalingGroups: Map<string, AutoScalingGroup>;
   // Per account and region: `${accountId}/${region}`.

@@ -53,6 +53,8 @@ export async function deregisterSourceImage(
   );
   const image = answer.Images?.[0];
   if (!image) throw new AppError('ami-not-found', `There is no AMI ${imageId} in ${region}.`);
+  // Deregistered already (listed as such for a short while, DescribeImages API reference): done.
+  if (image.State === 'deregistered') return;
   if (image.OwnerId !== caller.accountId) {
     throw new AppError(
       'ami-not-owned',

@@ -131,13 +131,14 @@ async function follow(
   let last: Observed = { snapshots: [] };
   let transient = 0;
   let polls = 0;
+  let seen: Observed | undefined; // the last answer that still held the image
   const partial = (): PartialCopy => ({
     partial: true,
     sourceImageId: input.sourceImageId,
     sourceRegion: input.sourceRegion,
     destRegion: input.destRegion,
     imageId,
-    snapshotIds: snapshotIdsOf(last),
+    snapshotIds: snapshotIdsOf(last.image ? last : (seen ?? last)),
     cleanedUp: false,
   });
   for (;;) {
@@ -168,6 +169,17 @@ async function follow(
       fraction: imageState === 'available' ? 1 : Math.min(fraction, 0.99),
       secondsLeft: imageState === 'available' ? 0 : secondsLeft(fraction, now() - started, estimate),
     });
+    // Deregistered under us: AWS lists it as 'deregistered' for a short while, then answers its id
+    // with nothing (DescribeImages API reference). Not seen yet is only eventual consistency.
+    if (last.image) seen = last;
+    if (imageState === 'deregistered' || (seen && !last.image)) {
+      throw new PartialCopyError(
+        'copy-deregistered',
+        `The encrypted copy ${imageId} of ${input.sourceImageId} was deregistered while it was being made.`,
+        'Clean up its snapshots and start again.',
+        partial(),
+      );
+    }
     const failedSnapshot = snapshots.find((s) => s.state === 'error');
     if (imageState === 'failed' || imageState === 'error' || failedSnapshot) {
       const reason = failedSnapshot?.message ?? last.image?.StateReason?.Message ?? 'no reason given';

@@ -48,7 +48,9 @@ async function assertNameFree(deps: AmiCopyDeps, region: string, name: string): 
   const answer = await deps
     .ec2(region)
     .send(new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'name', Values: [name] }] }));
-  const taken = answer.Images?.[0];
+  // A just-deregistered AMI is still listed for a short while (DescribeImages API reference); its
+  // name is free again.
+  const taken = answer.Images?.find((i) => i.State !== 'deregistered');
   if (taken) {
     throw new AppError(
       'ami-name-taken',

@@ -1,8 +1,10 @@
-// DescribeImages and DeregisterImage.
-import type { QueryHandler } from '../context';
+// DescribeImages and DeregisterImage. A deregistered AMI lingers in DescribeImages for a while
+// (deregistered-images.ts), as the DescribeImages API reference says.
+import type { QueryHandler, QueryParams } from '../context';
 import { readList, requireParam } from '../protocol/query-params';
 import type { Image } from '../world';
 import { describe } from './describe';
+import { answeredEmpty, recentlyDeregistered, rememberDeregistered } from './deregistered-images';
 import { checkIdShape, imageNotFound } from './errors';
 import { bool, type FilterFields } from './filters';
 import { canUseImage, findMyImage } from './image-access';
@@ -34,13 +36,26 @@ const IMAGE_FILTERS: FilterFields<Image> = {
   'block-device-mapping.volume-type': (i) => i.blockDevices.map((b) => b.ebs?.volumeType),
 };
 
-export const describeImages: QueryHandler = (ctx, params) => {
+// The request without the ImageIds that AWS answers with nothing (deregistered a while ago).
+function withoutFadedIds(params: QueryParams, ids: readonly string[]): QueryParams {
+  const rest: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (!/^ImageId\.\d+$/.test(k)) rest[k] = v;
+  ids.forEach((id, i) => (rest[`ImageId.${i + 1}`] = id));
+  return rest;
+}
+
+export const describeImages: QueryHandler = (ctx, allParams) => {
+  // First, so that images past their time are forgotten before the ids are looked at.
+  const recent = recentlyDeregistered(ctx);
+  const requested = readList(allParams, 'ImageId');
+  const kept = requested.filter((id) => !answeredEmpty(ctx, id));
+  if (requested.length > 0 && kept.length === 0) return { imagesSet: itemList([]) };
+  const params = kept.length === requested.length ? allParams : withoutFadedIds(allParams, kept);
   const owners = readList(params, 'Owner');
   const executableBy = readList(params, 'ExecutableBy');
-  const visible = [...ctx.world.images.values()].filter(
+  const visible = [...ctx.world.images.values(), ...recent].filter(
     (i) =>
       i.region === ctx.region &&
-      i.state !== 'deregistered' &&
       canUseImage(ctx, i) &&
       (owners.length === 0 || owners.some((o) => ownerMatches(ctx, o, i.ownerId))) &&
       (executableBy.length === 0 ||
@@ -67,9 +82,9 @@ export const describeImages: QueryHandler = (ctx, params) => {
   return { imagesSet: itemList(page.items.map(imageXml)), nextToken: page.nextToken };
 };
 
-// The AMI disappears; its snapshots stay (AWS leaves deleting them to the owner).
+// The AMI can no longer be used; its snapshots stay (AWS leaves deleting them to the owner).
 export const deregisterImage: QueryHandler = (ctx, params) => {
   const image = findMyImage(ctx, requireParam(params, 'ImageId'));
-  ctx.world.images.delete(image.imageId);
+  rememberDeregistered(ctx, image);
   return { return: true };
 };
