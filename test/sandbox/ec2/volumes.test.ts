@@ -184,6 +184,16 @@ describe('volume encryption', () => {
       f.advance(60 * 60_000);
       expect(f.fail('DescribeVolumes', { 'VolumeId.1': id }).code).toBe('InvalidVolume.NotFound');
     }
+    // A key whose policy lets nobody use it through EC2: accepted too, dropped the same way.
+    const locked = f.key();
+    locked.policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*' }],
+    });
+    const denied = createVolume(f, { Encrypted: 'true', KmsKeyId: locked.arn });
+    expect(volume(f, denied).status).toBe('creating');
+    f.advance(defaultRates.volumeCreateMs);
+    expect(volume(f, denied).status).toBe('deleted');
     const id = createVolume(f, { Encrypted: 'true', KmsKeyId: '0f0e0d0c-0b0a-4908-8706-050403020100' });
     expect(volume(f, id).status).toBe('creating');
     f.advance(defaultRates.volumeCreateMs);
