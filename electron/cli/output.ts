@@ -42,9 +42,10 @@ export function describeError(error: ApiError): string {
   return error.hint ? `${error.message} ${error.hint}` : error.message;
 }
 
-// Ends the process with a one-line reason.
+// Ends the process with a one-line reason: the error's code (what a script can match on), its
+// message and what to do.
 export function fail(error: unknown): never {
   const apiError = toApiError(error);
-  process.stderr.write(`envelope: ${describeError(apiError)}\n`);
+  process.stderr.write(`envelope: ${apiError.code}: ${describeError(apiError)}\n`);
   process.exit(1);
 }
