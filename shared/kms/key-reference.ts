@@ -138,3 +138,101 @@ export function keyIdOf(keyIdOrArn: string): string {
   if (parsed.ok && (parsed.ref.kind === 'key-arn' || parsed.ref.kind === 'key-id')) return parsed.ref.keyId;
   return keyIdOrArn;
 }
+
+// ---- Key identity --------------------------------------------------------------------------------
+// One key has many names: its key id, its key ARN, each alias name (alias/aws/ebs for the AWS
+// managed EBS key), each alias ARN. AWS answers in whichever form it stored or prefers (volumes
+// and snapshots: the key ARN; GetEbsDefaultKmsKeyId: alias/aws/ebs until a key is chosen; buckets
+// and launch templates: what was written), so keys are compared here, by identity, never as text.
+
+// What an identity needs of a known key (KeyRecord, CanonicalKey).
+export interface IdentifiedKey {
+  readonly arn: string;
+  readonly keyId: string;
+  readonly aliases: readonly string[];
+}
+
+// The region an alias name belongs to (aliases are per region); an ARN carries its own.
+export interface KeyContext {
+  readonly region?: string;
+}
+
+const regionOfArn = (arn: string): string => arn.split(':')[3] ?? '';
+
+// The identity of a reference on its own, without knowing any key: a key id and its key ARN give
+// `key/<id>`, an alias name and its alias ARN give `alias/<region>/<name>`. Unparseable text stays
+// as written, so it matches only itself.
+export function keyIdentity(ref: string, context: KeyContext = {}): string {
+  const parsed = parseKeyReference(ref);
+  if (!parsed.ok) return ref.trim();
+  const r = parsed.ref;
+  switch (r.kind) {
+    case 'key-id':
+    case 'key-arn':
+      return `key/${r.keyId}`;
+    case 'alias-name':
+      return `alias/${context.region ?? '?'}/${r.aliasName.slice('alias/'.length)}`;
+    case 'alias-arn':
+      return `alias/${r.region}/${r.aliasName.slice('alias/'.length)}`;
+  }
+}
+
+// Known keys by every identity they have and by ARN: the one table a reference is looked up in.
+export type KeyIndex<K extends IdentifiedKey> = ReadonlyMap<string, K>;
+
+export function keyIndex<K extends IdentifiedKey>(keys: Iterable<K>): KeyIndex<K> {
+  const index = new Map<string, K>();
+  for (const key of keys) {
+    index.set(key.arn, key);
+    const id = `key/${key.keyId.toLowerCase()}`;
+    if (!index.has(id)) index.set(id, key);
+    for (const alias of key.aliases) index.set(keyIdentity(alias, { region: regionOfArn(key.arn) }), key);
+  }
+  return index;
+}
+
+// The known key a reference names, in any of its forms.
+export function findKey<K extends IdentifiedKey>(
+  index: KeyIndex<K>,
+  ref: string | undefined,
+  context: KeyContext = {},
+): K | undefined {
+  if (!ref) return undefined;
+  return index.get(ref.trim()) ?? index.get(keyIdentity(ref, context));
+}
+
+// The canonical form of a reference: `key/<id>` of the key it names when that is known (an alias
+// resolved through the index), else its own identity.
+export function canonicalKeyRef<K extends IdentifiedKey>(
+  index: KeyIndex<K>,
+  ref: string,
+  context: KeyContext = {},
+): string {
+  const key = findKey(index, ref, context);
+  return key ? `key/${key.keyId.toLowerCase()}` : keyIdentity(ref, context);
+}
+
+// The key ARN a reference stands for: the known key's, or the reference itself when it is a key ARN.
+export function keyArnOf<K extends IdentifiedKey>(
+  index: KeyIndex<K>,
+  ref: string | undefined,
+  context: KeyContext = {},
+): string | undefined {
+  if (!ref) return undefined;
+  const key = findKey(index, ref, context);
+  if (key) return key.arn;
+  const parsed = parseKeyReference(ref);
+  return parsed.ok && parsed.ref.kind === 'key-arn' ? ref.trim() : undefined;
+}
+
+// Whether two references name the same key. With no index, only forms that carry the same key id
+// or the same alias match (an alias and a key id need the index to meet).
+export function sameKey<K extends IdentifiedKey>(
+  a: string | undefined,
+  b: string | undefined,
+  index: KeyIndex<K> = new Map(),
+  context: KeyContext = {},
+): boolean {
+  if (!a || !b) return false;
+  return canonicalKeyRef(index, a, context) === canonicalKeyRef(index, b, context);
+}
