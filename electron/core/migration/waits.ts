@@ -86,9 +86,11 @@ export async function waitSnapshots(
 // by CreateVolume and then goes 'deleted' and disappears (EC2 API reference, CreateVolume KmsKeyId:
 // "the action can appear to complete, but eventually fails"); 'error' is a failed volume.
 const DEAD_VOLUME_STATES = new Set(['deleting', 'deleted', 'error']);
-// A volume just created may be missing from DescribeVolumes for a moment (eventual consistency):
-// it counts as gone once it was seen and is missing, or after this many polls without it.
+// A volume just created may be missing from DescribeVolumes for a moment (EC2's eventual
+// consistency): it counts as gone once it was seen and is missing, or when it was never seen in
+// this many polls over at least this long (seconds, times waits.timeScale).
 const POLLS_BEFORE_GONE = 3;
+const NEVER_SEEN_GRACE_SECONDS = 60;
 
 // Every volume available. SDK's VolumeAvailable waiter fails only on 'deleted' and keeps polling
 // a volume that is in 'error' or no longer exists until its maximum wait, so this polls itself
@@ -102,6 +104,7 @@ export async function waitVolumesAvailable(
   if (volumeIds.length === 0) return;
   const seen = new Set<string>();
   const missing = new Map<string, number>();
+  const graceEnds = Date.now() + NEVER_SEEN_GRACE_SECONDS * ctx.waits.timeScale * 1000;
   await poll(
     ctx,
     `volumes ${volumeIds.join(', ')} to be available`,
@@ -123,7 +126,8 @@ export async function waitVolumesAvailable(
         }
         const polls = (missing.get(id) ?? 0) + 1;
         missing.set(id, polls);
-        if (seen.has(id) || polls >= POLLS_BEFORE_GONE) problems.push(`${id} no longer exists`);
+        const neverCame = polls >= POLLS_BEFORE_GONE && Date.now() >= graceEnds;
+        if (seen.has(id) || neverCame) problems.push(`${id} no longer exists`);
       }
       if (problems.length > 0) {
         throw new AppError(
@@ -245,12 +249,20 @@ const REQUESTED_STOP_REASONS = new Set([
 // without having been seen pending (otherwise the wait would poll to its timeout).
 export async function waitInstanceRunning(ctx: MigrationContext, instanceId: string, signal?: AbortSignal) {
   let sawPending = false;
+  let unknown = 0;
   await poll(
     ctx,
     `${instanceId} to run`,
     20 * MINUTE,
     async () => {
-      const instance = await describeInstance(ctx, instanceId);
+      // Right after RunInstances the new id may not have reached DescribeInstances yet
+      // (InvalidInstanceID.NotFound; "Eventual consistency in the Amazon EC2 API"): poll again, a few times.
+      const instance = await describeInstance(ctx, instanceId).catch((error: unknown) => {
+        const notYet = (error as { name?: string }).name === 'InvalidInstanceID.NotFound';
+        if (notYet && ++unknown < POLLS_BEFORE_GONE) return 'not-yet' as const;
+        throw error;
+      });
+      if (instance === 'not-yet') return 'retry';
       const state = instance?.State?.Name;
       if (state === 'running') return true;
       if (state === 'pending') sawPending = true;

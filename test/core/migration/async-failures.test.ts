@@ -32,7 +32,8 @@ function kmsAnswering(state: string, deletion?: Date): KMSClient {
   } as unknown as KMSClient;
 }
 
-function ctxWith(ec2: EC2Client): MigrationContext {
+// timeScale also scales the grace a never-seen volume gets (60 s on AWS).
+function ctxWith(ec2: EC2Client, timeScale = 0.001): MigrationContext {
   return {
     ec2,
     kms: kmsAnswering('Enabled'),
@@ -40,7 +41,7 @@ function ctxWith(ec2: EC2Client): MigrationContext {
     region: 'us-west-2',
     accountId: '123456789012',
     callerArn: 'arn:aws:iam::123456789012:user/test',
-    waits: { minDelay: 0.001, maxDelay: 0.002, timeScale: 0.01 },
+    waits: { minDelay: 0.001, maxDelay: 0.002, timeScale },
     now: () => 0,
     dataDir: '/nonexistent',
   };
@@ -73,9 +74,16 @@ describe('waitVolumesAvailable', () => {
     expect(error.message).toContain('vol-1 no longer exists');
     expect(gone.polls()).toBe(2);
 
-    const late = ec2Answering([[], [], [{ VolumeId: 'vol-2', State: 'available' }]]);
-    await waitVolumesAvailable(ctxWith(late.client), ['vol-2']);
-    expect(late.polls()).toBe(3);
+    const late = ec2Answering([[], [], [], [{ VolumeId: 'vol-2', State: 'available' }]]);
+    // A full minute of grace, so however slow the machine the late volume is waited for.
+    await waitVolumesAvailable(ctxWith(late.client, 1), ['vol-2']);
+    expect(late.polls()).toBe(4);
+
+    // Never seen at all: gone after the grace (scaled by waits.timeScale) and a few polls.
+    const never = ec2Answering([[]]);
+    const error2 = await failureOf(waitVolumesAvailable(ctxWith(never.client, 0.0001), ['vol-3']));
+    expect(error2.message).toContain('vol-3 no longer exists');
+    expect(never.polls()).toBeGreaterThanOrEqual(3);
   });
 });
 
