@@ -3,6 +3,7 @@
 // Gathered by gather.ts; the checks are pure functions of it, so tests can feed them tables.
 import type { IntendedKeys } from '../../../shared/domain/diagnostics';
 import type { KeyRecord, RegionInventory } from '../../../shared/domain/inventory';
+import { findKey, keyArnOf, keyIndex, type KeyIndex } from '../../../shared/kms/key-reference';
 import type { KmsGrantInput } from '../../../shared/policy';
 
 export type Resolution =
@@ -33,14 +34,48 @@ export interface CheckInput {
 
 export const simKey = (action: string, resource: string): string => `${action} ${resource}`;
 
+// One key index and one answer per reference for each input: the checks compare keys by ARN after
+// this, whatever form the inventory held (a volume's key ARN, the default's alias/aws/ebs, a
+// bucket's key id, an image's snapshot key), through the one identity helper (shared/kms).
+interface KeyLookup {
+  readonly index: KeyIndex<KeyRecord>;
+  readonly arns: Map<string, string | undefined>;
+}
+const lookups = new WeakMap<CheckInput, KeyLookup>();
+
+function lookupOf(input: CheckInput): KeyLookup {
+  let lookup = lookups.get(input);
+  if (!lookup) {
+    lookup = { index: keyIndex(input.inventory.keys), arns: new Map() };
+    lookups.set(input, lookup);
+  }
+  return lookup;
+}
+
+// The key ARN a reference in any form stands for: DescribeKey's answer when gather resolved it
+// (undefined when that failed), else the region's known key it names, else a key ARN as written.
 export function resolvedArn(input: CheckInput, ref: string | undefined): string | undefined {
   if (!ref) return undefined;
+  const lookup = lookupOf(input);
+  if (lookup.arns.has(ref)) return lookup.arns.get(ref);
   const r = input.resolutions.get(ref);
-  return r?.ok ? r.arn : undefined;
+  const arn = r
+    ? r.ok
+      ? (keyArnOf(lookup.index, r.arn) ?? r.arn)
+      : undefined
+    : keyArnOf(lookup.index, ref, input);
+  lookup.arns.set(ref, arn);
+  return arn;
+}
+
+// Whether two references name the same key (both must be known to be that key).
+export function sameKeyIn(input: CheckInput, a: string | undefined, b: string | undefined): boolean {
+  const arnA = resolvedArn(input, a);
+  return arnA !== undefined && arnA === resolvedArn(input, b);
 }
 
 export function keyByArn(input: CheckInput, arn: string | undefined): KeyRecord | undefined {
-  return arn ? input.inventory.keys.find((k) => k.arn === arn) : undefined;
+  return findKey(lookupOf(input).index, arn, input);
 }
 
 // A label for a key: its first customer alias, else its AWS alias, else its id.

@@ -7,6 +7,7 @@ import { paginateListGrants, type KMSClient } from '@aws-sdk/client-kms';
 import { paginateSimulatePrincipalPolicy, type IAMClient } from '@aws-sdk/client-iam';
 import type { IntendedKeys } from '../../../shared/domain/diagnostics';
 import type { RegionInventory } from '../../../shared/domain/inventory';
+import { keyArnOf, keyIndex } from '../../../shared/kms/key-reference';
 import { isRootArn, type KmsGrantInput } from '../../../shared/policy';
 import { toApiError } from '../errors/to-api-error';
 import { mapLimit } from '../inventory/concurrency';
@@ -139,10 +140,12 @@ export async function gather(input: GatherInput): Promise<{ check: CheckInput; e
     signal,
   );
 
+  // The keys of shared images (their snapshots' keys, in any form) by the key each names.
+  const index = keyIndex(inv.keys);
   const sharedKeyArns = new Set(
     sharedImages
       .filter((i) => launchPermissions.has(i.id))
-      .flatMap((i) => i.blockDevices.map((d) => d.kmsKeyId ?? '')),
+      .flatMap((i) => i.blockDevices.map((d) => keyArnOf(index, d.kmsKeyId, { region }) ?? '')),
   );
   const keys = inv.keys.filter((k) => examinedKey(k) || sharedKeyArns.has(k.arn));
   const keyPolicies = new Map<string, { text: string } | { error: string }>();

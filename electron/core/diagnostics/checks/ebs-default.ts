@@ -123,7 +123,8 @@ export function checkEbsDefault(input: CheckInput): Finding[] {
 
   // No intended key known, but images keep being rebuilt under the default key: say so.
   if (!intendedRef && defaults.encryptionByDefault && defaultArn) {
-    const rebuilt = repeatedGroups(inventory.images, input.repeatWindowHours).filter((g) =>
+    const keyOf = (ref: string) => resolvedArn(input, ref);
+    const rebuilt = repeatedGroups(inventory.images, input.repeatWindowHours, keyOf).filter((g) =>
       g.keys.includes(defaultArn),
     );
     if (rebuilt.length > 0) {

@@ -4,18 +4,27 @@
 import type { Finding } from '../../../../shared/domain/diagnostics';
 import type { LaunchTemplateRecord } from '../../../../shared/domain/inventory';
 import { parsePolicy } from '../../../../shared/policy';
-import { type CheckInput, keyByArn, keyName } from '../check-input';
+import { type CheckInput, keyByArn, keyName, resolvedArn } from '../check-input';
 import { accountCanUse, crossAccountStatement } from '../policy-gaps';
 import { listEvidence, makeFinding } from './finding';
 
-const encryptedKeys = (devices: readonly { encrypted?: boolean; kmsKeyId?: string }[]): string[] => [
-  ...new Set(devices.filter((d) => d.encrypted).map((d) => d.kmsKeyId ?? '')),
+// The distinct keys of an image's encrypted devices, each as the key ARN it stands for (an AMI's
+// key comes from its snapshots; '' when it could not be read).
+const encryptedKeys = (
+  input: CheckInput,
+  devices: readonly { encrypted?: boolean; kmsKeyId?: string }[],
+): string[] => [
+  ...new Set(
+    devices.filter((d) => d.encrypted).map((d) => resolvedArn(input, d.kmsKeyId) ?? d.kmsKeyId ?? ''),
+  ),
 ];
+const keyLabel = (input: CheckInput, arn: string): string =>
+  arn === '' ? 'unknown key' : keyName(input, arn);
 
 function sharing(input: CheckInput): Finding[] {
   const findings: Finding[] = [];
   for (const image of input.inventory.images.filter((i) => i.owned)) {
-    const keys = encryptedKeys(image.blockDevices);
+    const keys = encryptedKeys(input, image.blockDevices);
     if (keys.length === 0) continue;
     if (image.isPublic) {
       findings.push(
@@ -27,7 +36,7 @@ function sharing(input: CheckInput): Finding[] {
           evidence: {
             image: image.id,
             name: image.name,
-            keys: keys.map((k) => keyName(input, k)).join(', '),
+            keys: keys.map((k) => keyLabel(input, k)).join(', '),
           },
           why: 'AMIs with encrypted snapshots cannot be shared publicly: nobody outside the key’s permissions can launch it, so the public listing helps no one and advertises the image.',
           fix: {
@@ -37,7 +46,8 @@ function sharing(input: CheckInput): Finding[] {
       );
     }
     for (const accountId of input.launchPermissions.get(image.id) ?? []) {
-      for (const keyArn of keys) {
+      // A key not read (its snapshot could not be described) cannot be checked here.
+      for (const keyArn of keys.filter((k) => k !== '')) {
         const key = keyByArn(input, keyArn);
         const stored = input.keyPolicies.get(keyArn);
         const parsed = stored && 'text' in stored ? parsePolicy(stored.text) : undefined;

@@ -13,24 +13,22 @@ export interface KeyUsage {
   readonly isIntended: boolean;
 }
 
+// Every reference is compared as the key it names (resolvedArn): a volume's key ARN, a template's
+// alias, a bucket's key id, the default's alias/aws/ebs all count for the one key.
 export function keyUsage(input: CheckInput, arn: string): KeyUsage {
   const inv = input.inventory;
-  const ltUses = inv.launchTemplates.filter((lt) =>
-    lt.blockDevices.some((d) => d.kmsKeyId !== undefined && resolvedArn(input, d.kmsKeyId) === arn),
-  );
+  const uses = (ref: string | undefined): boolean => ref !== undefined && resolvedArn(input, ref) === arn;
   return {
-    volumes: inv.volumes.filter((v) => v.kmsKeyId === arn).length,
-    snapshots: inv.snapshots.filter((s) => s.kmsKeyId === arn).length,
-    images: inv.images.filter((i) => i.owned && i.blockDevices.some((d) => d.kmsKeyId === arn)).length,
-    launchTemplates: ltUses.map((lt) => lt.name),
-    buckets: inv.buckets
-      .filter(
-        (b) => b.encryption?.kmsKeyId !== undefined && resolvedArn(input, b.encryption.kmsKeyId) === arn,
-      )
-      .map((b) => b.name),
-    isDefault: resolvedArn(input, inv.ebsDefaults?.defaultKmsKeyId) === arn,
-    isIntended:
-      resolvedArn(input, input.intended.ebsKey) === arn || resolvedArn(input, input.intended.s3Key) === arn,
+    volumes: inv.volumes.filter((v) => uses(v.kmsKeyId)).length,
+    snapshots: inv.snapshots.filter((s) => uses(s.kmsKeyId)).length,
+    // An AMI's key is its snapshots' (the inventory reads it from DescribeSnapshots).
+    images: inv.images.filter((i) => i.owned && i.blockDevices.some((d) => uses(d.kmsKeyId))).length,
+    launchTemplates: inv.launchTemplates
+      .filter((lt) => lt.blockDevices.some((d) => uses(d.kmsKeyId)))
+      .map((lt) => lt.name),
+    buckets: inv.buckets.filter((b) => uses(b.encryption?.kmsKeyId)).map((b) => b.name),
+    isDefault: uses(inv.ebsDefaults?.defaultKmsKeyId),
+    isIntended: uses(input.intended.ebsKey) || uses(input.intended.s3Key),
   };
 }
 

@@ -6,7 +6,7 @@ import type { ImageRecord } from '../../../../shared/domain/inventory';
 export interface RepeatedGroup {
   readonly prefix: string;
   readonly images: readonly ImageRecord[]; // oldest first
-  readonly keys: readonly string[]; // distinct snapshot key ARNs ('' = unencrypted)
+  readonly keys: readonly string[]; // distinct snapshot keys as keyOf names them ('' = unencrypted)
 }
 
 const UNIQUE_TAIL =
@@ -17,16 +17,30 @@ export function namePrefix(name: string): string {
   return stripped === '' ? name : stripped;
 }
 
-export function imageKeys(image: ImageRecord): string[] {
+// How a group names a key: the key ARN of the one key a reference stands for (check-input's
+// resolvedArn), so two forms of one key never count as two keys.
+export type KeyOf = (ref: string) => string | undefined;
+const asWritten: KeyOf = (ref) => ref;
+
+// An image's distinct snapshot keys: '' unencrypted, UNKNOWN_KEY when its snapshot could not be read.
+export const UNKNOWN_KEY = 'unknown key';
+
+export function imageKeys(image: ImageRecord, keyOf: KeyOf = asWritten): string[] {
   const keys = image.blockDevices
     .filter((d) => d.snapshotId !== undefined)
-    .map((d) => (d.encrypted ? (d.kmsKeyId ?? 'encrypted') : ''));
+    .map((d) =>
+      d.encrypted ? ((d.kmsKeyId ? keyOf(d.kmsKeyId) : undefined) ?? d.kmsKeyId ?? UNKNOWN_KEY) : '',
+    );
   return [...new Set(keys)];
 }
 
 const created = (i: ImageRecord): number => (i.creationDate ? Date.parse(i.creationDate) : Number.NaN);
 
-export function repeatedGroups(images: readonly ImageRecord[], windowHours: number): RepeatedGroup[] {
+export function repeatedGroups(
+  images: readonly ImageRecord[],
+  windowHours: number,
+  keyOf: KeyOf = asWritten,
+): RepeatedGroup[] {
   const byPrefix = new Map<string, ImageRecord[]>();
   for (const image of images) {
     if (!image.owned || Number.isNaN(created(image))) continue;
@@ -39,7 +53,7 @@ export function repeatedGroups(images: readonly ImageRecord[], windowHours: numb
     const sorted = [...list].sort((a, b) => created(a) - created(b));
     let run: ImageRecord[] = [];
     const flush = () => {
-      const keys = [...new Set(run.flatMap(imageKeys))];
+      const keys = [...new Set(run.flatMap((i) => imageKeys(i, keyOf)))];
       if (run.length >= 3) groups.push({ prefix, images: run, keys });
       run = [];
     };
@@ -50,7 +64,7 @@ export function repeatedGroups(images: readonly ImageRecord[], windowHours: numb
     }
     flush();
     // Under different keys at any distance: the application rebuilt an image it did not accept.
-    const allKeys = [...new Set(sorted.flatMap(imageKeys))];
+    const allKeys = [...new Set(sorted.flatMap((i) => imageKeys(i, keyOf)))];
     const covered = groups.some((g) => g.prefix === prefix && g.images.length === sorted.length);
     if (sorted.length >= 2 && allKeys.length > 1 && !covered)
       groups.push({ prefix, images: sorted, keys: allKeys });

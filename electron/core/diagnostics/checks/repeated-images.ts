@@ -5,13 +5,14 @@
 import type { Finding } from '../../../../shared/domain/diagnostics';
 import { type CheckInput, keyName, resolvedArn } from '../check-input';
 import { iso, listEvidence, makeFinding } from './finding';
-import { repeatedGroups } from './repeated-groups';
+import { repeatedGroups, UNKNOWN_KEY } from './repeated-groups';
 
 export function checkRepeatedImages(input: CheckInput): Finding[] {
   const { region, inventory } = input;
   const defaultArn = resolvedArn(input, inventory.ebsDefaults?.defaultKmsKeyId);
   const intendedArn = resolvedArn(input, input.intended.ebsKey);
-  return repeatedGroups(inventory.images, input.repeatWindowHours).map((group) => {
+  const keyOf = (ref: string) => resolvedArn(input, ref);
+  return repeatedGroups(inventory.images, input.repeatWindowHours, keyOf).map((group) => {
     const first = group.images[0];
     const last = group.images[group.images.length - 1];
     const spanHours =
@@ -28,7 +29,9 @@ export function checkRepeatedImages(input: CheckInput): Finding[] {
         : group.keys.length > 1
           ? 'snapshots under different keys'
           : 'unknown';
-    const keyLabels = group.keys.map((k) => (k === '' ? 'unencrypted' : keyName(input, k)));
+    const keyLabels = group.keys.map((k) =>
+      k === '' ? 'unencrypted' : k === UNKNOWN_KEY ? UNKNOWN_KEY : keyName(input, k),
+    );
     return makeFinding('repeated-images', region, {
       aspect: group.prefix,
       severity: confirmed || suspected ? 'high' : 'medium',
