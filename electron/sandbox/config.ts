@@ -24,6 +24,11 @@ export const defaultRates: SandboxRates = {
   instanceStopMs: 60_000,
   // CreateImage / CopyImage: the AMI turns available this long after its last snapshot completes.
   imageRegisterMs: 30_000,
+  // Eventual consistency ("Eventual consistency in the Amazon EC2 API", EC2 developer guide): right
+  // after RunInstances, DescribeInstances with the new id may answer InvalidInstanceID.NotFound
+  // ("This does not mean the instance does not exist"); AWS advises retrying "starting with a couple
+  // of seconds". AWS gives no figure; two seconds is the sandbox's choice.
+  idPropagationMs: 2_000,
 };
 
 export interface SandboxConfig {

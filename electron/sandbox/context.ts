@@ -23,6 +23,7 @@ export interface SandboxRates {
   instanceStartMs: number; // pending → running
   instanceStopMs: number; // stopping → stopped
   imageRegisterMs: number; // extra time after the last snapshot completes before an AMI is available
+  idPropagationMs: number; // a new instance's id reaches DescribeInstances this long after RunInstances
 }
 
 export interface CallContext {

@@ -23,6 +23,8 @@ export interface InstanceBlockDevice {
 
 export interface Instance {
   instanceId: string;
+  // Simulated time from which DescribeInstances knows the id (eventual consistency, config.ts).
+  visibleAt?: number;
   accountId: AccountId;
   region: Region;
   imageId: string;

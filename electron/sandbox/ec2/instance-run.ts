@@ -223,6 +223,7 @@ function launchOne(
     state: 'pending',
     stateEndsAt: now + ctx.rates.instanceStartMs,
     launchTime: now,
+    visibleAt: now + ctx.rates.idPropagationMs,
     blockDevices: [],
     tags: tagsFor(params, 'instance'),
   };

@@ -47,7 +47,11 @@ function describeSpec(instances: Instance[], action: string) {
 }
 
 export const describeInstances: QueryHandler = (ctx, params) => {
-  const mine = [...ctx.world.instances.values()].filter((i) => isMine(ctx, i));
+  // A just-launched instance is not known yet: NotFound by id, absent from lists (config.ts).
+  const now = ctx.clock.now();
+  const mine = [...ctx.world.instances.values()].filter(
+    (i) => isMine(ctx, i) && (i.visibleAt === undefined || i.visibleAt <= now),
+  );
   const page = describe(params, {
     ...describeSpec(mine, 'DescribeInstances'),
     setName: 'instancesSet',

@@ -2,7 +2,12 @@
 // advance()), the documented default rates, the sandbox account in us-east-1.
 import { createClock } from '../../../electron/sandbox/clock';
 import { defaultRates, SANDBOX_ACCOUNT_ID } from '../../../electron/sandbox/config';
-import { AwsError, type CallContext, type QueryParams } from '../../../electron/sandbox/context';
+import {
+  AwsError,
+  type CallContext,
+  type QueryParams,
+  type SandboxRates,
+} from '../../../electron/sandbox/context';
 import { ec2Handlers } from '../../../electron/sandbox/ec2/index';
 import { createKmsKey } from '../../../electron/sandbox/kms/factory';
 import { mintImageId, mintSnapshotId } from '../../../electron/sandbox/ids';
@@ -23,13 +28,15 @@ export interface Ec2Fixture {
   image(options?: SeedImageOptions): Image;
 }
 
-export function ec2Fixture(): Ec2Fixture {
+export function ec2Fixture(rates: Partial<SandboxRates> = {}): Ec2Fixture {
   const world = createWorld();
   const clock = createClock({ speed: 0, startAt: START });
   const ctxFor = (region = 'us-east-1', accountId = ACCOUNT): CallContext => ({
     world,
     clock,
-    rates: defaultRates,
+    // Ids known at once: these handler tests look at states, not at eventual consistency
+    // (instances.test.ts covers that with the documented delay).
+    rates: { ...defaultRates, idPropagationMs: 0, ...rates },
     region,
     accountId,
     principalArn: `arn:aws:iam::${accountId}:user/sandbox-admin`,

@@ -50,6 +50,17 @@ describe('instances', () => {
     expect(f.fail('DescribeInstances', { 'InstanceId.1': 'i-zz' }).code).toBe('InvalidInstanceID.Malformed');
   });
 
+  // "Eventual consistency in the Amazon EC2 API": a new instance id may be unknown to
+  // DescribeInstances for a moment after RunInstances.
+  it('does not know a just-launched instance for idPropagationMs, then does', () => {
+    const f = ec2Fixture({ idPropagationMs: defaultRates.idPropagationMs });
+    const id = launch(f);
+    expect(f.fail('DescribeInstances', { 'InstanceId.1': id }).code).toBe('InvalidInstanceID.NotFound');
+    expect(items(f.call('DescribeInstances').reservationSet)).toEqual([]);
+    f.advance(defaultRates.idPropagationMs);
+    expect(stateName(instance(f, id))).toBe('pending');
+  });
+
   // EBS user guide, "Supported instance types": encryption is available on every current and
   // previous generation type, so an m1.small launches on, takes and restarts with encrypted volumes.
   it('gives a previous-generation type encrypted volumes like any other', () => {
