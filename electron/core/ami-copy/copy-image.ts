@@ -11,10 +11,10 @@ import { CopyImageCommand, DescribeImagesCommand, DescribeSnapshotsCommand } fro
 import { paginateListAliases } from '@aws-sdk/client-kms';
 import type { CopyProgress, CopyResult, PartialCopy, SnapshotKey } from '../../../shared/domain/ami-copy';
 import { formatBlockDevice } from '../../../shared/inventory/block-device';
-import { keyLabel } from '../../../shared/kms/key-reference';
+import { keyLabel, sameKey } from '../../../shared/kms/key-reference';
 import { AppError } from '../errors/app-error';
 import { keyCause } from '../migration/key-cause';
-import { toBlockDevice } from '../inventory/fetch-images';
+import { imageBlockDevices } from '../inventory/fetch-images';
 import { DEFAULT_POLL_MS, sleep, type AmiCopyDeps } from './deps';
 import { checkDestinationKey } from './key-check';
 import { CopyLimits } from './limits';
@@ -240,14 +240,15 @@ async function resultOf(
   image: Image,
   keyArn: string,
 ): Promise<CopyResult> {
-  const blockDevices = (image.BlockDeviceMappings ?? []).map(toBlockDevice);
+  const blockDevices = imageBlockDevices(image);
   const { snapshots } = await observe(deps, input.destRegion, image.ImageId ?? '');
   const aliasCache = new Map<string, string[]>();
   const keys: SnapshotKey[] = [];
   for (const d of blockDevices) {
     if (!d.snapshotId) continue;
     const s = snapshots.find((x) => x.SnapshotId === d.snapshotId);
-    const arn = s?.KmsKeyId ?? d.kmsKeyId;
+    // The key is the snapshot's: DescribeImages never gives it (EC2 API reference, EbsBlockDevice).
+    const arn = s?.KmsKeyId;
     if (arn && !aliasCache.has(arn)) aliasCache.set(arn, await aliasesOf(deps, input.destRegion, arn));
     keys.push({
       device: d.device,
@@ -257,7 +258,7 @@ async function resultOf(
       aliases: arn ? (aliasCache.get(arn) ?? []) : [],
     });
   }
-  const wrong = keys.find((k) => !k.encrypted || k.kmsKeyArn !== keyArn);
+  const wrong = keys.find((k) => !k.encrypted || !sameKey(k.kmsKeyArn, keyArn));
   if (wrong) {
     throw new AppError(
       'copy-not-encrypted-as-asked',

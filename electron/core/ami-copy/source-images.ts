@@ -1,5 +1,6 @@
 // Source AMIs: found by id or name among those the account owns, those shared with it and public
-// ones, each with its block devices and their encryption. Before a copy is planned the AMI must
+// ones, each with its block devices, their encryption and their snapshots' keys (DescribeImages
+// never gives Ebs.KmsKeyId; one batched DescribeSnapshots does, image-keys.ts). Before a copy is planned the AMI must
 // exist in the source region, be available, and its snapshots must be readable by the caller
 // (CopyImage needs the storage, not only launch permission: "You do not have permission to
 // access the storage of this ami").
@@ -7,7 +8,8 @@ import type { EC2Client, Image } from '@aws-sdk/client-ec2';
 import { DescribeImagesCommand, DescribeRegionsCommand, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
 import type { SourceImage } from '../../../shared/domain/ami-copy';
 import { AppError } from '../errors/app-error';
-import { toBlockDevice } from '../inventory/fetch-images';
+import { imageBlockDevices } from '../inventory/fetch-images';
+import { joinImageKeys, type SnapshotKeyAnswer } from '../inventory/image-keys';
 
 export function toSourceImage(image: Image, region: string, account: string): SourceImage {
   const ownerId = image.OwnerId ?? '';
@@ -20,7 +22,8 @@ export function toSourceImage(image: Image, region: string, account: string): So
     access: ownerId === account ? 'owned' : image.Public ? 'public' : 'shared',
     state: image.State ?? 'unknown',
     ...(image.CreationDate ? { creationDate: image.CreationDate } : {}),
-    blockDevices: (image.BlockDeviceMappings ?? []).map(toBlockDevice),
+    // Without keys: DescribeImages does not give them; withKeys reads them from the snapshots.
+    blockDevices: imageBlockDevices(image),
     tags: (image.Tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' })),
   };
 }
@@ -76,19 +79,30 @@ export async function describeSourceImage(
     );
   }
   const snapshotIds = source.blockDevices.flatMap((d) => (d.snapshotId ? [d.snapshotId] : []));
-  if (source.access !== 'owned' && snapshotIds.length > 0)
-    await assertStorageReadable(ec2, source, snapshotIds);
-  return source;
+  // Another account's AMI: the readability check's answer already holds the keys.
+  const read =
+    source.access !== 'owned' && snapshotIds.length > 0
+      ? await assertStorageReadable(ec2, source, snapshotIds)
+      : undefined;
+  const [withKeys] = await joinImageKeys(ec2, [source], read);
+  return withKeys ?? source;
 }
 
 async function assertStorageReadable(
   ec2: EC2Client,
   source: SourceImage,
   snapshotIds: string[],
-): Promise<void> {
+): Promise<Map<string, SnapshotKeyAnswer>> {
   try {
     const answer = await ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: snapshotIds }));
-    if ((answer.Snapshots ?? []).length === snapshotIds.length) return;
+    if ((answer.Snapshots ?? []).length === snapshotIds.length) {
+      return new Map(
+        (answer.Snapshots ?? []).map((s) => [
+          s.SnapshotId ?? '',
+          { encrypted: s.Encrypted ?? false, ...(s.KmsKeyId ? { kmsKeyId: s.KmsKeyId } : {}) },
+        ]),
+      );
+    }
   } catch (error) {
     if (!/InvalidSnapshot/.test((error as { name?: string }).name ?? '')) throw error;
   }
@@ -112,7 +126,10 @@ export async function searchImages(
     const answer = await ec2.send(
       new DescribeImagesCommand({ Filters: [{ Name: 'image-id', Values: [q] }] }),
     );
-    return (answer.Images ?? []).map((i) => toSourceImage(i, region, account));
+    return joinImageKeys(
+      ec2,
+      (answer.Images ?? []).map((i) => toSourceImage(i, region, account)),
+    );
   }
   const nameFilter = q === '' ? [] : [{ Name: 'name', Values: [`*${q}*`] }];
   const [owned, shared, publicOnes] = await Promise.all([
@@ -135,5 +152,5 @@ export async function searchImages(
     if (image.ImageId && !seen.has(image.ImageId))
       seen.set(image.ImageId, toSourceImage(image, region, account));
   }
-  return [...seen.values()];
+  return joinImageKeys(ec2, [...seen.values()]);
 }

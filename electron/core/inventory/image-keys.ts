@@ -8,7 +8,7 @@
 // then unknown, and the device says why instead of failing the scan.
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
-import type { BlockDevice, ImageRecord } from '../../../shared/domain/inventory';
+import type { BlockDevice } from '../../../shared/domain/inventory';
 import { toApiError } from '../errors/to-api-error';
 import { keepAsIs, type Intern } from './intern';
 import { isOfflineError } from './offline';
@@ -77,7 +77,7 @@ async function lookup(
 // The snapshots whose key the images need and the scan did not already read: those of encrypted
 // devices only (an unencrypted device has no key to find).
 export function snapshotsToDescribe(
-  images: readonly ImageRecord[],
+  images: readonly { readonly blockDevices: readonly BlockDevice[] }[],
   known: ReadonlyMap<string, unknown>,
 ): string[] {
   const ids = new Set<string>();
@@ -96,10 +96,10 @@ export function withSnapshotKey(device: BlockDevice, answer: SnapshotKeyAnswer |
   return answer.kmsKeyId ? { ...rest, kmsKeyId: answer.kmsKeyId } : rest;
 }
 
-export function withImageKeys(
-  images: readonly ImageRecord[],
+export function withImageKeys<T extends { readonly blockDevices: readonly BlockDevice[] }>(
+  images: readonly T[],
   answers: ReadonlyMap<string, SnapshotKeyAnswer>,
-): ImageRecord[] {
+): T[] {
   return images.map((image) => ({
     ...image,
     blockDevices: image.blockDevices.map((d) =>
@@ -110,13 +110,13 @@ export function withImageKeys(
 
 // Every image with its devices' keys: the scan's own snapshots first, one batched DescribeSnapshots
 // (per IDS_PER_CALL) for the rest.
-export async function joinImageKeys(
+export async function joinImageKeys<T extends { readonly blockDevices: readonly BlockDevice[] }>(
   client: EC2Client,
-  images: readonly ImageRecord[],
-  scanned: ReadonlyMap<string, SnapshotKeyAnswer>,
+  images: readonly T[],
+  scanned: ReadonlyMap<string, SnapshotKeyAnswer> = new Map(),
   signal?: AbortSignal,
   intern: Intern = keepAsIs,
-): Promise<ImageRecord[]> {
+): Promise<T[]> {
   const missing = snapshotsToDescribe(images, scanned);
   const fetched =
     missing.length === 0 ? new Map() : await describeSnapshotKeys(client, missing, signal, intern);
