@@ -3,6 +3,7 @@
 // it once something has been shown.
 import { create } from 'zustand';
 import type { Inventory, KeyRecord } from '../../shared/domain/inventory';
+import { keyIndex, type KeyIndex } from '../../shared/kms/key-reference';
 import { api } from '../bridge/api';
 import { failed, loading, ready, type LoadState } from './load-state';
 import { useUiStore } from './ui-store';
@@ -53,9 +54,9 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
 export const selectInventory = (state: InventoryState): Inventory | undefined =>
   state.inventory.status === 'ready' ? state.inventory.value : undefined;
 
-// Keys by ARN across the shown regions, for KeyBadge (volumes and snapshots name keys by ARN).
-export function keysByArn(inventory: Inventory | undefined): ReadonlyMap<string, KeyRecord> {
-  const map = new Map<string, KeyRecord>();
-  for (const region of inventory?.regions ?? []) for (const key of region.keys) map.set(key.arn, key);
-  return map;
+// Keys across the shown regions by every name they have (ARN, key id, alias name and ARN per
+// region), for KeyBadge: volumes name keys by ARN, buckets and templates by what was written, the
+// EBS default by alias/aws/ebs. Looked up with findKey (shared/kms/key-reference.ts).
+export function keysByArn(inventory: Inventory | undefined): KeyIndex<KeyRecord> {
+  return keyIndex((inventory?.regions ?? []).flatMap((r) => r.keys));
 }

@@ -7,7 +7,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { SourceImage } from '../../../shared/domain/ami-copy';
-import { formatBlockDevice, summarizeEncryption } from '../../../shared/inventory/block-device';
+import { formatBlockDeviceWithKey, summarizeEncryption } from '../../../shared/inventory/block-device';
 import { useAmiCopyStore } from '../../stores/ami-copy-store';
 import { ErrorAlert } from '../error-alert';
 
@@ -83,7 +83,7 @@ export function SourceStep() {
             header: 'Block devices',
             cell: (i) => (
               <Box variant="code" fontSize="body-s">
-                {i.blockDevices.map(formatBlockDevice).join('\n')}
+                {i.blockDevices.map((d) => formatBlockDeviceWithKey(d)).join('\n')}
               </Box>
             ),
           },

@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tabs from '@cloudscape-design/components/tabs';
 import type { Inventory, KeyRecord, RegionInventory } from '../../../shared/domain/inventory';
-import { keyLabel } from '../../../shared/kms/key-reference';
+import { findKey, keyLabel } from '../../../shared/kms/key-reference';
 import { keysByArn } from '../../stores/inventory-store';
 import { instanceColumns, snapshotColumns, volumeColumns, type InRegion } from './ec2-columns';
 import { OfflineAlert } from './offline-alert';
@@ -26,8 +26,8 @@ const count = (inventory: Inventory | undefined, kind: Kind): string =>
 // The filter also matches the alias a row shows for its key ARN.
 const keyAlias =
   (keys: ReadonlyMap<string, KeyRecord>) =>
-  (item: { readonly kmsKeyId?: string | undefined }): string => {
-    const key = item.kmsKeyId ? keys.get(item.kmsKeyId) : undefined;
+  (item: { readonly kmsKeyId?: string | undefined; readonly region: string }): string => {
+    const key = findKey(keys, item.kmsKeyId, { region: item.region });
     return key ? keyLabel(key) : '';
   };
 
@@ -81,9 +81,9 @@ function SnapshotsTab({ inventory, keys }: TabProps) {
   );
 }
 
-function ImagesTab({ inventory }: TabProps) {
+function ImagesTab({ inventory, keys }: TabProps) {
   const items = useMemo(() => rows(inventory, 'images'), [inventory]);
-  const columns = useMemo(() => imageColumns(), []);
+  const columns = useMemo(() => imageColumns(keys), [keys]);
   return <ResourceTable loading={!inventory} title="AMIs" items={items} columns={columns} />;
 }
 

@@ -4,13 +4,15 @@
 import Box from '@cloudscape-design/components/box';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import type { KeyRecord } from '../../../shared/domain/inventory';
-import { keyLabel, shortKeyId } from '../../../shared/kms/key-reference';
+import { findKey, keyLabel, shortKeyId } from '../../../shared/kms/key-reference';
 import { CopyArnButton } from './copy-arn-button';
 
 export interface KeyBadgeProps {
   // A key ARN, key id or alias as the resource reports it.
   readonly keyRef: string | undefined;
   readonly keys: ReadonlyMap<string, KeyRecord>;
+  // The resource's region: an alias name means the alias of that region.
+  readonly region?: string;
 }
 
 const stateType = (state: string): StatusIndicatorProps.Type =>
@@ -24,9 +26,10 @@ const stateType = (state: string): StatusIndicatorProps.Type =>
 
 const lineStyle = { display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' } as const;
 
-export function KeyBadge({ keyRef, keys }: KeyBadgeProps) {
+export function KeyBadge({ keyRef, keys, region }: KeyBadgeProps) {
   if (!keyRef) return <Box color="text-status-inactive">—</Box>;
-  const key = keys.get(keyRef);
+  // By identity: an alias, alias ARN, key id or key ARN of one key finds that key.
+  const key = findKey(keys, keyRef, region === undefined ? {} : { region });
   const label = key ? keyLabel(key) : shortKeyId(keyRef);
   const arn = key?.arn ?? keyRef;
   return (

@@ -1,17 +1,42 @@
 // Columns of the AMI, key and bucket tables.
 import Badge from '@cloudscape-design/components/badge';
+import Box from '@cloudscape-design/components/box';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { BucketRecord, ImageRecord, KeyRecord } from '../../../shared/domain/inventory';
-import { formatBlockDevices } from '../../../shared/inventory/block-device';
+import { blockDeviceKeyText, formatBlockDevices } from '../../../shared/inventory/block-device';
 import type { InRegion } from './ec2-columns';
 import { KeyBadge } from './key-badge';
 
-export function imageColumns(): TableProps.ColumnDefinition<InRegion<ImageRecord>>[] {
+// An AMI's keys, beside its block devices: each encrypted device's snapshot key (DescribeImages
+// never says it; the scan reads the snapshots), or plainly unknown with the reason.
+function ImageKeys({ image, keys }: { image: InRegion<ImageRecord>; keys: ReadonlyMap<string, KeyRecord> }) {
+  const encrypted = image.blockDevices.filter((d) => d.encrypted && !d.virtualName);
+  if (encrypted.length === 0) return <Box color="text-status-inactive">—</Box>;
+  return (
+    <SpaceBetween size="xxxs">
+      {encrypted.map((d) =>
+        d.kmsKeyId ? (
+          <KeyBadge key={d.device} keyRef={d.kmsKeyId} keys={keys} region={image.region} />
+        ) : (
+          <StatusIndicator key={d.device} type="warning">
+            {`${d.device}: ${blockDeviceKeyText(d) ?? ''}`}
+          </StatusIndicator>
+        ),
+      )}
+    </SpaceBetween>
+  );
+}
+
+export function imageColumns(
+  keys: ReadonlyMap<string, KeyRecord>,
+): TableProps.ColumnDefinition<InRegion<ImageRecord>>[] {
   return [
     { id: 'id', header: 'AMI', cell: (i) => i.id, sortingField: 'id', isRowHeader: true },
     { id: 'name', header: 'Name', cell: (i) => i.name, sortingField: 'name' },
     { id: 'blockDevices', header: 'Block devices', cell: (i) => formatBlockDevices(i.blockDevices) },
+    { id: 'kmsKey', header: 'KMS key (from snapshots)', cell: (i) => <ImageKeys image={i} keys={keys} /> },
     {
       id: 'visibility',
       header: 'Visibility',
@@ -67,7 +92,7 @@ export function bucketColumns(
     {
       id: 'kmsKey',
       header: 'KMS key',
-      cell: (b) => <KeyBadge keyRef={b.encryption?.kmsKeyId} keys={keys} />,
+      cell: (b) => <KeyBadge keyRef={b.encryption?.kmsKeyId} keys={keys} region={b.region} />,
     },
     { id: 'versioning', header: 'Versioning', cell: (b) => b.versioning, sortingField: 'versioning' },
     { id: 'region', header: 'Region', cell: (b) => b.region, sortingField: 'region' },

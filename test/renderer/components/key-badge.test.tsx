@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { KeyBadge } from '../../../renderer/components/inventory/key-badge';
 import type { KeyRecord } from '../../../shared/domain/inventory';
+import { keyIndex } from '../../../shared/kms/key-reference';
 import { stubMatchMedia } from '../stub-match-media';
 
 const key: KeyRecord = {
@@ -28,6 +29,19 @@ describe('KeyBadge', () => {
     render(<KeyBadge keyRef={key.arn} keys={keys} />);
     expect(screen.getByText('alias/app').getAttribute('title')).toBe(key.arn);
     expect(screen.getByText('PendingDeletion')).toBeTruthy();
+  });
+
+  it('finds the key whatever form the resource names it in (id, alias, alias ARN)', () => {
+    const index = keyIndex([key]);
+    const forms = [key.keyId, 'alias/app', 'arn:aws:kms:us-east-1:123456789012:alias/app'];
+    for (const keyRef of forms) {
+      const { unmount } = render(<KeyBadge keyRef={keyRef} keys={index} region="us-east-1" />);
+      expect(screen.getByText('alias/app').getAttribute('title')).toBe(key.arn);
+      unmount();
+    }
+    // The same alias name in another region is another alias.
+    render(<KeyBadge keyRef="alias/app" keys={index} region="eu-west-1" />);
+    expect(screen.queryByText('PendingDeletion')).toBeNull();
   });
 
   it('shows the short id of a key it does not know', () => {
