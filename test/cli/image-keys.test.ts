@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../shared/domain/inventory';
+import type { Plan, PlanStep } from '../../shared/plans/plan-document';
+import { otherSteps } from '../../shared/plans/render/bash-other';
+import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { runAwsCli, withSandbox } from '../helpers/sandbox';
 
 const run = promisify(execFile);
@@ -72,5 +75,33 @@ describe('AMI keys: AWS CLI vs envelope inventory on avi-lab', () => {
       expect(device?.kmsKeyId).toMatch(/^arn:aws:kms:us-west-2:\d{12}:key\//);
       expect(device?.kmsKeyId).toBe(keyOf.get(String(d.ebs?.SnapshotId)));
     }
+  });
+
+  it('the exported AMI copy check reads the key from the snapshots, so a right copy passes and a wrong key fails', async () => {
+    const imageId = aviLab.ids.seImageIds[0]!;
+    const snapshot = sandbox.handle.world.snapshots.get(aviLab.ids.seSnapshotIds[0]!);
+    const verify = (kmsKeyArn: string): PlanStep => ({
+      id: 'copy-1-verify',
+      title: 'Verify every snapshot of the copy is encrypted with the plan key',
+      action: 'envelope:verify',
+      region: REGION,
+      params: { kmsKeyArn },
+      dependsOn: [],
+      phase: 'verify',
+      estimatedSeconds: 1,
+    });
+    const runVerify = async (kmsKeyArn: string) => {
+      const lines = otherSteps({ steps: [verify(kmsKeyArn)] } as unknown as Plan);
+      const script = [`IMAGE_copy_1=${imageId}`, ...lines].join('\n');
+      return run('bash', ['-c', script], { env, timeout: 60_000 }).then(
+        () => ({ code: 0, stderr: '' }),
+        (e: { code?: number; stderr?: string }) => ({ code: e.code ?? -1, stderr: e.stderr ?? '' }),
+      );
+    };
+    expect(snapshot?.kmsKeyArn).toMatch(/^arn:aws:kms:/);
+    expect(await runVerify(snapshot!.kmsKeyArn!)).toEqual({ code: 0, stderr: '' });
+    const wrong = await runVerify(aviLab.ids.cmkArn);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(`${imageId}: snapshot(s) not encrypted with the plan key`);
   });
 });

@@ -20,9 +20,14 @@ function stepCommands(step: PlanStep): string[] {
       return [`# (wait: ${s(p.waiter).replace(/[\r\n]/g, ' ')})`];
     case 'envelope:verify':
       if (typeof p.kmsKeyArn === 'string') {
+        // The key is read from the snapshots: describe-images never gives Ebs.KmsKeyId (EC2 API
+        // reference, EbsBlockDevice: RunInstances/RequestSpotInstances only). $snaps unquoted on
+        // purpose: one argument per snapshot id.
+        const snaps = varName('SNAPS', step.id);
         return [
-          `bad="$(aws ec2 describe-images ${r} --image-ids "$${image}" --query ${sq(`length(Images[0].BlockDeviceMappings[?Ebs && (Ebs.Encrypted==\`false\` || Ebs.KmsKeyId!='${p.kmsKeyArn}')])`)} --output text)"`,
-          `[ "$bad" = "0" ] || { echo "$${image}: "'snapshot(s) not encrypted with the plan key' >&2; exit 1; }`,
+          `${snaps}="$(aws ec2 describe-images ${r} --image-ids "$${image}" --query 'Images[0].BlockDeviceMappings[?Ebs].Ebs.SnapshotId' --output text)"`,
+          `bad="$(aws ec2 describe-snapshots ${r} --snapshot-ids $${snaps} --query ${sq(`length(Snapshots[?Encrypted==\`false\` || KmsKeyId!='${p.kmsKeyArn}'])`)} --output text)"`,
+          `[ -n "$${snaps}" ] && [ "$bad" = "0" ] || { echo "$${image}: "'snapshot(s) not encrypted with the plan key' >&2; exit 1; }`,
         ];
       }
       return ['# (verification: see the plan)'];
