@@ -4,7 +4,7 @@
 // encryption is available on all current generation and previous generation instance types"
 // (docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-requirements.html). The old exception
 // list (m1, m2, c1, t1, …) is history, so no type refuses an encrypted volume here.
-import type { QueryHandler } from '../context';
+import { AwsError, type QueryHandler } from '../context';
 import { paginate } from '../protocol/paginate';
 import { optionalInt, readFilters, readList } from '../protocol/query-params';
 import { wildcardMatch } from './filters';
@@ -82,8 +82,13 @@ const TYPE_FILTERS: Record<string, (name: string, t: TypeSpec) => string> = {
 export const describeInstanceTypes: QueryHandler = (ctx, params) => {
   const wanted = readList(params, 'InstanceType');
   for (const type of wanted) {
+    // AWS's code and wording, as quoted from the real service in scylladb/scylla-cluster-tests#12419:
+    // "InvalidInstanceType … The following supplied instance types do not exist: [i8ge.xlarge]".
     if (!isKnownType(type))
-      throw invalidParameterValue(`The following supplied instance types do not exist: [${type}]`);
+      throw new AwsError(
+        'InvalidInstanceType',
+        `The following supplied instance types do not exist: [${type}]`,
+      );
   }
   const filters = readFilters(params);
   for (const f of filters) {

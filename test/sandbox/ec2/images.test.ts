@@ -249,6 +249,10 @@ describe('encryption defaults, tags, regions, templates, types', () => {
     const m1 = items(f.call('DescribeInstanceTypes', { 'InstanceType.1': 'm1.small' }).instanceTypeSet)[0];
     // EBS user guide, "Supported instance types": every current and previous generation type.
     expect(field(m1, 'ebsInfo', 'encryptionSupport')).toBe('supported');
+    expect(f.fail('DescribeInstanceTypes', { 'InstanceType.1': 'x9.huge' })).toMatchObject({
+      code: 'InvalidInstanceType',
+      message: 'The following supplied instance types do not exist: [x9.huge]',
+    });
   });
 
   it('describes launch templates and their versions', () => {
