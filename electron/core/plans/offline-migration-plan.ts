@@ -10,7 +10,12 @@ import type {
   RegionInventory,
   VolumeRecord,
 } from '../../../shared/domain/inventory';
-import { parseKeyReference } from '../../../shared/kms/key-reference';
+import {
+  findKey as findKeyByIdentity,
+  keyIndex,
+  parseKeyReference,
+  sameKey,
+} from '../../../shared/kms/key-reference';
 import type { Plan } from '../../../shared/plans/plan-document';
 import { AppError } from '../errors/app-error';
 import type { InventoryCache } from '../inventory/inventory-cache';
@@ -69,13 +74,8 @@ function findKey(inventory: RegionInventory, ref: string): KeyRecord {
   const parsed = parseKeyReference(ref);
   if (!parsed.ok) throw new AppError(parsed.error.code, parsed.error.message, parsed.error.hint);
   const wanted = ref.trim();
-  const key = inventory.keys.find(
-    (k) =>
-      k.arn === wanted ||
-      k.keyId === wanted ||
-      k.aliases.includes(wanted) ||
-      k.aliases.some((a) => `arn:aws:kms:${inventory.region}:${k.account}:${a}` === wanted),
-  );
+  // Any form of the key (id, ARN, alias name or ARN, alias/aws/ebs), by identity.
+  const key = findKeyByIdentity(keyIndex(inventory.keys), wanted, { region: inventory.region });
   if (!key) {
     throw new AppError(
       'key-not-found',
@@ -120,7 +120,7 @@ function journalInstance(
       continue;
     }
     const selected =
-      strategy === 'swap' ? !volume.encrypted : volume.encrypted && volume.kmsKeyId !== key.arn;
+      strategy === 'swap' ? !volume.encrypted : volume.encrypted && !sameKey(volume.kmsKeyId, key.arn);
     if (selected) volumes.push(journalVolume(volume, record, device));
     else
       skipped.push({
