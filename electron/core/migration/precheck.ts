@@ -24,6 +24,7 @@ import type {
 import { AppError } from '../errors/app-error';
 import type { MigrationContext } from './migration-context';
 import { clusterRoleOf } from './cluster-guidance';
+import { sameKey } from '../../../shared/kms/key-reference';
 
 async function describeInstances(ctx: MigrationContext, ids: readonly string[]): Promise<Instance[]> {
   try {
@@ -74,7 +75,7 @@ function selectVolume(
 ): { selected: true } | { selected: false; reason: string } {
   // Replace: the replacement is launched from an image of every volume, so every volume goes.
   if (strategy === 'replace') return { selected: true };
-  if (volume.Encrypted && volume.KmsKeyId === keyArn)
+  if (volume.Encrypted && sameKey(volume.KmsKeyId, keyArn))
     return { selected: false, reason: 'already encrypted with the target key' };
   if (strategy === 'swap' && volume.Encrypted) {
     return {
@@ -175,7 +176,7 @@ function checkOne(
       tags: copiedTags(volume),
     });
   }
-  const allUnderKey = selected.every((v) => v.originalEncrypted && v.originalKmsKeyArn === keyArn);
+  const allUnderKey = selected.every((v) => v.originalEncrypted && sameKey(v.originalKmsKeyArn, keyArn));
   if (selected.length === 0 || (strategy === 'replace' && allUnderKey)) {
     throw new AppError(
       'nothing-to-migrate',

@@ -20,6 +20,7 @@ import { clientTokenOf, replaceOf, setReplace, TAG_REPLACES } from './replace-im
 import type { RunContext } from './run-context';
 import { TAG_MIGRATION } from './tags';
 import { describeInstance, waitInstanceRunning, waitInstanceStopped, waitInstanceTerminated } from './waits';
+import { sameKey } from '../../../shared/kms/key-reference';
 
 export async function findReplacement(
   ctx: MigrationContext,
@@ -101,7 +102,7 @@ export async function verifyReplacementStep(run: RunContext, instanceId: string)
   for (const v of run.journal.instance(instanceId).volumes) {
     const volume = volumes.get(byDevice.get(v.device) ?? '');
     if (!volume) problems.push(`${v.device} is missing`);
-    else if (!volume.Encrypted || volume.KmsKeyId !== keyArn)
+    else if (!volume.Encrypted || !sameKey(volume.KmsKeyId, keyArn))
       problems.push(`${v.device} (${volume.VolumeId}) is not encrypted with the target key`);
   }
   if (problems.length > 0) {

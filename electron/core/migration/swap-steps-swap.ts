@@ -13,6 +13,7 @@ import type { MigrationContext } from './migration-context';
 import { volumesOf, type StepImpl } from './run-context';
 import { describeVolume } from './tags';
 import { describeInstance, waitAttached, waitInstanceRunning, waitVolumesAvailable } from './waits';
+import { sameKey } from '../../../shared/kms/key-reference';
 
 const attachmentTo = (volume: Volume | undefined, instanceId: string) =>
   volume?.Attachments?.find((a) => a.InstanceId === instanceId);
@@ -126,7 +127,7 @@ export const verifyInstance: StepImpl = async (run, instanceId) => {
     if (mapped.get(v.device) !== v.replacementVolumeId)
       problems.push(`${v.device} is not ${v.replacementVolumeId ?? '?'}`);
     const volume = volumes.find((x) => x.VolumeId === v.replacementVolumeId);
-    if (!volume?.Encrypted || volume.KmsKeyId !== keyArn) {
+    if (!volume?.Encrypted || !sameKey(volume.KmsKeyId, keyArn)) {
       problems.push(`${v.replacementVolumeId ?? '?'} is not encrypted with ${keyArn}`);
     }
   }
