@@ -273,7 +273,11 @@ async function resultOf(
     imageId: image.ImageId ?? '',
     name: image.Name ?? input.name,
     state: image.State ?? 'available',
-    blockDevices,
+    // Each device with its snapshot's key, as the inventory shows an AMI's devices.
+    blockDevices: blockDevices.map((d) => {
+      const k = keys.find((x) => x.snapshotId === d.snapshotId);
+      return k?.kmsKeyArn ? { ...d, kmsKeyId: k.kmsKeyArn } : d;
+    }),
     blockDeviceText: blockDevices.map(formatBlockDevice),
     snapshots: keys,
   };

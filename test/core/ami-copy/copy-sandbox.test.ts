@@ -136,6 +136,10 @@ describe('copying with the CMK once its policy allows the caller', () => {
       expect(s.aliases).toContain('alias/avi-cmk');
     }
     expect(result.blockDeviceText[0]).toMatch(/^\/dev\/sda1=snap-[0-9a-f]+:128:true:gp2:encrypted$/);
+    // The copy's devices carry their snapshots' key (DescribeImages does not give it).
+    expect(result.blockDevices.filter((d) => d.encrypted).map((d) => d.kmsKeyId)).toEqual(
+      result.snapshots.map(() => aviLab.ids.cmkArn),
+    );
     expect(fractions.at(-1)).toBe(1);
     // The same client token again finds the same copy instead of making another.
     const again = await copyImageEncrypted(deps, { ...copy, kmsKeyRef: copy.kmsKeyArn });
