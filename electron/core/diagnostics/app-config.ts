@@ -7,6 +7,7 @@
 // Errors name the field that is wrong.
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { keyIdentity } from '../../../shared/kms/key-reference';
 import type { ImportedConfig } from '../../../shared/domain/diagnostics';
 import { AppError } from '../errors/app-error';
 
@@ -172,7 +173,9 @@ export function parseKublrSpec(text: string): ImportedConfig {
     });
   else if (truthy(sc?.encrypted))
     notes.push('The default storage class encrypts with the account’s default EBS key.');
-  const distinct = [...new Set(keys.map((k) => k.key))];
+  // By identity (a key id and its ARN are one key); an alias and the key it names meet only once
+  // the diagnostics resolve both through KMS.
+  const distinct = [...new Set(keys.map((k) => keyIdentity(k.key)))];
   if (distinct.length > 1)
     notes.push(
       `The spec uses ${distinct.length} keys: ${keys.map((k) => `${k.where} = ${k.key}`).join('; ')}. The first is taken as intended.`,

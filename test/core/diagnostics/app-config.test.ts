@@ -99,6 +99,15 @@ describe('Kublr cluster spec', () => {
     expect(parseKublrSpec(text).notes.join(' ')).toMatch(/uses 2 keys/);
   });
 
+  it('counts a key id and its ARN as one key', () => {
+    const id = '1234abcd-12ab-34cd-56ef-1234567890ab';
+    const text = KUBLR.replace(/'alias\/my-kms-key'/, `'${id}'`).replace(
+      /'alias\/my-kms-key'/,
+      `'arn:aws:kms:us-east-1:123456789012:key/${id}'`,
+    );
+    expect(parseKublrSpec(text).notes.join(' ')).not.toMatch(/uses 2 keys/);
+  });
+
   it('names the field that is wrong', () => {
     expect(() => parseKublrSpec('spec:\n  master:\n    locations: 5\n')).toThrow(/spec\.master\.locations/);
     expect(() => parseKublrSpec('kind: Cluster\n')).toThrow(/at spec/);
