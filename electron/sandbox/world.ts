@@ -280,6 +280,13 @@ export interface IamPrincipal {
   accountId: AccountId;
   userId: string; // AIDA... / AROA...
   policies: string[]; // identity policy documents, JSON text
+  // Users and roles made through IAM (iam/entities.ts): name, path, creation time, the inline
+  // policies by name (evaluated with `policies`) and, for a role, its trust policy (AssumeRole).
+  name?: string;
+  path?: string;
+  createDate?: number;
+  inlinePolicies?: Record<string, string>;
+  trustPolicy?: string;
 }
 
 export interface AccessKey {
@@ -288,6 +295,7 @@ export interface AccessKey {
   sessionToken?: string;
   principalArn: string; // the user, or the assumed-role session ARN
   expiresAt?: number;
+  createdAt?: number; // keys made by iam:CreateAccessKey
 }
 
 export interface SsoAccountRole {

@@ -12,6 +12,7 @@ import {
   modifyEbsDefaultKmsKeyId,
   resetEbsDefaultKmsKeyId,
 } from './encryption-defaults';
+import { authorizeEc2 } from './dry-run';
 import { dryRunSucceeded } from './errors';
 import { describeImageAttribute, modifyImageAttribute } from './image-attributes';
 import { copyImage, createImage } from './image-create';
@@ -68,9 +69,11 @@ const handlers: Record<string, QueryHandler> = {
 
 // DryRun: the request is checked as far as reading what it names, without changing the world:
 // the handler runs on a structured clone, and its success becomes DryRunOperation.
-function withDryRun(handler: QueryHandler): QueryHandler {
+// The caller's identity policies are checked first (dry-run.ts), as EC2 does for every request.
+function withDryRun(action: string, handler: QueryHandler): QueryHandler {
   return (ctx: CallContext, params: QueryParams) => {
     refresh(ctx);
+    authorizeEc2(ctx, action, params);
     if (params.DryRun !== 'true') return handler(ctx, params);
     handler({ ...ctx, world: structuredClone(ctx.world) }, params);
     throw dryRunSucceeded();
@@ -78,5 +81,5 @@ function withDryRun(handler: QueryHandler): QueryHandler {
 }
 
 export const ec2Handlers: Record<string, QueryHandler> = Object.fromEntries(
-  Object.entries(handlers).map(([action, handler]) => [action, withDryRun(handler)]),
+  Object.entries(handlers).map(([action, handler]) => [action, withDryRun(action, handler)]),
 );

@@ -1,8 +1,10 @@
-// IAM (awsQuery, 2010-05-08): SimulatePrincipalPolicy over the principals' identity policies in
+// IAM (awsQuery, 2010-05-08): users, access keys, roles and inline policies (entities.ts), and
+// SimulatePrincipalPolicy over the principals' identity policies in
 // the world, with the same evaluator the app's diagnostics use. Only identity policies are
 // simulated (as AWS does when no ResourcePolicy is passed); permissions boundaries and SCPs are
 // not modeled.
 import { requireAllowed } from '../authorize';
+import { iamEntityHandlers } from './entities';
 import { AwsError, type QueryHandler, type QueryParams } from '../context';
 import {
   awsCaller,
@@ -72,7 +74,10 @@ const simulatePrincipalPolicy: QueryHandler = (ctx, params) => {
     );
   }
   const resources = readMemberList(params, 'ResourceArns');
-  const policies = policiesOf(params, sourceArn, principal.policies);
+  const policies = policiesOf(params, sourceArn, [
+    ...principal.policies,
+    ...Object.values(principal.inlinePolicies ?? {}),
+  ]);
   const context = contextEntries(params);
   const caller = awsCaller(sourceArn);
   const results = actions.flatMap((action) =>
@@ -111,4 +116,5 @@ const simulatePrincipalPolicy: QueryHandler = (ctx, params) => {
 
 export const iamHandlers: Record<string, QueryHandler> = {
   SimulatePrincipalPolicy: simulatePrincipalPolicy,
+  ...iamEntityHandlers,
 };

@@ -39,3 +39,15 @@ export function assertCustomerManaged(key: KmsKey, action: string, principalArn:
 export function isSymmetricEncryptionKey(key: KmsKey): boolean {
   return key.keySpec === 'SYMMETRIC_DEFAULT' && key.keyUsage === 'ENCRYPT_DECRYPT';
 }
+
+// KMS API reference (CreateGrant, Decrypt, Encrypt, GenerateDataKey*, ReEncrypt, RetireGrant,
+// RevokeGrant … accept DryRun): "The request was rejected because the DryRun parameter was
+// specified" (botocore kms model, DryRunOperationException; the model gives no HTTP status, KMS
+// answers 412 as EC2 does for its DryRunOperation).
+export function dryRunOperation(): AwsError {
+  return new AwsError(
+    'DryRunOperationException',
+    'The request would have succeeded, but the DryRun option is set.',
+    412,
+  );
+}

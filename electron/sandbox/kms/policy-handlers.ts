@@ -3,7 +3,7 @@ import { AwsError, type JsonHandler } from '../context';
 import { mintHex } from '../ids';
 import type { KmsGrant } from '../world';
 import { authorizeKeyAction } from './authorize';
-import { invalidState } from './key-state';
+import { dryRunOperation, invalidState } from './key-state';
 import { checkLockout } from './key-handlers';
 import {
   epochSeconds,
@@ -134,6 +134,9 @@ export const createGrant: JsonHandler = (ctx, body) => {
   if (!/^(arn:aws[\w-]*:(iam|sts)::\d{12}:.+|\d{12}|[\w.-]+\.amazonaws\.com)$/.test(granteePrincipal)) {
     throw new AwsError('InvalidArnException', `ARN ${granteePrincipal} is not a valid principal`);
   }
+  // KMS developer guide, "Testing your permissions": with DryRun the request is authorized and its
+  // parameters checked, then refused with DryRunOperationException instead of making the grant.
+  if (body.DryRun === true) throw dryRunOperation();
   // Grants with the same name, principal, operations and constraints are idempotent.
   const existing = name
     ? key.grants.find((g) => g.name === name && g.granteePrincipal === granteePrincipal)

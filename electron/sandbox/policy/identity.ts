@@ -24,11 +24,12 @@ export function findPrincipal(world: SandboxWorld, arn: string): IamPrincipal | 
   return undefined;
 }
 
-// Unparseable documents are skipped: the sandbox only stores policies that parsed when added.
+// Managed and inline policies together. Unparseable documents are skipped: the sandbox only
+// stores policies that parsed when added.
 export function identityPoliciesOf(world: SandboxWorld, arn: string): PolicyDocument[] {
   const principal = findPrincipal(world, arn);
   if (!principal) return [];
-  return principal.policies.flatMap((text) => {
+  return [...principal.policies, ...Object.values(principal.inlinePolicies ?? {})].flatMap((text) => {
     const parsed = parsePolicy(text);
     return parsed.ok ? [parsed.policy] : [];
   });

@@ -4,6 +4,7 @@
 // alias/avi-cmk, so the controller never finds an SE image "matching" its key); SE buckets; a CMK
 // whose policy lacks the EC2 via-service statement; an RSA_2048 key; a key pending deletion; and
 // alias/lab-ebs, a healthy CMK (KMS's default policy, rotation on) to encrypt the lab with.
+import { addAviLabOperator } from './avi-lab-operator';
 import { ensureAwsManagedKeyIn } from '../kms/aws-managed';
 import { createKmsKeyWithAlias } from '../kms/factory';
 import { mintUuid } from '../ids';
@@ -93,6 +94,7 @@ export function loadAviLab(world: SandboxWorld, now: number): AviLabIds {
     ],
   });
 
+  addAviLabOperator(world, now - 30 * DAY);
   const awsEbs = ensureAwsManagedKeyIn(world, account, region, 'ebs', now - 400 * DAY);
   world.ebsEncryptionByDefault.set(`${account}/${region}`, { enabled: true });
   const cmk = createKmsKeyWithAlias(world, 'alias/avi-cmk', {

@@ -1,10 +1,13 @@
-// STS (awsQuery, 2011-06-15): GetCallerIdentity and AssumeRole. AssumeRole mints a temporary
+// STS (awsQuery, 2011-06-15): GetCallerIdentity, AssumeRole (the role's trust policy checked) and
+// DecodeAuthorizationMessage (decode-message.ts). AssumeRole mints a temporary
 // key (ASIA…) with a session token, valid DurationSeconds on the simulated clock; the server
 // then maps it to arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION.
-import { requireAllowed } from '../authorize';
+import { isAllowed } from '../authorize';
 import { AwsError, type CallContext, type QueryHandler } from '../context';
 import { mintAccessKeyId, mintHex, mintSecret } from '../ids';
-import { findPrincipal } from '../policy/index';
+import { awsCaller, evaluateResourcePolicy, findPrincipal, parsePolicy } from '../policy/index';
+import type { IamPrincipal } from '../world';
+import { decodeAuthorizationMessage_ } from './decode-message';
 import { optionalInt, requireParam } from '../protocol/query-params';
 
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -43,9 +46,8 @@ const assumeRole: QueryHandler = (ctx, params) => {
   }
   const match = ROLE_ARN.exec(roleArn);
   const role = findPrincipal(ctx.world, roleArn);
-  requireAllowed(ctx, 'sts:AssumeRole', roleArn);
   // A role that does not exist answers like a trust policy that does not trust the caller.
-  if (!match || !role || !role.arn.includes(':role/')) {
+  if (!match || !role || !role.arn.includes(':role/') || !trusts(ctx, role, roleArn)) {
     throw new AwsError(
       'AccessDenied',
       `User: ${ctx.principalArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
@@ -76,7 +78,29 @@ const assumeRole: QueryHandler = (ctx, params) => {
   };
 };
 
+// IAM user guide, "Policy evaluation logic" / "Cross-account policy evaluation": within one account
+// a trust policy that names the caller (its ARN, its role) allows on its own; one that names the
+// account (root) needs the caller's identity policies to allow sts:AssumeRole too; an explicit deny
+// in either refuses. Roles set up by a scenario with no trust policy trust the account.
+function trusts(ctx: CallContext, role: IamPrincipal, roleArn: string): boolean {
+  const identityAllows = isAllowed(ctx, 'sts:AssumeRole', roleArn);
+  if (!role.trustPolicy) return identityAllows;
+  const parsed = parsePolicy(role.trustPolicy);
+  if (!parsed.ok) return false;
+  const trust = evaluateResourcePolicy(parsed.policy, {
+    caller: awsCaller(ctx.principalArn),
+    action: 'sts:AssumeRole',
+    resource: role.arn,
+    context: { 'aws:PrincipalArn': ctx.principalArn, 'aws:PrincipalAccount': ctx.accountId },
+  });
+  if (trust.explicitDeny) return false;
+  const sameAccount = role.accountId === ctx.accountId;
+  if (trust.directAllow) return sameAccount || identityAllows;
+  return trust.accountAllow !== undefined && identityAllows;
+}
+
 export const stsHandlers: Record<string, QueryHandler> = {
   GetCallerIdentity: getCallerIdentity,
   AssumeRole: assumeRole,
+  DecodeAuthorizationMessage: decodeAuthorizationMessage_,
 };
