@@ -20,7 +20,7 @@ import {
 } from './service-model/drive/ec2-migration';
 import { driveKms, driveS3 } from './service-model/drive/kms-s3';
 import { driveIdentity, driveKublr } from './service-model/drive/kublr-identity';
-import { driveRefusals } from './service-model/drive/refusals';
+import { driveKeyFailures, driveRefusals, driveUnavailable } from './service-model/drive/refusals';
 import { findModelDir } from './service-model/model';
 import { formatMismatches, formatTable, summarize, type CheckedAnswer } from './service-model/report';
 
@@ -116,6 +116,8 @@ describe('sandbox answers against the AWS service models', () => {
       await driveEc2Swap(ctx, ids);
       await driveEc2Images(ctx, ids);
       await driveRefusals(ctx);
+      await driveKeyFailures(ctx, ids);
+      await driveUnavailable(ctx);
     });
     await inScenario('kublr-cluster', kublrCluster.region, async (ctx) => {
       await driveKublr(ctx, kublrCluster.ids);

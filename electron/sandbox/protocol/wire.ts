@@ -135,7 +135,10 @@ export const INTERNAL_ERRORS: Record<Protocol, WireError> = {
 };
 
 // Fault injection's "become unavailable". EC2 documents Unavailable ("The server is overloaded
-// and can't handle the request."); the others answer ServiceUnavailable.
+// and can't handle the request."); the others answer ServiceUnavailable, the code every service's
+// "Common Errors" page lists for HTTP 503 (e.g. KMS API reference, Common Errors:
+// "ServiceUnavailable — The request has failed due to a temporary failure of the server."). No
+// KMS, SSO or SSO-OIDC operation documents a ServiceUnavailableException (their service models).
 export const UNAVAILABLE_ERRORS: Record<Protocol, WireError> = {
   ec2: {
     code: 'Unavailable',
@@ -145,14 +148,14 @@ export const UNAVAILABLE_ERRORS: Record<Protocol, WireError> = {
   },
   query: { code: 'ServiceUnavailable', message: 'Service Unavailable', status: 503, fault: 'Receiver' },
   json: {
-    code: 'ServiceUnavailableException',
+    code: 'ServiceUnavailable',
     message: 'Service Unavailable',
     status: 503,
     fault: 'Receiver',
   },
   'rest-xml': { code: 'ServiceUnavailable', message: 'Service Unavailable', status: 503, fault: 'Receiver' },
   'rest-json': {
-    code: 'ServiceUnavailableException',
+    code: 'ServiceUnavailable',
     message: 'Service Unavailable',
     status: 503,
     fault: 'Receiver',
