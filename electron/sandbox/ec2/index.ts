@@ -1,7 +1,7 @@
 // EC2 over the sandbox world. Every action first brings the world up to the clock (refresh.ts).
 // DryRun=true answers DryRunOperation (HTTP 412) only when the request would have succeeded, as
 // EC2 checks permissions and parameters before saying so; other errors come back as they are.
-import { type CallContext, type QueryHandler, type QueryParams } from '../context';
+import { AwsError, type CallContext, type QueryHandler, type QueryParams } from '../context';
 import { attachVolume, detachVolume } from './attachments';
 import { describeAvailabilityZones, describeRegions } from './describe-regions';
 import {
@@ -68,14 +68,23 @@ const handlers: Record<string, QueryHandler> = {
 };
 
 // DryRun: the request is checked as far as reading what it names, without changing the world:
-// the handler runs on a structured clone, and its success becomes DryRunOperation.
+// the handler runs on a structured clone, and its success becomes DryRunOperation. DryRun checks
+// permissions and the request ("Checks whether you have the required permissions for the action,
+// without actually making the request", EC2 API reference), not the resources' current state, which
+// only the request itself meets: a state conflict on the copy still answers DryRunOperation.
+const STATE_CONFLICTS = new Set(['IncorrectState', 'IncorrectInstanceState', 'VolumeInUse']);
+
 // The caller's identity policies are checked first (dry-run.ts), as EC2 does for every request.
 function withDryRun(action: string, handler: QueryHandler): QueryHandler {
   return (ctx: CallContext, params: QueryParams) => {
     refresh(ctx);
     authorizeEc2(ctx, action, params);
     if (params.DryRun !== 'true') return handler(ctx, params);
-    handler({ ...ctx, world: structuredClone(ctx.world) }, params);
+    try {
+      handler({ ...ctx, world: structuredClone(ctx.world) }, params);
+    } catch (error) {
+      if (!(error instanceof AwsError) || !STATE_CONFLICTS.has(error.code)) throw error;
+    }
     throw dryRunSucceeded();
   };
 }

@@ -176,8 +176,10 @@ describe('instances', () => {
       ClientToken: 'once',
     });
     expect(field(items(again.instancesSet)[0], 'instanceId')).toBe(id);
-    expect(f.fail('StopInstances', { 'InstanceId.1': id, DryRun: 'true' }).code).toBe(
-      'IncorrectInstanceState',
+    // DryRun checks permissions and the request, not the instance's state (still pending here).
+    expect(f.fail('StopInstances', { 'InstanceId.1': id, DryRun: 'true' }).code).toBe('DryRunOperation');
+    expect(f.fail('StopInstances', { 'InstanceId.1': 'i-0123456789abcdef0', DryRun: 'true' }).code).toBe(
+      'InvalidInstanceID.NotFound',
     );
     f.advance(defaultRates.instanceStartMs);
     const dry = f.fail('StopInstances', { 'InstanceId.1': id, DryRun: 'true' });
