@@ -39,7 +39,7 @@ import {
   waitUntilSnapshotCompleted,
 } from '@aws-sdk/client-ec2';
 import type { AviLabIds } from '../../../../electron/sandbox/scenarios/avi-lab';
-import { allPages, expectError, type DriveContext } from './context';
+import { allPages, expectError, settle, type DriveContext } from './context';
 
 // Long enough for any transition in avi-lab: a 256 GiB copy at 0.05 GiB/s takes 85 minutes.
 const HOURS = 6 * 3_600_000;
@@ -154,7 +154,18 @@ export async function driveEc2Swap(ctx: DriveContext, ids: AviLabIds): Promise<v
 export async function driveEc2Images(ctx: DriveContext, ids: AviLabIds): Promise<void> {
   const { ec2 } = ctx;
   const instanceId = ids.controllerInstanceIds[1] ?? '';
-  await ec2.send(new DescribeImagesCommand({ ImageIds: [ids.controllerImageId] })); // another account's
+  // Another account's AMI, by id and by filter, then its snapshots (not shared with this account:
+  // the app then leaves the image's key unknown), and the images this account may launch.
+  const vendor = await ec2.send(new DescribeImagesCommand({ ImageIds: [ids.controllerImageId] }));
+  await ec2.send(
+    new DescribeImagesCommand({ Filters: [{ Name: 'image-id', Values: [ids.controllerImageId] }] }),
+  );
+  const vendorSnapshots = (vendor.Images?.[0]?.BlockDeviceMappings ?? []).flatMap((m) =>
+    m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : [],
+  );
+  if (vendorSnapshots.length > 0)
+    await settle(ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: vendorSnapshots })));
+  await allPages(paginateDescribeImages({ client: ec2, pageSize: 5 }, { ExecutableUsers: ['self'] }));
   await ec2.send(
     new DescribeImageAttributeCommand({ ImageId: ids.seImageIds[0], Attribute: 'launchPermission' }),
   );
