@@ -10,7 +10,7 @@ const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'cr
 const electronModules = ['electron', 'electron/*', 'electron-log', 'electron-log/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'coverage/**', 'bin/**', 'scripts/**', '*.config.js'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'release-smoke/**', 'test-results/**', 'coverage/**', 'bin/**', 'scripts/**', '*.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
