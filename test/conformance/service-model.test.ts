@@ -5,6 +5,7 @@
 // The answers are the raw HTTP bodies and headers, recorded inside the SDK before it parses them,
 // while the SDK (with its paginators and waiters) drives avi-lab and kublr-cluster the way the
 // app does. Prints a table (operation × answers) and fails listing every mismatch.
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { kublrCluster } from '../../electron/sandbox/scenarios/kublr-cluster';
@@ -20,68 +21,15 @@ import {
 } from './service-model/drive/ec2-migration';
 import { driveKms, driveS3 } from './service-model/drive/kms-s3';
 import { driveIdentity, driveKublr } from './service-model/drive/kublr-identity';
+import { driveKmsDryRun, drivePreflight } from './service-model/drive/preflight';
 import { driveKeyFailures, driveRefusals, driveUnavailable } from './service-model/drive/refusals';
+import { appOperations } from './service-model/app-operations';
 import { findModelDir } from './service-model/model';
 import { formatMismatches, formatTable, summarize, type CheckedAnswer } from './service-model/report';
 
-// The operations the app calls (`new XCommand(`, paginators and waiters in electron/core and
-// electron/cli, and the SDK credential providers' AssumeRole and GetRoleCredentials): each must
-// be answered at least once here, so an operation the app starts using is not silently skipped.
-const APP_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
-  ec2: [
-    'AttachVolume',
-    'CopyImage',
-    'CreateImage',
-    'CreateSnapshot',
-    'CreateVolume',
-    'DeleteSnapshot',
-    'DeleteVolume',
-    'DeregisterImage',
-    'DescribeImageAttribute',
-    'DescribeImages',
-    'DescribeInstanceTypes',
-    'DescribeInstances',
-    'DescribeLaunchTemplateVersions',
-    'DescribeLaunchTemplates',
-    'DescribeRegions',
-    'DescribeSnapshots',
-    'DescribeVolumes',
-    'DetachVolume',
-    'DisableEbsEncryptionByDefault',
-    'EnableEbsEncryptionByDefault',
-    'GetEbsDefaultKmsKeyId',
-    'GetEbsEncryptionByDefault',
-    'ModifyEbsDefaultKmsKeyId',
-    'ModifyInstanceAttribute',
-    'ResetEbsDefaultKmsKeyId',
-    'RunInstances',
-    'StartInstances',
-    'StopInstances',
-    'TerminateInstances',
-  ],
-  kms: [
-    'DescribeKey',
-    'GetKeyPolicy',
-    'GetKeyRotationStatus',
-    'ListAliases',
-    'ListGrants',
-    'ListKeys',
-    'PutKeyPolicy',
-  ],
-  s3: [
-    'DeleteBucketEncryption',
-    'GetBucketEncryption',
-    'GetBucketLocation',
-    'GetBucketVersioning',
-    'ListBuckets',
-    'PutBucketEncryption',
-  ],
-  sts: ['AssumeRole', 'GetCallerIdentity'],
-  iam: ['SimulatePrincipalPolicy'],
-  autoscaling: ['DescribeAutoScalingGroups'],
-  sso: ['GetRoleCredentials', 'ListAccountRoles', 'ListAccounts'],
-  'sso-oidc': ['CreateToken', 'RegisterClient', 'StartDeviceAuthorization'],
-};
+const APP_SOURCE = ['electron/core', 'electron/cli'].map((dir) =>
+  fileURLToPath(new URL(`../../${dir}`, import.meta.url)),
+);
 
 const sandbox = withSandbox({ speed: 0 });
 const answers: RawAnswer[] = [];
@@ -115,6 +63,8 @@ describe('sandbox answers against the AWS service models', () => {
       await driveS3(ctx, ids);
       await driveEc2Swap(ctx, ids);
       await driveEc2Images(ctx, ids);
+      await drivePreflight(ctx, ids, answers);
+      await driveKmsDryRun(ctx, ids);
       await driveRefusals(ctx);
       await driveKeyFailures(ctx, ids);
       await driveUnavailable(ctx);
@@ -130,11 +80,9 @@ describe('sandbox answers against the AWS service models', () => {
     const checked: CheckedAnswer[] = answers.map((answer) => ({ answer, check: checkAnswer(answer) }));
     const rows = summarize(checked);
     console.log(`\nService-model conformance (${findModelDir()}):\n${formatTable(rows)}\n`);
-    const missing = Object.entries(APP_OPERATIONS).flatMap(([service, operations]) =>
-      operations
-        .filter((op) => !rows.some((r) => r.service === service && r.operation === op))
-        .map((op) => `${service} ${op}`),
-    );
+    // Every operation the app's source calls must have been answered at least once here.
+    const answered = new Set(rows.map((r) => `${r.service} ${r.operation}`));
+    const missing = appOperations(APP_SOURCE).filter((operation) => !answered.has(operation));
     expect.soft(missing, 'operations the app uses that no answer covered').toEqual([]);
     const mismatches = formatMismatches(checked);
     expect(mismatches, `${mismatches.length} mismatches:\n${mismatches.join('\n')}`).toEqual([]);

@@ -120,6 +120,20 @@ describe('json protocol (KMS)', () => {
     ]);
   });
 
+  it('accepts an error code newer than the CLI model only where listed, and reports it apart', () => {
+    const grant = (code: string) =>
+      answer('kms', 'CreateGrant', JSON.stringify({ __type: code, message: 'm' }), {
+        contentType: json,
+        status: 412,
+      });
+    const dryRun = checkAnswer(grant('DryRunOperationException'));
+    expect(dryRun.mismatches).toEqual([]);
+    expect(dryRun.newer).toEqual(['CreateGrant error DryRunOperationException']);
+    expect(whats(grant('WetRunOperationException'))).toEqual([
+      '(error code): WetRunOperationException is not documented for CreateGrant',
+    ]);
+  });
+
   it('checks the content type', () => {
     const body = JSON.stringify({ KeyMetadata: { KeyId: 'k' } });
     expect(whats(answer('kms', 'DescribeKey', body, { contentType: 'application/json' }))).toEqual([

@@ -3,6 +3,7 @@
 // errors, whenever the model lists the operation's errors (the EC2 model lists none: skipped).
 import type { RawAnswer, ReadResult, ProtocolReader } from './answer';
 import { documentedErrorCodes, loadModel, operationOf, type WireProtocol } from './model';
+import { NEWER_ERRORS_THAN_CLI_MODEL } from './newer-members';
 import type { Mismatch } from './shape-validator';
 import { readEc2Answer } from './wire-ec2';
 import { readJsonAnswer } from './wire-json';
@@ -45,6 +46,9 @@ export const COMMON_ERRORS: ReadonlySet<string> = new Set([
   'MissingAuthenticationToken',
 ]);
 
+const newerErrors = (answer: RawAnswer): readonly string[] =>
+  NEWER_ERRORS_THAN_CLI_MODEL.get(`${answer.service} ${answer.operation}`) ?? [];
+
 export interface AnswerCheck extends ReadResult {
   readonly protocol: WireProtocol;
 }
@@ -55,10 +59,13 @@ export function checkAnswer(answer: RawAnswer): AnswerCheck {
   operationOf(model, answer.operation); // an operation the model lacks is a test bug: throw
   const result = READERS[protocol](model, answer);
   const mismatches: Mismatch[] = [...result.mismatches];
+  const newer = [...(result.newer ?? [])];
   if (result.outcome === 'error') {
     const documented = documentedErrorCodes(model, operationOf(model, answer.operation));
     if (result.errorCode === undefined) {
       mismatches.push({ path: '(error)', what: 'no error code', model: `the ${protocol} error format` });
+    } else if (newerErrors(answer).includes(result.errorCode)) {
+      newer.push(`${answer.operation} error ${result.errorCode}`);
     } else if (
       documented.length > 0 &&
       !documented.includes(result.errorCode) &&
@@ -71,5 +78,5 @@ export function checkAnswer(answer: RawAnswer): AnswerCheck {
       });
     }
   }
-  return { ...result, protocol, mismatches };
+  return { ...result, protocol, mismatches, newer };
 }

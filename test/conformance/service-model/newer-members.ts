@@ -33,3 +33,11 @@ export const NEWER_THAN_CLI_MODEL: ReadonlyMap<string, string> = new Map([
   ['ListBucketsOutput.Prefix', '@aws-sdk/client-s3 ListBucketsOutput.Prefix'],
   ['Bucket.BucketRegion', '@aws-sdk/client-s3 Bucket.BucketRegion'],
 ]);
+
+// Error codes an operation documents today that the CLI's older model does not list, keyed
+// "<service> <operation>", each from the installed SDK's command documentation (@throws).
+export const NEWER_ERRORS_THAN_CLI_MODEL: ReadonlyMap<string, readonly string[]> = new Map([
+  // KMS API reference, CreateGrant: DryRun parameter and DryRunOperationException (2023);
+  // @aws-sdk/client-kms CreateGrantCommand "@throws {@link DryRunOperationException}".
+  ['kms CreateGrant', ['DryRunOperationException']],
+]);
