@@ -28,6 +28,10 @@ export type ProtocolReader = (model: ServiceModel, answer: RawAnswer) => ReadRes
 
 export const isErrorStatus = (status: number): boolean => status >= 300;
 
+// What the status says the answer is, for answers whose body could not be read.
+export const outcomeOf = (answer: RawAnswer): ReadResult['outcome'] =>
+  isErrorStatus(answer.status) ? 'error' : 'success';
+
 export function envelopeMismatch(what: string, model: string, path = '(envelope)'): Mismatch {
   return { path, what, model };
 }

@@ -2,7 +2,7 @@
 // <requestId> and the output members named by their locationName, lists as <item> runs; an error
 // is <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>
 // (botocore EC2QueryParser; EC2 API reference, "Query API request" and "Error codes").
-import { envelopeMismatch, expectContentType, isErrorStatus, type ProtocolReader } from './answer';
+import { envelopeMismatch, expectContentType, isErrorStatus, outcomeOf, type ProtocolReader } from './answer';
 import { operationOf, shapeOf } from './model';
 import { ShapeValidator, type Mismatch } from './shape-validator';
 import { xmlCodec } from './xml-codec';
@@ -16,7 +16,7 @@ export const readEc2Answer: ProtocolReader = (model, answer) => {
   const mismatches: Mismatch[] = [...expectContentType(answer, /^text\/xml/, 'text/xml')];
   const root = parseXmlDocument(answer.body);
   if (typeof root === 'string')
-    return { outcome: 'error', mismatches: [envelopeMismatch(root, 'an XML document')] };
+    return { outcome: outcomeOf(answer), mismatches: [envelopeMismatch(root, 'an XML document')] };
   if (isErrorStatus(answer.status)) {
     const code = childNamed(childNamed(childNamed(root, 'Errors') ?? root, 'Error') ?? root, 'Code')?.text;
     if (root.name !== 'Response' || code === undefined || !childNamed(root, 'RequestID')) {

@@ -2,7 +2,7 @@
 // Content-Type application/x-amz-json-1.1 (an operation without output answers an empty body);
 // an error is {"__type": "<code>", "message": "…"} whose other members are the error shape's
 // (botocore JSONParser; Smithy awsJson1_1 protocol, "Operation error serialization").
-import { envelopeMismatch, expectContentType, isErrorStatus, type ProtocolReader } from './answer';
+import { envelopeMismatch, expectContentType, isErrorStatus, outcomeOf, type ProtocolReader } from './answer';
 import { jsonCodec } from './json-codec';
 import { operationOf, shapeOf, type ServiceModel } from './model';
 import { ShapeValidator, type Mismatch } from './shape-validator';
@@ -51,7 +51,7 @@ export const readJsonAnswer: ProtocolReader = (model, answer) => {
   const { value, problem } = parseJsonBody(answer.body);
   if (problem !== undefined || !isJsonObject(value)) {
     return {
-      outcome: 'error',
+      outcome: outcomeOf(answer),
       mismatches: [...mismatches, envelopeMismatch(problem ?? 'not a JSON object', 'a JSON object')],
     };
   }

@@ -3,7 +3,7 @@
 // as <member> runs; an error is <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/>
 // (botocore QueryParser; Smithy awsQuery protocol, "Response serialization" and "Operation error
 // serialization").
-import { envelopeMismatch, expectContentType, isErrorStatus, type ProtocolReader } from './answer';
+import { envelopeMismatch, expectContentType, isErrorStatus, outcomeOf, type ProtocolReader } from './answer';
 import { operationOf, shapeOf } from './model';
 import { ShapeValidator, type Mismatch } from './shape-validator';
 import { xmlCodec } from './xml-codec';
@@ -15,7 +15,7 @@ export const readQueryAnswer: ProtocolReader = (model, answer) => {
   const mismatches: Mismatch[] = [...expectContentType(answer, /^text\/xml/, 'text/xml')];
   const root = parseXmlDocument(answer.body);
   if (typeof root === 'string')
-    return { outcome: 'error', mismatches: [envelopeMismatch(root, 'an XML document')] };
+    return { outcome: outcomeOf(answer), mismatches: [envelopeMismatch(root, 'an XML document')] };
   if (isErrorStatus(answer.status)) {
     const error = childNamed(root, 'Error');
     const code = error && childNamed(error, 'Code')?.text;

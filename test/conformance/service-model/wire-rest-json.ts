@@ -2,7 +2,7 @@
 // header-bound members, a JSON body with the body members (or the payload member); an error names
 // its code in the x-amzn-ErrorType header (or the body's __type / code) and its body holds the
 // error shape's members (botocore RestJSONParser; Smithy restJson1, "Operation error serialization").
-import { envelopeMismatch, isErrorStatus, type ProtocolReader } from './answer';
+import { envelopeMismatch, isErrorStatus, outcomeOf, type ProtocolReader } from './answer';
 import { jsonCodec } from './json-codec';
 import { operationOf, shapeOf } from './model';
 import { checkHeaderMembers, checkStatus, payloadMember } from './rest-envelope';
@@ -14,7 +14,7 @@ export const readRestJsonAnswer: ProtocolReader = (model, answer) => {
   const { value, problem } = answer.body.trim() === '' ? { value: {} } : parseJsonBody(answer.body);
   if (problem !== undefined || !isJsonObject(value)) {
     return {
-      outcome: isErrorStatus(answer.status) ? 'error' : 'success',
+      outcome: outcomeOf(answer),
       mismatches: [envelopeMismatch(problem ?? 'not a JSON object', 'a JSON object')],
     };
   }
