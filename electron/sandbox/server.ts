@@ -18,7 +18,7 @@ import {
   type WireError,
   type WireResponse,
 } from './protocol/wire';
-import { resolveRoute } from './route';
+import { resolveRoute, type Route } from './route';
 import type { SandboxRuntime } from './runtime';
 import { ec2BucketFor, kmsBucketFor } from './throttle';
 
@@ -116,7 +116,11 @@ async function handle(
   }
   if (prepared.error) return send(res, fail(prepared.error));
 
-  const outcome = runtime.faults.onCall(prepared.service ?? '', prepared.action);
+  // Faults stand for failures of the operation itself; a DryRun request performs nothing, so it
+  // neither meets nor counts towards one (a preflight must not use up a test's fault).
+  const outcome = isDryRun(route, body)
+    ? { kind: 'none' as const, latencyMs: 0 }
+    : runtime.faults.onCall(prepared.service ?? '', prepared.action);
   await delay(runtime.latencyMs + outcome.latencyMs);
   if (outcome.kind === 'drop') {
     req.socket.destroy();
@@ -180,4 +184,9 @@ function recordInternal(runtime: SandboxRuntime, error: unknown): void {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
   runtime.internalErrors.push(text);
   if (runtime.internalErrors.length > MAX_INTERNAL_ERRORS) runtime.internalErrors.shift();
+}
+
+function isDryRun(route: Route, body: Buffer): boolean {
+  if (route.kind === 'query') return route.params.DryRun === 'true';
+  return route.kind === 'json' && /"DryRun"\s*:\s*true/.test(body.toString('utf8'));
 }

@@ -2,6 +2,7 @@
 // exported, shared offline, imported and checked for drift. Every wizard's review step produces
 // one; the executors run from one. It holds facts and steps, never a secret.
 import { z } from 'zod';
+import { preflightSchema } from '../domain/preflight';
 
 export const PLAN_SCHEMA_ID = 'envelope.plan/v1';
 
@@ -51,6 +52,8 @@ export const unsealedPlanSchema = z.object({
   warnings: z.array(z.string()),
   // The executor's input for this kind (AMI copy options, migration options, the fix to apply).
   input: z.record(z.string(), z.unknown()),
+  // Each distinct mutating call sent once with DryRun before the run, and AWS's answer.
+  preflight: preflightSchema.optional(),
 });
 export type UnsealedPlan = z.infer<typeof unsealedPlanSchema>;
 

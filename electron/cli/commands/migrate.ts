@@ -18,6 +18,7 @@ import type { Plan } from '../../../shared/plans/plan-document';
 import type { Core } from '../../core/create-core';
 import { AppError } from '../../core/errors/app-error';
 import { describeError, print, printTable } from '../output';
+import { printPreflight } from '../preflight-output';
 import { type GlobalOptions, withCore } from '../context';
 
 interface MigrateOptions extends GlobalOptions {
@@ -179,6 +180,7 @@ function printPlan(plan: Plan): void {
   printTable(plan.rollback.map((s) => ({ step: s.title, action: s.action })));
   if (plan.warnings.length > 0)
     process.stdout.write(`\nWarnings\n${plan.warnings.map((w) => `- ${w}`).join('\n')}\n`);
+  printPreflight(plan.preflight);
 }
 
 function printJournal(journal: MigrationJournal, ended: Ending): void {

@@ -21,7 +21,9 @@ import { cleanupMigration } from './cleanup';
 import { confirmNode, executeMigration, rollbackMigration } from './executor';
 import { Journal, JournalStore, summarize } from './journal';
 import { AWS_WAIT_TUNING, type MigrationContext, type WaitTuning } from './migration-context';
-import { createJournal, prepareMigration } from './prepare';
+import { createJournal, prepareMigration, type PreparedMigration } from './prepare';
+import type { Preflight } from '../../../shared/domain/preflight';
+import { assertPreflightPasses, migrationPreflight, withPreflight } from '../preflight/index';
 import type { RunContext } from './run-context';
 
 export interface MigrationServiceOptions {
@@ -69,8 +71,32 @@ export class MigrationService {
     };
   }
 
+  // The plan with its preflight: each distinct call sent once with DryRun (core/preflight).
   async plan(request: MigrationRequest): Promise<Plan> {
-    return (await prepareMigration(await this.context(), request)).plan;
+    const ctx = await this.context();
+    const prepared = await prepareMigration(ctx, request);
+    return withPreflight(prepared.plan, await this.preflight(ctx, prepared));
+  }
+
+  private preflight(ctx: MigrationContext, prepared: PreparedMigration): Promise<Preflight> {
+    const { accounts } = this.options;
+    return migrationPreflight(
+      {
+        ec2: (region) => accounts.clients.get('ec2', ctx.profile, region),
+        kms: (region) => accounts.clients.get('kms', ctx.profile, region),
+        sts: () => accounts.clients.get('sts', ctx.profile, ctx.region),
+        iam: () => accounts.clients.get('iam', ctx.profile, ctx.region),
+        callerArn: ctx.callerArn,
+        accountId: ctx.accountId,
+        now: ctx.now,
+      },
+      {
+        region: ctx.region,
+        strategy: prepared.strategy,
+        keyArn: prepared.keyArn,
+        instances: prepared.instances,
+      },
+    );
   }
 
   // reviewedPlanSha256: the seal of an imported plan this run carries out (plans:run).
@@ -80,6 +106,8 @@ export class MigrationService {
   ): Promise<{ migrationId: string; jobId: string }> {
     const ctx = await this.context();
     const prepared = await prepareMigration(ctx, request);
+    // Nothing starts while AWS would refuse one of the calls (the journal is not even written).
+    assertPreflightPasses(await this.preflight(ctx, prepared));
     const journal = createJournal(this.store, ctx, prepared, undefined, reviewedPlanSha256);
     const jobId = this.run(journal, ctx, 'Migrate', (run, job) => executeMigration(run, this.hooks(job)));
     return { migrationId: journal.value.id, jobId };
