@@ -38,6 +38,7 @@ import {
   waitUntilInstanceTerminated,
   waitUntilSnapshotCompleted,
 } from '@aws-sdk/client-ec2';
+import { paginateListGrants } from '@aws-sdk/client-kms';
 import type { AviLabIds } from '../../../../electron/sandbox/scenarios/avi-lab';
 import { allPages, expectError, settle, type DriveContext } from './context';
 
@@ -142,6 +143,8 @@ export async function driveEc2Swap(ctx: DriveContext, ids: AviLabIds): Promise<v
   await ec2.send(new StartInstancesCommand({ InstanceIds: [instanceId] }));
   ctx.advance(HOURS);
   await ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] })); // running, encrypted root
+  // The grants EC2 holds on the key for the attached encrypted volume, as the key checks read them.
+  await allPages(paginateListGrants({ client: ctx.kms }, { KeyId: ids.labKeyArn }));
   await ec2.send(new DeleteVolumeCommand({ VolumeId: originalVolumeId }));
   await ec2.send(new DeleteSnapshotCommand({ SnapshotId: snapshotId }));
   // A second delete (a resumed rollback's): NotFound, or the deleting volume's state; either is

@@ -3,6 +3,7 @@
 // encryption, an encryption change and its removal; and the errors the app reads (unknown key,
 // asymmetric key's rotation, bucket without encryption configuration, unknown bucket).
 import {
+  CreateGrantCommand,
   DescribeKeyCommand,
   GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
@@ -44,6 +45,18 @@ export async function driveKms(ctx: DriveContext, ids: AviLabIds): Promise<void>
   );
   // Whether a key pending deletion answers is a behaviour question; either answer is validated.
   await settle(kms.send(new GetKeyRotationStatusCommand({ KeyId: ids.pendingDeletionKeyArn })));
+  // A grant as AWS services hold them (with an encryption-context constraint), then read back the
+  // way the key checks list grants.
+  await kms.send(
+    new CreateGrantCommand({
+      KeyId: ids.labKeyArn,
+      GranteePrincipal: 'arn:aws:iam::123456789012:role/ReadOnly',
+      Operations: ['Decrypt', 'GenerateDataKeyWithoutPlaintext', 'CreateGrant'],
+      Constraints: { EncryptionContextSubset: { 'aws:ebs:id': 'vol-0123456789abcdef0' } },
+      Name: 'envelope-conformance',
+    }),
+  );
+  await allPages(paginateListGrants({ client: kms }, { KeyId: ids.labKeyArn }));
   const policy = await kms.send(new GetKeyPolicyCommand({ KeyId: ids.labKeyArn, PolicyName: 'default' }));
   await kms.send(
     new PutKeyPolicyCommand({ KeyId: ids.labKeyArn, PolicyName: 'default', Policy: policy.Policy }),
