@@ -88,6 +88,14 @@ describe('electron-builder.yml', () => {
     expect(text).not.toMatch(/cscLink|cscKeyPassword|appleId|password:/i);
   });
 
+  it('packages exactly the Electron package.json pins (an exact version, not a range)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    expect(pkg.devDependencies['electron']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(load()['electronVersion']).toBe(pkg.devDependencies['electron']);
+  });
+
   it('sets the release fuses', () => {
     expect(load().electronFuses).toEqual({
       runAsNode: false,
