@@ -1,8 +1,10 @@
 // The migration's swap, per instance, as AWS CLI v2 commands in the executor's order: online
 // snapshots (tagged), wait, stop, wait stopped, final snapshots, wait, encrypted volumes with the
 // same type/IOPS/throughput and the originals' own tags, wait, detach, wait available, attach on the same device, wait in use,
-// DeleteOnTermination, start, wait running, verify with describe-volumes.
+// DeleteOnTermination, start, wait running, verify with describe-volumes. From the stop on, a
+// failure rolls the instance back (bash-rollback.ts) before the script exits non-zero.
 import type { Plan } from '../plan-document';
+import { swapRollbackFunction, swapRollbackHelpers, swapRollbackName } from './bash-rollback';
 import { migrationLayout, type InstanceLayout } from './migration-layout';
 import { sq, varName } from './shell-quote';
 
@@ -27,6 +29,7 @@ function instanceScript(i: InstanceLayout): string[] {
   const all = (prefix: string) => i.volumes.map((vol) => `"$${v(prefix, vol.volumeId)}"`).join(' ');
   const lines: string[] = [
     `# ---- Instance ${i.instanceId} (${i.availabilityZone}), key ${i.kmsKeyArn}`,
+    ...swapRollbackFunction(i),
     `echo "Migrating ${i.instanceId}"`,
     '# Check: the planned volumes are still attached on the planned devices.',
     ...i.volumes.map(
@@ -42,6 +45,10 @@ function instanceScript(i: InstanceLayout): string[] {
     ...snapshots('snapshot-online', 'SNAP_ONLINE'),
     `aws ec2 wait snapshot-completed ${r} --snapshot-ids ${all('SNAP_ONLINE')}`,
   ];
+  lines.push(
+    '# From here on a failure puts the originals back on their devices and restores the power state.',
+    `ROLLBACK=${swapRollbackName(i)}`,
+  );
   if (i.wasRunning) {
     lines.push(
       '# Step 2: stop the instance (downtime starts) and wait until it is stopped.',
@@ -108,6 +115,7 @@ function instanceScript(i: InstanceLayout): string[] {
     '# Step 9: verify every new volume is encrypted with the plan’s key.',
     `bad="$(aws ec2 describe-volumes ${r} --volume-ids ${all('NEW')} --query ${sq(`length(Volumes[?Encrypted==\`false\` || KmsKeyId!='${i.kmsKeyArn}'])`)} --output text)"`,
     `[ "$bad" = "0" ] || { echo ${sq(`${i.instanceId}: `)}"$bad"${sq(" volume(s) not encrypted with the plan's key")} >&2; exit 1; }`,
+    "ROLLBACK=''",
     `echo ${sq(`${i.instanceId} migrated; the originals and snapshots are kept until you clean up.`)}`,
     '',
   );
@@ -115,5 +123,5 @@ function instanceScript(i: InstanceLayout): string[] {
 }
 
 export function migrationSteps(plan: Plan): string[] {
-  return migrationLayout(plan).flatMap(instanceScript);
+  return [...swapRollbackHelpers(), ...migrationLayout(plan).flatMap(instanceScript)];
 }

@@ -3,7 +3,10 @@
 // node by node: launch the replacement like the original (type, AZ, subnet, security groups,
 // instance profile, key pair, the original's own tags), wait until it runs, verify every volume is
 // under the key, ask the person at the terminal to confirm the swap, stop the original (kept).
+// From the launch on, a failure terminates that node's replacement and brings the original back
+// to the power state it had (bash-rollback.ts has the trap), as the executor's rollback does.
 import type { Plan, PlanStep } from '../plan-document';
+import { swapRollbackHelpers } from './bash-rollback';
 import { sq, varName } from './shell-quote';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -72,16 +75,34 @@ function nodeLines(i: ReplaceLayout): string[] {
     `--query 'Instances[0].InstanceId' --output text)"`,
   ];
   const tagsVar = varName('TAGS', i.instanceId);
+  const rollback = varName('rollback', i.instanceId);
   return [
     `# ---- ${i.instanceId}: launch the replacement like the original, verify, confirm, stop the original`,
     `aws ec2 wait image-available ${r} --image-ids "$${enc}"`,
+    // Found by its tags, not $NEW_…: a launch that failed after EC2 accepted it still has one.
+    `${rollback}() {`,
+    '  local ids',
+    `  echo ${sq(`Rolling back ${i.instanceId}: its replacement is terminated${i.stopReplacement ? '' : ' and it runs as before'}.`)} >&2`,
+    `  ids="$(aws ec2 describe-instances ${r} --filters ${sq(`Name=tag:envelope:replaces,Values=${i.instanceId.replace(/[^a-z0-9-]/g, '')}`)} "Name=tag:envelope:migration,Values=$PLAN_ID" Name=instance-state-name,Values=pending,running,stopping,stopped --query 'Reservations[].Instances[].InstanceId' --output text)" || return 1`,
+    '  if [ -n "$ids" ] && [ "$ids" != None ]; then',
+    `    aws ec2 terminate-instances ${r} --instance-ids $ids >/dev/null || return 1`,
+    `    aws ec2 wait instance-terminated ${r} --instance-ids $ids || return 1`,
+    '  fi',
+    ...(i.stopReplacement
+      ? []
+      : [`  envelope_ensure_running ${sq(i.region)} ${sq(i.instanceId)} || return 1`]),
+    '}',
+    `ROLLBACK=${rollback}`,
     launch.filter(Boolean).join(' '),
     `${tagsVar}="$(aws ec2 describe-instances ${r} --instance-ids ${sq(i.instanceId)} --query ${sq(USER_TAGS)} --output json)"`,
     `[[ "$${tagsVar}" =~ ^(null|\\[\\])?$ ]] || aws ec2 create-tags ${r} --resources "$${rep}" --tags "$${tagsVar}"`,
     `aws ec2 wait instance-running ${r} --instance-ids "$${rep}"`,
     `bad="$(aws ec2 describe-volumes ${r} --filters Name=attachment.instance-id,Values="$${rep}" --query ${sq(`length(Volumes[?Encrypted==\`false\` || KmsKeyId!='${i.kmsKeyArn}'])`)} --output text)"`,
-    `[ "$bad" = "0" ] || { echo "$${rep}: $bad volume(s) not encrypted with the plan's key; terminate it and keep ${i.instanceId}." >&2; exit 1; }`,
+    `[ "$bad" = "0" ] || { echo "$${rep}: $bad volume(s) not encrypted with the plan's key." >&2; exit 1; }`,
+    '# At the prompt Ctrl-C leaves both running, as it says: no rollback while waiting for the person.',
+    "ROLLBACK=''",
     `read -r -p "Replacement $${rep} runs. Move the workload (cluster membership, Elastic IPs, DNS) to it, then press Enter to stop ${i.instanceId} (Ctrl-C leaves both running): " _`,
+    `ROLLBACK=${rollback}`,
     // stop-instances on a stopped instance changes nothing, as the executor's step.
     `aws ec2 stop-instances ${r} --instance-ids ${sq(i.instanceId)} >/dev/null`,
     `aws ec2 wait instance-stopped ${r} --instance-ids ${sq(i.instanceId)}`,
@@ -91,6 +112,7 @@ function nodeLines(i: ReplaceLayout): string[] {
           `aws ec2 wait instance-stopped ${r} --instance-ids "$${rep}"`,
         ]
       : []),
+    "ROLLBACK=''",
     `echo ${sq(`${i.instanceId} replaced by `)}"$${rep}"${sq('; the original and the images are kept until you clean up.')}`,
     '',
   ];
@@ -98,5 +120,5 @@ function nodeLines(i: ReplaceLayout): string[] {
 
 export function replaceScript(plan: Plan): string[] {
   const instances = layout(plan);
-  return [...instances.flatMap(imageLines), '', ...instances.flatMap(nodeLines)];
+  return [...swapRollbackHelpers(), ...instances.flatMap(imageLines), '', ...instances.flatMap(nodeLines)];
 }

@@ -1,11 +1,12 @@
 // The plan as a bash script of AWS CLI v2 commands doing the same steps with the same waits and
 // checks as Envelope's executors: strict mode, the caller's account and the region checked first,
-// a comment per step. Every value from the plan is single-quoted, so a hostile plan cannot inject
+// a comment per step, and a rollback on failure once an instance is changed (bash-rollback.ts). Every value from the plan is single-quoted, so a hostile plan cannot inject
 // shell.
 import type { Plan } from '../plan-document';
 import { migrationSteps } from './bash-migration';
 import { otherSteps } from './bash-other';
 import { isReplacePlan, replaceScript } from './bash-replace';
+import { trapLines } from './bash-rollback';
 import { sq } from './shell-quote';
 
 function header(plan: Plan): string[] {
@@ -22,6 +23,7 @@ function header(plan: Plan): string[] {
     `EXPECTED_ACCOUNT=${sq(plan.accountId)}`,
     `PLAN_ID=${sq(plan.id)}`,
     '',
+    ...trapLines(),
     '# Precheck: the caller is in the account the plan was made for, and each region answers.',
     'caller_account="$(aws sts get-caller-identity --query Account --output text)"',
     'if [ "$caller_account" != "$EXPECTED_ACCOUNT" ]; then',
