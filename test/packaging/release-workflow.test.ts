@@ -6,15 +6,30 @@ type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?:
 const workflow = parse(readFileSync('.github/workflows/release.yml', 'utf8')) as {
   on: { push: { tags: string[] } };
   permissions: Record<string, string>;
-  jobs: Record<string, { 'runs-on': string; strategy: { matrix: { os: string[] } }; steps: Step[] }>;
+  jobs: Record<
+    string,
+    {
+      'runs-on': string;
+      strategy: { matrix: { os: string[] } };
+      steps: Step[];
+      uses?: string;
+      needs?: string;
+    }
+  >;
 };
-const jobs = Object.values(workflow.jobs);
-const steps = jobs.flatMap((job) => job.steps);
+const installers = workflow.jobs['installers']!;
+const jobs = [installers];
+const steps = installers.steps;
 
 describe('release workflow', () => {
   it('runs on version tags with read-only permissions', () => {
     expect(workflow.on.push.tags).toEqual(['v*']);
     expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('builds installers only after the CI workflow passed for the same commit', () => {
+    expect(workflow.jobs['ci']).toEqual({ uses: './.github/workflows/ci.yml' });
+    expect(installers.needs).toBe('ci');
   });
 
   it('builds on macOS, Windows and Ubuntu runners', () => {
@@ -29,9 +44,9 @@ describe('release workflow', () => {
     for (const ref of uses) expect(ref, ref).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
   });
 
-  it('sets up Node 20 with the npm cache, installs with npm ci, runs dist and uploads the installers', () => {
+  it('sets up Node 24 (LTS) with the npm cache, installs with npm ci, runs dist and uploads the installers', () => {
     const setupNode = steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
-    expect(setupNode?.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
+    expect(setupNode?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
     const runs = steps.flatMap((step) => (step.run ? [step.run.trim()] : []));
     expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm run dist']));
     const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
