@@ -2,6 +2,7 @@
 // line on stderr with a non-zero exit code.
 import type { ApiError } from '../../shared/ipc/channel';
 import { toApiError } from '../core/errors/to-api-error';
+import { log } from '../core/log';
 
 export interface OutputOptions {
   readonly json?: boolean;
@@ -46,6 +47,8 @@ export function describeError(error: ApiError): string {
 // message and what to do.
 export function fail(error: unknown): never {
   const apiError = toApiError(error);
+  // "internal" sends the reader to the log file: the details must be in it (redacted).
+  if (apiError.code === 'internal') log.error('envelope command failed', error);
   process.stderr.write(`envelope: ${apiError.code}: ${describeError(apiError)}\n`);
   process.exit(1);
 }

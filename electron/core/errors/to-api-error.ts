@@ -3,6 +3,7 @@
 // exception text (that goes to the log, never to the page).
 import type { ApiError } from '../../../shared/ipc/channel';
 import { AppError } from './app-error';
+import { logFilePath } from '../log';
 
 const awsHints: Record<string, string> = {
   AccessDeniedException:
@@ -88,6 +89,7 @@ export function toApiError(error: unknown): ApiError {
   return {
     code: 'internal',
     message: 'Something went wrong inside Envelope.',
-    hint: 'The log file has the details; please report it.',
+    // The path, so the reader finds the file (core's logger writes it from its first line).
+    hint: `The log file ${logFilePath()} has the details; please report it.`,
   };
 }

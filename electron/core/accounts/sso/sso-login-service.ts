@@ -8,7 +8,7 @@ import { isAllowedExternalUrl } from '../../../../shared/external-links';
 import { AppError } from '../../errors/app-error';
 import { toApiError } from '../../errors/to-api-error';
 import type { EventBus } from '../../events/event-bus';
-import { log } from '../../log';
+import { log, logFilePath } from '../../log';
 import { pollForToken, startDeviceAuthorization, type PollOptions } from './device-login';
 import type { ResolvedSession } from './sessions';
 import { writeSsoToken } from './token-cache';
@@ -25,7 +25,7 @@ export interface SsoLoginStart {
 export type SsoLoginOutcome = 'succeeded' | 'failed' | 'cancelled';
 
 export interface SsoLoginOptions {
-  readonly events: EventBus;
+  readonly events: Pick<EventBus, 'emit'>;
   // Opens an allow-listed https URL in the system browser; absent in the CLI and in tests.
   readonly openExternal?: (url: string) => Promise<void>;
   // Called after the token is in the cache, so credentials of the session's profiles refresh.
@@ -88,10 +88,13 @@ export class SsoLoginService {
           return 'cancelled';
         }
         const apiError = toApiError(error);
-        log.warn(`sso login failed for session ${session.name}: ${apiError.code}`);
+        // The error itself goes to the log (redacted there), which the message names.
+        log.warn(`sso login failed for session ${session.name}: ${apiError.code}`, error);
         emit(
           'failed',
-          apiError.code === 'internal' ? 'The login failed; the log file has the details.' : apiError.message,
+          apiError.code === 'internal'
+            ? `The login failed; the log file ${logFilePath()} has the details.`
+            : apiError.message,
         );
         return 'failed';
       } finally {
