@@ -16,6 +16,7 @@ import type { JobSnapshot } from '../../../shared/domain/jobs';
 import { AppError } from '../../core/errors/app-error';
 import type { Core } from '../../core/create-core';
 import { describeError, print, printTable } from '../output';
+import { printPreflight } from '../preflight-output';
 import { type GlobalOptions, withCore } from '../context';
 
 interface CopyAmiOptions extends GlobalOptions {
@@ -63,7 +64,10 @@ export function copyAmiCommand(): Command {
           copyTags: options.copyTags,
         });
         if (options.dryRun) {
-          print(options, { plan, view }, () => printPlan(view));
+          print(options, { plan, view }, () => {
+            printPlan(view);
+            printPreflight(plan.preflight);
+          });
           return;
         }
         for (const w of view.warnings) process.stderr.write(`warning: ${w}\n`);

@@ -26,6 +26,12 @@ import { checkDestinationKey } from './key-check';
 import { CopyLimits } from './limits';
 import { planAmiCopy, type AmiCopyPlanResult } from './plan-ami-copy';
 import { searchImages } from './source-images';
+import {
+  assertPreflightPasses,
+  planPreflight,
+  withPreflight,
+  type PreflightContext,
+} from '../preflight/index';
 
 export interface AmiCopyServiceOptions {
   readonly accounts: AccountService;
@@ -72,8 +78,27 @@ export class AmiCopyService {
     return (await checkDestinationKey(deps, ref, region, await deps.caller())).view;
   }
 
-  plan(request: AmiCopyRequest): Promise<AmiCopyPlanResult> {
-    return planAmiCopy(this.deps(), request);
+  // The plan with its preflight (core/preflight): CopyImage sent once per source and destination
+  // with DryRun and the chosen key, the key's KMS side analysed.
+  async plan(request: AmiCopyRequest): Promise<AmiCopyPlanResult> {
+    const result = await planAmiCopy(this.deps(), request);
+    const preflight = await planPreflight(await this.preflightContext(), result.plan);
+    return { ...result, plan: await withPreflight(result.plan, preflight) };
+  }
+
+  private async preflightContext(): Promise<PreflightContext> {
+    const { accounts } = this.options;
+    const { profile, region } = accounts.current();
+    const identity = await accounts.identity(profile);
+    return {
+      ec2: (r) => accounts.clients.get('ec2', profile, r),
+      kms: (r) => accounts.clients.get('kms', profile, r),
+      sts: () => accounts.clients.get('sts', profile, region),
+      iam: () => accounts.clients.get('iam', profile, region),
+      callerArn: identity.arn,
+      accountId: identity.accountId,
+      now: Date.now,
+    };
   }
 
   // Runs a sealed plan: one job per copy. Returns the job ids at once.
@@ -90,6 +115,8 @@ export class AmiCopyService {
         'Plan the copy again.',
       );
     }
+    // Asked again now: nothing starts while AWS would refuse one of the calls.
+    assertPreflightPasses(await planPreflight(await this.preflightContext(), plan));
     const view = amiCopyPlanViewSchema.parse((plan.input as { view?: unknown }).view);
     const profile = this.options.accounts.current().profile;
     return view.copies.map((copy) =>

@@ -191,6 +191,14 @@ export async function checkCallerKeyAccess(
       },
     );
     if (decision.allowed) continue;
+    // The key policy leaves it to IAM and only the simulation says no: the simulation is the
+    // fallback now (issue N), and the plan's preflight asks AWS itself before the copy can run.
+    if (identity && decision.reason === 'no-allow' && decision.keyPolicyStatement) {
+      warnings.push(
+        `${action} on ${label}: the key policy leaves it to IAM, and an IAM simulation says your policies do not allow it; the preflight asks AWS before the copy can run.`,
+      );
+      continue;
+    }
     const statement = JSON.stringify(allowStatementFor(caller.arn, caller.accountId, region));
     throw new AppError(
       'key-not-usable',

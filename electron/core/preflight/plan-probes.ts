@@ -4,6 +4,7 @@
 // have no DryRun and fall back to the simulation). Distinct calls are sent once.
 import {
   CopyImageCommand,
+  DeregisterImageCommand,
   DisableEbsEncryptionByDefaultCommand,
   EnableEbsEncryptionByDefaultCommand,
   ModifyEbsDefaultKmsKeyIdCommand,
@@ -28,7 +29,7 @@ export interface StepChecks {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function stepChecks(ctx: PreflightContext, step: PlanStep, out: StepChecks): void {
+function stepChecks(ctx: PreflightContext, plan: Plan, step: PlanStep, out: StepChecks): void {
   const ec2 = ctx.ec2(step.region);
   const p = step.params;
   switch (step.action) {
@@ -52,15 +53,21 @@ function stepChecks(ctx: PreflightContext, step: PlanStep, out: StepChecks): voi
       if (key) out.keys.push({ region: step.region, keyArn: key });
       return;
     }
-    case 'ec2:DeregisterImage':
-      out.rows.push({
+    case 'ec2:DeregisterImage': {
+      // The rollback deregisters the copy, which does not exist yet: probed on its source image.
+      const copy = plan.steps.find(
+        (s) => s.action === 'ec2:CopyImage' && s.params.ClientToken === p.clientToken,
+      );
+      const source = str(copy?.params.SourceImageId);
+      const sourceRegion = str(copy?.params.SourceRegion) || step.region;
+      out.probes.push({
         call: step.action,
-        target: 'the copy (rollback)',
-        method: 'dry-run',
-        result: 'could-not-check',
-        reason: 'the copy does not exist until the plan runs, and no image of yours stands in for it',
+        target: `${source} in ${sourceRegion}`,
+        note: 'the copy does not exist until the plan runs: probed on its source image (DryRun changes nothing)',
+        send: () => ctx.ec2(sourceRegion).send(new DeregisterImageCommand({ ImageId: source, DryRun: true })),
       });
       return;
+    }
     case 'ec2:EnableEbsEncryptionByDefault':
       out.probes.push({
         call: step.action,
@@ -111,6 +118,6 @@ function stepChecks(ctx: PreflightContext, step: PlanStep, out: StepChecks): voi
 // so its PutObject/CopyObject calls go to `simulate` with the bucket and key ARNs.)
 export function checksOfSteps(ctx: PreflightContext, plan: Plan): StepChecks {
   const out: StepChecks = { probes: [], simulate: [], rows: [], keys: [] };
-  for (const step of [...plan.steps, ...plan.rollback]) stepChecks(ctx, step, out);
+  for (const step of [...plan.steps, ...plan.rollback]) stepChecks(ctx, plan, step, out);
   return out;
 }
