@@ -77,7 +77,7 @@ async function start(): Promise<void> {
     openExternal,
   });
   const csp = contentSecurityPolicy(source.devServerUrl);
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, source);
   installCsp(session.defaultSession, csp);
   serveApp(rendererDir, csp);
   handle(ipcMain, core.dispatch, { ...source, webContentsIds: windows.webContentsIds });
@@ -128,6 +128,9 @@ async function start(): Promise<void> {
       show: (notice, onClick) => {
         const notification = new Notification({ title: notice.title, body: notice.body });
         notification.on('click', onClick);
+        // Since Electron 42 macOS shows notifications through UNNotification, which refuses an
+        // unsigned app and reports it here (breaking-changes doc, 42.0): say so in the log.
+        notification.on('failed', (_event, error) => log.warn(`Notification not shown: ${error}`));
         notification.show();
       },
       onOpenJob: (jobId) => showPage('jobs', jobId),

@@ -70,10 +70,27 @@ type HardenedSession = Pick<
   'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
 >;
 
+// The one permission the page may use: writing text to the clipboard (Cloudscape's copy buttons
+// for an ARN or a sign-in code call navigator.clipboard.writeText, which Chromium gates behind
+// 'clipboard-sanitized-write'), and only for our own renderer. Reading the clipboard stays denied.
+// Electron 40 deprecated its own clipboard module in renderers in favour of exactly this kind of
+// narrow path (breaking-changes doc, 40.0: "clipboard API access from renderer processes").
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string,
+  source: RendererSource,
+): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl, source);
+}
+
 // Envelope needs no camera, microphone, notifications-from-the-page, geolocation, USB, HID or
-// serial access: every request and check is refused.
-export function hardenSession(session: HardenedSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+// serial access: every other request and check is refused.
+export function hardenSession(session: HardenedSession, source: RendererSource = {}): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, source)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin, source),
+  );
   session.setDevicePermissionHandler(() => false);
 }

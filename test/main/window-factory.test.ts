@@ -146,22 +146,49 @@ describe('hardenWebContents', () => {
 });
 
 describe('hardenSession', () => {
-  it('denies every permission request and check', () => {
+  function hardened(source = {}) {
     const session = {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
     };
-    hardenSession(session);
-    const request = session.setPermissionRequestHandler.mock.calls[0]![0] as (...a: unknown[]) => void;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      const callback = vi.fn();
-      request({}, permission, callback, {});
-      expect(callback).toHaveBeenCalledWith(false);
+    hardenSession(session, source);
+    return {
+      request: session.setPermissionRequestHandler.mock.calls[0]![0] as (...a: unknown[]) => void,
+      check: session.setPermissionCheckHandler.mock.calls[0]![0] as (...a: unknown[]) => boolean,
+      device: session.setDevicePermissionHandler.mock.calls[0]![0] as (...a: unknown[]) => boolean,
+    };
+  }
+  const asked = (request: (...a: unknown[]) => void, permission: string, requestingUrl: string) => {
+    const callback = vi.fn();
+    request({}, permission, callback, { requestingUrl, isMainFrame: true });
+    return callback.mock.calls[0]![0] as boolean;
+  };
+
+  it('denies every permission request and check but the clipboard write', () => {
+    const { request, check, device } = hardened();
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'usb',
+    ]) {
+      expect(asked(request, permission, 'app://envelope/index.html')).toBe(false);
+      expect(check({}, permission, 'app://envelope', {})).toBe(false);
     }
-    const check = session.setPermissionCheckHandler.mock.calls[0]![0] as (...a: unknown[]) => boolean;
-    expect(check({}, 'media', 'app://envelope', {})).toBe(false);
-    const device = session.setDevicePermissionHandler.mock.calls[0]![0] as (...a: unknown[]) => boolean;
     expect(device({ deviceType: 'usb' })).toBe(false);
+  });
+
+  it("lets only our own renderer write to the clipboard (Cloudscape's copy buttons)", () => {
+    const { request, check } = hardened();
+    expect(asked(request, 'clipboard-sanitized-write', 'app://envelope/index.html#/inventory')).toBe(true);
+    expect(check({}, 'clipboard-sanitized-write', 'app://envelope', {})).toBe(true);
+    expect(asked(request, 'clipboard-sanitized-write', 'https://example.com/')).toBe(false);
+    expect(check({}, 'clipboard-sanitized-write', 'https://example.com', {})).toBe(false);
+    expect(check({}, 'clipboard-sanitized-write', 'http://localhost:5173', {})).toBe(false);
+    const dev = hardened({ devServerUrl: 'http://localhost:5173/' });
+    expect(dev.check({}, 'clipboard-sanitized-write', 'http://localhost:5173', {})).toBe(true);
   });
 });
