@@ -43,7 +43,8 @@ export function describeRow(row: PreflightRow): string {
         ? 'IAM simulation'
         : 'key-policy analysis';
   const result = row.result === 'could-not-check' ? 'could not check' : row.result;
-  return `${row.call} on ${row.target}: ${result} (${how})${row.reason ? `: ${row.reason}` : ''}`;
+  const decode = row.decodeCommand ? ` Decode it with: ${row.decodeCommand}` : '';
+  return `${row.call} on ${row.target}: ${result} (${how})${row.reason ? `: ${row.reason}` : ''}${decode}`;
 }
 
 export function preflightSummary(preflight: Preflight): string {

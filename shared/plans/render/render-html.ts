@@ -4,6 +4,7 @@
 import type { Plan } from '../plan-document';
 import { FIELD_HEADERS, planFieldRows, STEP_HEADERS, stepRows } from './plan-rows';
 import { formatSeconds, timelineOf, type Timeline } from './timeline';
+import { PREFLIGHT_HEADERS, preflightHeadline, preflightRows } from './preflight-section';
 
 export const escapeHtml = (value: unknown): string =>
   String(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))
@@ -54,6 +55,8 @@ export function renderHtml(plan: Plan): string {
 <h1>${escapeHtml(plan.title)}</h1>
 ${table(FIELD_HEADERS, planFieldRows(plan))}
 <h2>Warnings</h2><ul>${plan.warnings.map((w) => `<li class="warn">${escapeHtml(w)}</li>`).join('') || '<li>none</li>'}</ul>
+<h2>Preflight</h2><p>${escapeHtml(preflightHeadline(plan))}</p>
+${plan.preflight ? table(PREFLIGHT_HEADERS, preflightRows(plan)) : ''}
 <h2>Timeline</h2>
 <p>Bars: blue online, red downtime, green verification; the shaded band is the downtime window${t.downtime ? ` (${escapeHtml(formatSeconds(t.downtime.end - t.downtime.start))})` : ''}.</p>
 ${svgTimeline(t)}

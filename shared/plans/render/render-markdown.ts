@@ -3,6 +3,7 @@
 import type { Plan } from '../plan-document';
 import { FIELD_HEADERS, planFieldRows, STEP_HEADERS, stepRows } from './plan-rows';
 import { formatSeconds, timelineOf } from './timeline';
+import { PREFLIGHT_HEADERS, preflightHeadline, preflightRows } from './preflight-section';
 
 const cell = (value: unknown): string =>
   String(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))
@@ -35,6 +36,11 @@ export function renderMarkdown(plan: Plan): string {
     '## Warnings',
     '',
     ...(plan.warnings.length > 0 ? plan.warnings.map((w) => `- ${w}`) : ['- none']),
+    '',
+    '## Preflight',
+    '',
+    preflightHeadline(plan),
+    ...(plan.preflight ? ['', table(PREFLIGHT_HEADERS, preflightRows(plan))] : []),
     '',
     '## Facts the plan relied on',
     '',

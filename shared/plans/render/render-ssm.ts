@@ -8,6 +8,7 @@
 import { stringify } from 'yaml';
 import type { Plan } from '../plan-document';
 import { isReplacePlan } from './bash-replace';
+import { preflightLines } from './preflight-section';
 import { migrationLayout } from './migration-layout';
 import { failureEntry, rollbackSteps } from './ssm-rollback';
 import { deleteOnTerminationStep, powerStep, volumeSteps, type Step } from './ssm-steps';
@@ -70,6 +71,7 @@ export function renderSsm(plan: Plan): string {
       `Encrypts the EBS volumes on ${layout.volumes.map((v) => v.device).join(', ')} in place with a KMS key: online snapshots, stop, final snapshots, encrypted volumes (same type, IOPS, throughput), swap on the same devices, DeleteOnTermination, start, verify. The originals and snapshots are kept.`,
       'On failure after the stop, the Rollback* steps put the original volumes back on their devices, restore DeleteOnTermination and start the instance if it was running; the execution then ends Failed. The new volumes and snapshots are kept (tagged envelope:migration with the execution id).',
       'Fleet: start-automation-execution with --target-parameter-name InstanceId and --max-concurrency / --max-errors.',
+      preflightLines(plan).join('\n'),
     ].join('\n\n'),
     schemaVersion: '0.3',
     assumeRole: '{{AutomationAssumeRole}}',
