@@ -1,12 +1,17 @@
 // What a command needs: core, created with the CLI's data directory and an in-process sandbox
-// (used only when the selected account is the sandbox), and the global options.
-import { readFileSync } from 'node:fs';
-import { createCore, type Core } from '../core/create-core';
-import { defaultDataDir } from '../core/data-dir';
-import { createSandboxProvider } from '../sandbox/provider';
+// (started only when the selected account is the sandbox), and the global options. Core and the
+// sandbox are loaded with import() on first use, so a command that never reaches them (help, a
+// bad argument, an offline plan) does not pay for loading them.
+import { mkdirSync } from 'node:fs';
+import type { Core } from '../core/create-core';
+import type { AccountService } from '../core/accounts/account-service';
+import type { SandboxConnection, SandboxProvider } from '../core/accounts/sandbox-account';
 import type { Result } from '../../shared/ipc/channel';
 import { AppError } from '../core/errors/app-error';
 import { askMfaCodeOnTerminal } from './mfa-prompt';
+import { packageVersion } from './version';
+
+export { packageVersion };
 
 export interface GlobalOptions {
   readonly profile?: string;
@@ -15,18 +20,30 @@ export interface GlobalOptions {
   readonly endpointUrl?: string;
 }
 
-export function packageVersion(): string {
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
+// The sandbox module (every wire protocol and the scenarios) is loaded only when it is started.
+function lazySandboxProvider(): SandboxProvider {
+  let provider: Promise<SandboxProvider> | undefined;
+  const load = () =>
+    (provider ??= import('../sandbox/provider').then(({ createSandboxProvider }) => createSandboxProvider()));
+  return {
+    ensureStarted: async (): Promise<SandboxConnection> => (await load()).ensureStarted(),
+    stop: async () => {
+      if (provider) await (await provider).stop();
+    },
+  };
 }
 
 export async function withCore<T>(options: GlobalOptions, run: (core: Core) => Promise<T>): Promise<T> {
   if (options.endpointUrl) process.env.AWS_ENDPOINT_URL = options.endpointUrl;
+  const [{ createCore }, { defaultDataDir }] = await Promise.all([
+    import('../core/create-core'),
+    import('../core/data-dir'),
+  ]);
   const core = await createCore({
     dataDir: defaultDataDir(),
     version: packageVersion(),
     shell: 'cli',
-    sandbox: createSandboxProvider(),
+    sandbox: lazySandboxProvider(),
     mfaCodeProvider: askMfaCodeOnTerminal,
   });
   try {
@@ -37,6 +54,44 @@ export async function withCore<T>(options: GlobalOptions, run: (core: Core) => P
     return await run(core);
   } finally {
     await core.dispose();
+  }
+}
+
+// The accounts part of core alone (whoami, profiles): no inventory, migration or diagnostics
+// services, so none of their SDK clients are loaded.
+export async function withAccounts<T>(
+  options: GlobalOptions,
+  run: (accounts: AccountService) => Promise<T>,
+): Promise<T> {
+  if (options.endpointUrl) process.env.AWS_ENDPOINT_URL = options.endpointUrl;
+  const [{ AccountService }, { SettingsStore }, { defaultDataDir }, { setLogDirectory }] = await Promise.all([
+    import('../core/accounts/account-service'),
+    import('../core/settings/settings-store'),
+    import('../core/data-dir'),
+    import('../core/log'),
+  ]);
+  const dataDir = defaultDataDir();
+  mkdirSync(dataDir, { recursive: true });
+  setLogDirectory(dataDir);
+  const sandbox = lazySandboxProvider();
+  // Nobody listens to events here; the event bus would load every schema of the IPC contract
+  // just to check payloads no one reads.
+  const events = { emit: () => undefined };
+  const accounts = new AccountService(sandbox, events, new SettingsStore(dataDir), {
+    mfaCodeProvider: askMfaCodeOnTerminal,
+    startSandbox: 'when-used',
+  });
+  try {
+    await accounts.init();
+    if (options.profile || options.region) {
+      const profile = options.profile ?? accounts.current().profile;
+      await accounts.select(profile, options.region, { persist: false });
+    }
+    return await run(accounts);
+  } finally {
+    accounts.dispose();
+    accounts.clients.destroy();
+    await sandbox.stop();
   }
 }
 

@@ -1,8 +1,9 @@
 import { buildProgram } from './program';
-import { fail } from './output';
 
 try {
-  await buildProgram().parseAsync(process.argv);
+  await (await buildProgram(process.argv)).parseAsync(process.argv);
 } catch (error) {
+  // Loaded on failure only: output.ts brings in core's logger, which `--help` does not need.
+  const { fail } = await import('./output');
   fail(error);
 }

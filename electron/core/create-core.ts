@@ -64,6 +64,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const accounts = new AccountService(options.sandbox, events, settings, {
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
     ...(options.mfaCodeProvider ? { mfaCodeProvider: options.mfaCodeProvider } : {}),
+    // A CLI command on a real account neither loads nor starts the sandbox.
+    startSandbox: options.shell === 'cli' ? 'when-used' : 'at-start',
   });
   await accounts.init();
   const inventory = new InventoryService({ accounts, jobs, events, dataDir: options.dataDir });

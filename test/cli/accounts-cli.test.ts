@@ -1,4 +1,4 @@
-// The accounts commands as a user runs them: `node bin/envelope.mjs …` in a child process with
+// The accounts commands as a user runs them: `node bin/envelope-dev.mjs …` in a child process with
 // HOME (and the AWS files) pointing at a fixture with every profile kind and a malformed line.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,6 +13,7 @@ import {
   type AwsFixture,
 } from '../core/accounts/aws-fixture';
 import { startFakeIdentityCenter, type FakeIdentityCenter } from '../core/accounts/fake-identity-center';
+import { envelopeEntry } from './envelope-entry';
 
 interface Run {
   readonly code: number;
@@ -35,7 +36,7 @@ function envelope(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['bin/envelope.mjs', ...args],
+      [envelopeEntry, ...args],
       { env, timeout: 60_000 },
       (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { envelopeEntry } from './envelope-entry';
 
 const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../../bin/envelope.mjs', import.meta.url));
+const bin = envelopeEntry;
 
 async function envelope(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -1,18 +1,18 @@
-// `envelope diagnose` as a pipeline runs it: `node bin/envelope.mjs diagnose --json --endpoint-url …`
+// `envelope diagnose` as a pipeline runs it: `node bin/envelope-dev.mjs diagnose --json --endpoint-url …`
 // with the sandbox keys in the environment; exit code 2 when a finding reaches --fail-on, 1 on
 // errors; --html prints the self-contained report.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticsReport } from '../../shared/domain/diagnostics';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { kublrCluster } from '../../electron/sandbox/scenarios/kublr-cluster';
 import { withSandbox, type TestSandbox } from '../helpers/sandbox';
+import { envelopeEntry } from './envelope-entry';
 
-const bin = fileURLToPath(new URL('../../bin/envelope.mjs', import.meta.url));
+const bin = envelopeEntry;
 
 interface Run {
   readonly code: number;

@@ -6,7 +6,6 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../shared/domain/inventory';
@@ -14,9 +13,10 @@ import type { Plan, PlanStep } from '../../shared/plans/plan-document';
 import { otherSteps } from '../../shared/plans/render/bash-other';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { runAwsCli, withSandbox } from '../helpers/sandbox';
+import { envelopeEntry } from './envelope-entry';
 
 const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../../bin/envelope.mjs', import.meta.url));
+const bin = envelopeEntry;
 const REGION = 'us-west-2';
 const sandbox = withSandbox({ scenario: 'avi-lab' });
 

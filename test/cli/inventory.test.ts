@@ -4,14 +4,14 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../shared/domain/inventory';
 import { runAwsCli, withSandbox } from '../helpers/sandbox';
+import { envelopeEntry } from './envelope-entry';
 
 const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../../bin/envelope.mjs', import.meta.url));
+const bin = envelopeEntry;
 const REGION = 'us-west-2';
 const sandbox = withSandbox({ scenario: 'avi-lab' });
 

@@ -7,13 +7,13 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationJournal } from '../../shared/domain/migration';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { runAwsCli, withSandbox } from '../helpers/sandbox';
+import { envelopeEntry } from './envelope-entry';
 
-const bin = fileURLToPath(new URL('../../bin/envelope.mjs', import.meta.url));
+const bin = envelopeEntry;
 const REGION = 'us-west-2';
 // The script's `aws ec2 wait` polls every 15 s of real time: at this speed its first poll succeeds.
 const sandbox = withSandbox({ scenario: 'avi-lab', speed: 200_000 });

@@ -8,15 +8,15 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationJournal } from '../../shared/domain/migration';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { runAwsCli, withSandbox } from '../helpers/sandbox';
 import { allowEbsOn } from '../core/migration/harness';
+import { envelopeEntry } from './envelope-entry';
 
-const bin = fileURLToPath(new URL('../../bin/envelope.mjs', import.meta.url));
+const bin = envelopeEntry;
 const REGION = 'us-west-2';
 const sandbox = withSandbox({ scenario: 'avi-lab', speed: 1000 });
 const [c1, c2, c3] = aviLab.ids.controllerInstanceIds as [string, string, string];

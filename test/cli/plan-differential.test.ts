@@ -10,7 +10,6 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CreateTagsCommand,
   DescribeInstancesCommand,
@@ -23,8 +22,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationJournal } from '../../shared/domain/migration';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { envelopeEntry } from './envelope-entry';
 
-const bin = fileURLToPath(new URL('../../bin/envelope.mjs', import.meta.url));
+const bin = envelopeEntry;
 const REGION = 'us-west-2';
 // `aws ec2 wait` polls every 15 s of REAL time; at this speed the few hundred milliseconds a CLI
 // process takes to start are hours of AWS time, so each wait's first poll normally succeeds.

@@ -4,15 +4,15 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { hasValidSeal, type Plan } from '../../shared/plans/plan-document';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { startTestSandbox } from '../helpers/sandbox';
+import { envelopeEntry } from './envelope-entry';
 
 const run = promisify(execFile);
-const bin = fileURLToPath(new URL('../../bin/envelope.mjs', import.meta.url));
+const bin = envelopeEntry;
 const REGION = 'us-west-2';
 
 async function envelope(

@@ -6,14 +6,14 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../shared/plans/plan-document';
 import type { DriftReport } from '../../shared/plans/plan-summary';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { withSandbox } from '../helpers/sandbox';
+import { envelopeEntry } from './envelope-entry';
 
-const bin = fileURLToPath(new URL('../../bin/envelope.mjs', import.meta.url));
+const bin = envelopeEntry;
 const REGION = 'us-west-2';
 const sandbox = withSandbox({ scenario: 'avi-lab', speed: 1000 });
 const [c1] = aviLab.ids.controllerInstanceIds as [string];

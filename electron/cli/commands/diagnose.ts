@@ -2,7 +2,7 @@
 // [--json|--html] [--output FILE] [--fail-on SEVERITY]`: run every diagnostic check and print the
 // findings (a table, the JSON report, or the HTML report). With --fail-on, the exit code is 2 when
 // a finding reaches that severity, so a pipeline can gate on it; errors exit 1.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import {
   reaches,
@@ -11,6 +11,7 @@ import {
   type Severity,
 } from '../../../shared/domain/diagnostics';
 import { AppError } from '../../core/errors/app-error';
+import { readAppConfigFile } from '../../core/diagnostics/app-config';
 import { reportHtml, reportJson } from '../../core/diagnostics/report-html';
 import { printTable } from '../output';
 import { type GlobalOptions, withCore } from '../context';
@@ -44,13 +45,9 @@ function parseRegions(list: string | undefined): string[] | undefined {
   return regions;
 }
 
+// Read before any AWS call, so a wrong path is told at once (app-config.ts checks type and size).
 function readConfig(path: string | undefined): string | undefined {
-  if (path === undefined) return undefined;
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new AppError('invalid-argument', `Cannot read ${path}: ${(error as Error).message}.`);
-  }
+  return path === undefined ? undefined : readAppConfigFile(path);
 }
 
 function printFindings(report: DiagnosticsReport): void {

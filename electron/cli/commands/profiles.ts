@@ -1,15 +1,15 @@
 import { Command } from 'commander';
 import { print, printTable } from '../output';
-import { type GlobalOptions, withCore } from '../context';
+import { type GlobalOptions, withAccounts } from '../context';
 
 export function profilesCommand(): Command {
   return new Command('profiles')
     .description('list AWS profiles with their kind, region and endpoint (never secrets)')
     .action(async (_options, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
-      const listing = await withCore(options, async (core) => ({
-        ...(await core.accounts.listProfiles()),
-        selection: core.accounts.current(),
+      const listing = await withAccounts(options, async (accounts) => ({
+        ...(await accounts.listProfiles()),
+        selection: accounts.current(),
       }));
       // File errors go to stderr in both modes: the listing on stdout stays parseable.
       for (const e of listing.fileErrors)

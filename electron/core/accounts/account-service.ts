@@ -2,8 +2,6 @@
 // sandbox, which is always listed and is the default when no profile exists. Credentials stay
 // here: the rest of core gets SDK clients, the renderer gets names, ids and expiry times only.
 import { createHash } from 'node:crypto';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import type {
   Identity,
   ProfileFileError,
@@ -25,7 +23,13 @@ import { CredentialCache } from './credential-cache';
 import { baseProvider } from './credential-providers';
 import { MfaBroker, type MfaCodeProvider } from './mfa-broker';
 import { profileKind } from './profile-kind';
-import { profileNames, profileSection, readSharedFiles, type SharedFiles } from './profile-files';
+import {
+  profileNames,
+  profileSection,
+  readSharedFiles,
+  unusableReasons,
+  type SharedFiles,
+} from './profile-files';
 import type { SandboxConnection, SandboxProvider } from './sandbox-account';
 import { knownSessions, resolveSession, type LoginTarget } from './sso/sessions';
 import { listSsoAccounts } from './sso/sso-directory';
@@ -48,6 +52,10 @@ export interface AccountServiceOptions {
   readonly openExternal?: (url: string) => Promise<void>;
   // The CLI asks on the terminal; the app answers accounts:mfaRequired events (the default).
   readonly mfaCodeProvider?: MfaCodeProvider;
+  // 'at-start' (the app: the sandbox is always listed, running) or 'when-used' (the CLI: started
+  // only when the selected profile is the sandbox or on its sso-session, so a command on a real
+  // account does not load and start it).
+  readonly startSandbox?: 'at-start' | 'when-used';
 }
 
 export class AccountService {
@@ -64,7 +72,7 @@ export class AccountService {
 
   constructor(
     private readonly sandbox: SandboxProvider,
-    private readonly events: EventBus,
+    private readonly events: Pick<EventBus, 'emit'>,
     private readonly settings: SettingsStore,
     private readonly options: AccountServiceOptions = {},
   ) {
@@ -82,10 +90,28 @@ export class AccountService {
     this.selection = { profile: SANDBOX_PROFILE, region: 'us-east-1' };
   }
 
-  // Starts the sandbox and restores the last selection (or picks the default).
+  // Starts the sandbox (now, or once the selection needs it) and restores the last selection
+  // (or picks the default).
   async init(): Promise<void> {
+    if (this.options.startSandbox !== 'when-used') await this.ensureSandbox();
+    await this.restoreSelection();
+    if (!this.sandboxConnection && this.needsSandbox(this.selection.profile)) {
+      await this.ensureSandbox();
+      await this.restoreSelection();
+    }
+  }
+
+  private async ensureSandbox(): Promise<void> {
+    if (this.sandboxConnection) return;
     this.sandboxConnection = await this.sandbox.ensureStarted();
     registerSecret(this.sandboxConnection.secretAccessKey);
+  }
+
+  private needsSandbox(profile: string): boolean {
+    return profile === SANDBOX_PROFILE || this.known.get(profile)?.ssoSession === SANDBOX_SSO_SESSION;
+  }
+
+  private async restoreSelection(): Promise<void> {
     const saved = this.settings.get().selection;
     const { profiles } = await this.listProfiles();
     const known = (name: string) => profiles.some((p) => p.name === name);
@@ -158,13 +184,19 @@ export class AccountService {
         `There is no profile named ${profile}.`,
         'Pick one from the list, or add it to ~/.aws/config.',
       );
-    this.selection = { profile, region: region ?? this.defaultRegion(summary) };
+    this.assertUsable(profile);
+    if (this.needsSandbox(profile)) await this.ensureSandbox();
+    const defaultFrom = profile === SANDBOX_PROFILE ? this.sandboxProfile() : summary;
+    this.selection = { profile, region: region ?? this.defaultRegion(defaultFrom) };
     if (persist) this.settings.update({ selection: this.selection });
     this.events.emit('accounts:changed', this.selection);
     return this.selection;
   }
 
   async identity(profile = this.selection.profile): Promise<Identity> {
+    if (this.needsSandbox(profile)) await this.ensureSandbox();
+    // Loaded on use: the CLI's start-up pays only for the clients a command calls.
+    const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
     const sts = this.clients.get('sts', profile, this.regionFor(profile));
     const answer = await sts.send(new GetCallerIdentityCommand({}));
     const expiresAt = this.credentials.expiresAt(profile);
@@ -178,6 +210,8 @@ export class AccountService {
   }
 
   async regions(profile = this.selection.profile): Promise<RegionInfo[]> {
+    if (this.needsSandbox(profile)) await this.ensureSandbox();
+    const { DescribeRegionsCommand } = await import('@aws-sdk/client-ec2');
     const ec2 = this.clients.get('ec2', profile, this.regionFor(profile));
     const answer = await ec2.send(new DescribeRegionsCommand({ AllRegions: true }));
     return (answer.Regions ?? [])
@@ -186,16 +220,19 @@ export class AccountService {
   }
 
   async startSsoLogin(target: LoginTarget): Promise<SsoLoginStart> {
+    await this.ensureSandbox(); // the sandbox's own sso-session is one of the targets
     const files = await readSharedFiles();
     return this.sso.start(resolveSession(files, this.sandboxConnection, target));
   }
 
   async ssoAccounts(ssoSession: string): Promise<SsoAccount[]> {
+    await this.ensureSandbox(); // the sandbox's own sso-session is one of the targets
     const files = await readSharedFiles();
     return listSsoAccounts(resolveSession(files, this.sandboxConnection, { ssoSession }));
   }
 
   async addSsoProfile(profile: NewSsoProfile & { readonly ssoSession: string }): Promise<void> {
+    await this.ensureSandbox(); // the sandbox's own sso-session is one of the targets
     const files = await readSharedFiles();
     await appendSsoProfile(
       files,
@@ -226,6 +263,7 @@ export class AccountService {
         `There is no profile named ${profile}.`,
         'Pick one from the list, or add it to ~/.aws/config.',
       );
+    this.assertUsable(profile);
     const credentials = this.credentials.provider(profile, () =>
       baseProvider(summary, {
         files,
@@ -248,6 +286,18 @@ export class AccountService {
     if (summary.name === ENVIRONMENT_PROFILE)
       return configuredEndpoint(endpointServiceIds[service], [], files);
     return configuredEndpoint(endpointServiceIds[service], [profileSection(files, summary.name)], files);
+  }
+
+  // A profile whose region or endpoint_url is not valid is refused before any call: the SDK would
+  // send it to a host that does not resolve and retry for a long while before saying so.
+  private assertUsable(profile: string): void {
+    const first = this.files ? unusableReasons(this.files, profile)[0] : undefined;
+    if (!first) return;
+    throw new AppError(
+      'invalid-profile',
+      `Profile ${profile} cannot be used: ${first.file}${first.line ? ` line ${first.line}` : ''}: ${first.message}`,
+      'Correct that line (or choose another profile); Envelope sends nothing with this profile until then.',
+    );
   }
 
   // Drops cached credentials and clients of a profile whose section changed in the files.

@@ -1,8 +1,8 @@
 // Which of the SDK's credential providers serves a profile: fromSSO for IAM Identity Center
-// profiles, fromProcess for credential_process, fromEnv for the environment pseudo-profile, and
+// profiles, credential_process with a bounded wait (credential-process.ts), fromEnv for the environment pseudo-profile, and
 // fromIni (with Envelope's MFA prompt) for static keys, role chains and web identity. Endpoints
 // for the inner STS and SSO clients come from the standard settings (endpoint-config.ts).
-import { fromEnv, fromIni, fromProcess, fromSSO } from '@aws-sdk/credential-providers';
+import { fromEnv, fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import {
   ENVIRONMENT_PROFILE,
@@ -10,6 +10,7 @@ import {
   type ProfileSummary,
 } from '../../../shared/domain/accounts';
 import { AppError } from '../errors/app-error';
+import { fromProcessWithTimeout } from './credential-process';
 import { configuredEndpoint } from './endpoint-config';
 import type { MfaCodeProvider } from './mfa-broker';
 import { profileSection, type SharedFiles } from './profile-files';
@@ -64,7 +65,13 @@ export function baseProvider(
       }
     };
   }
-  if (summary.kind === 'credential-process') return fromProcess({ profile, ...paths });
+  if (summary.kind === 'credential-process' && section?.credential_process) {
+    return fromProcessWithTimeout({
+      profile,
+      command: section.credential_process,
+      ...(section.aws_account_id ? { accountId: section.aws_account_id } : {}),
+    });
+  }
   const stsEndpoint = configuredEndpoint('STS', [section], files);
   return fromIni({
     profile,

@@ -24,7 +24,7 @@ const MFA_TIMEOUT_MS = 5 * 60 * 1000;
 export class MfaBroker {
   private readonly waiting = new Map<string, Waiting>();
 
-  constructor(private readonly events: EventBus) {}
+  constructor(private readonly events: Pick<EventBus, 'emit'>) {}
 
   readonly request: MfaCodeProvider = ({ profile, mfaSerial }) =>
     new Promise<string>((resolve, reject) => {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getHomeDir, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ProfileFileError } from '../../../shared/domain/accounts';
-import { scanIniText, type IniFileRole } from './ini-scan';
+import { scanIni, type IniFileRole, type IniScan } from './ini-scan';
 
 export type Section = Readonly<Record<string, string | undefined>>;
 
@@ -15,6 +15,9 @@ export interface SharedFiles {
   readonly config: Readonly<Record<string, Section>>;
   readonly credentials: Readonly<Record<string, Section>>;
   readonly errors: readonly ProfileFileError[];
+  // Config sections with a value that makes them unusable (an invalid region or endpoint_url),
+  // keyed like `config`, with the file and line to fix.
+  readonly unusable: ReadonlyMap<string, readonly ProfileFileError[]>;
 }
 
 export interface SsoSessionDefinition {
@@ -33,20 +36,22 @@ export const credentialsFilePath = (): string =>
 
 const nonProfilePrefixes = ['sso-session.', 'services.'];
 
-async function scanFile(path: string, role: IniFileRole): Promise<ProfileFileError[]> {
+async function scanFile(path: string, role: IniFileRole): Promise<IniScan> {
   try {
-    return scanIniText(await readFile(path, 'utf8'), path, role);
+    return scanIni(await readFile(path, 'utf8'), path, role);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') return []; // no file is a normal setup, not an error
-    return [{ file: path, message: `Envelope cannot read this file (${code ?? 'unknown error'}).` }];
+    const unusable = new Map<string, ProfileFileError[]>();
+    if (code === 'ENOENT') return { errors: [], unusable }; // no file is a normal setup, not an error
+    const message = `Envelope cannot read this file (${code ?? 'unknown error'}).`;
+    return { errors: [{ file: path, message }], unusable };
   }
 }
 
 export async function readSharedFiles(): Promise<SharedFiles> {
   const configPath = configFilePath();
   const credentialsPath = credentialsFilePath();
-  const [files, configErrors, credentialErrors] = await Promise.all([
+  const [files, configScan, credentialScan] = await Promise.all([
     loadSharedConfigFiles({ ignoreCache: true, configFilepath: configPath, filepath: credentialsPath }),
     scanFile(configPath, 'config'),
     scanFile(credentialsPath, 'credentials'),
@@ -56,7 +61,8 @@ export async function readSharedFiles(): Promise<SharedFiles> {
     credentialsPath,
     config: files.configFile,
     credentials: files.credentialsFile,
-    errors: [...configErrors, ...credentialErrors],
+    errors: [...configScan.errors, ...credentialScan.errors],
+    unusable: configScan.unusable,
   };
 }
 
@@ -71,6 +77,18 @@ export function profileSection(files: SharedFiles, name: string): Section | unde
   const fromConfig = files.config[name];
   if (!fromCredentials && !fromConfig) return undefined;
   return { ...fromCredentials, ...fromConfig };
+}
+
+// Why a profile cannot be used as written: a bad value in its own section, its sso-session or its
+// services section. Empty when nothing stands in the way.
+export function unusableReasons(files: SharedFiles, name: string): readonly ProfileFileError[] {
+  const section = files.config[name];
+  const keys = [
+    name,
+    ...(section?.sso_session ? [`sso-session.${section.sso_session}`] : []),
+    ...(section?.services ? [`services.${section.services}`] : []),
+  ];
+  return keys.flatMap((key) => files.unusable.get(key) ?? []);
 }
 
 const scopesOf = (value: string | undefined): string[] =>

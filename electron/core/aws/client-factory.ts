@@ -2,12 +2,13 @@
 // retry mode's client-side rate limiter then acts as the shared throttle for that scope (see
 // AWS-FACTS §4). Every service of core gets its clients here, for real accounts and the sandbox
 // alike: the sandbox differs only by its endpoint and credentials, the SDK's standard settings.
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
-import { STSClient } from '@aws-sdk/client-sts';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { createRequire } from 'node:module';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CLIENT_SETTINGS, withoutSdkLogging } from './client-tuning';
 
@@ -27,16 +28,23 @@ export interface ClientConfig {
   readonly maxAttempts: number;
 }
 
+// Each client's package is loaded the first time a client of that service is made: loading all
+// six costs the CLI seconds at start-up (EC2's alone is the largest), and `envelope whoami` needs
+// STS only. The SDK's packages are CommonJS for Node, so require() returns the very module an
+// `import` of the same package gets.
+const load = createRequire(import.meta.url);
 export const services = {
-  ec2: EC2Client,
-  kms: KMSClient,
-  s3: S3Client,
-  sts: STSClient,
-  iam: IAMClient,
-  autoscaling: AutoScalingClient,
+  ec2: () => (load('@aws-sdk/client-ec2') as { EC2Client: typeof EC2Client }).EC2Client,
+  kms: () => (load('@aws-sdk/client-kms') as { KMSClient: typeof KMSClient }).KMSClient,
+  s3: () => (load('@aws-sdk/client-s3') as { S3Client: typeof S3Client }).S3Client,
+  sts: () => (load('@aws-sdk/client-sts') as { STSClient: typeof STSClient }).STSClient,
+  iam: () => (load('@aws-sdk/client-iam') as { IAMClient: typeof IAMClient }).IAMClient,
+  autoscaling: () =>
+    (load('@aws-sdk/client-auto-scaling') as { AutoScalingClient: typeof AutoScalingClient })
+      .AutoScalingClient,
 } as const;
 export type ServiceName = keyof typeof services;
-type ClientOf<S extends ServiceName> = InstanceType<(typeof services)[S]>;
+type ClientOf<S extends ServiceName> = InstanceType<ReturnType<(typeof services)[S]>>;
 
 export class ClientFactory {
   private readonly clients = new Map<string, { destroy(): void }>();
@@ -61,7 +69,7 @@ export class ClientFactory {
     let client = this.clients.get(key);
     if (!client) {
       const config = this.config(profile, region, service);
-      const Client = services[service] as unknown as new (c: object) => ClientOf<S>;
+      const Client = services[service]() as unknown as new (c: object) => ClientOf<S>;
       // S3 on a custom endpoint (the sandbox, a local gateway) needs path-style addressing.
       const pathStyle = service === 's3' && config.endpoint ? { forcePathStyle: true } : {};
       client = withoutSdkLogging(new Client({ ...config, ...CLIENT_SETTINGS, ...pathStyle }));

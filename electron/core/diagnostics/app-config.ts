@@ -5,6 +5,7 @@
 // - a Kublr cluster spec (YAML): spec.master/nodes[].locations[].aws.{rootVolume,masterVolume}
 //   .{encrypted, kmsKeyId} and spec.features.system.values.storageClass.aws.parameters.
 // Errors name the field that is wrong.
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { keyIdentity } from '../../../shared/kms/key-reference';
@@ -189,4 +190,59 @@ export function parseKublrSpec(text: string): ImportedConfig {
 export function parseAppConfig(text: string, format: 'auto' | 'avi' | 'kublr' = 'auto'): ImportedConfig {
   const kind = format === 'auto' ? (/^\s*[{[]/.test(text) ? 'avi' : 'kublr') : format;
   return kind === 'avi' ? parseAviConfig(text) : parseKublrSpec(text);
+}
+
+// Configuration files are a few kilobytes; anything past this is not one (a log, an image, a disk).
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+function notAFile(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+const badFile = (path: string, why: string): AppError =>
+  new AppError(
+    'invalid-argument',
+    `Cannot read ${path}: ${why}.`,
+    'Give the path of the configuration file itself.',
+  );
+
+// Reads a --config file at once or says why not: the type and the size are checked on the open
+// file before any byte is read, so a device (/dev/zero), a FIFO no one writes to, a directory or
+// a huge file is refused within a moment instead of blocking or filling memory. O_NONBLOCK makes
+// the open itself return for a FIFO without a writer (it does not exist on Windows, where a FIFO
+// path cannot be opened this way anyway).
+export function readAppConfigFile(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EISDIR') throw badFile(path, 'it is a directory');
+    throw badFile(path, code === 'ENOENT' ? 'no such file' : (error as Error).message);
+  }
+  try {
+    const stats = fstatSync(fd);
+    const kind = notAFile(stats);
+    if (kind) throw badFile(path, `it is ${kind}, not a file`);
+    if (stats.size > MAX_CONFIG_BYTES)
+      throw badFile(
+        path,
+        `it is ${stats.size} bytes, more than the ${MAX_CONFIG_BYTES} bytes (4 MiB) a configuration file may have`,
+      );
+    const buffer = Buffer.alloc(stats.size);
+    let read = 0;
+    while (read < stats.size) {
+      const n = readSync(fd, buffer, read, stats.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }

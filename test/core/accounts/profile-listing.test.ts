@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AccountService } from '../../../electron/core/accounts/account-service';
-import { scanIniText } from '../../../electron/core/accounts/ini-scan';
+import { scanIni, scanIniText } from '../../../electron/core/accounts/ini-scan';
 import { EventBus } from '../../../electron/core/events/event-bus';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { CANARY, everyKindConfig, everyKindCredentials, unusedSandbox, useAwsFixture } from './aws-fixture';
@@ -67,22 +67,53 @@ describe('profile listing', () => {
 
 describe('scanIniText', () => {
   it.each([
-    ['[profile a]\nregion = x\n', []],
-    ['; comment\n# comment\n\n[default]\nregion=x # trailing\n', []],
+    ['[profile a]\nregion = eu-west-1\n', []],
+    ['; comment\n# comment\n\n[default]\nregion=eu-west-1 # trailing\n', []],
     ['[profile a]\nservices = s\n[services s]\nsso_oidc =\n  endpoint_url = http://x\n', []],
     ['[profile a]\nkey = value\n  continued value\n', []],
-    ['region = x\n', [1]],
-    ['[profile a\nregion = x\n', [1]],
+    ['region = eu-west-1\n', [1]],
+    ['[profile a\nregion = eu-west-1\n', [1]],
     ['[profile a]\n= value\n', [2]],
     ['[profile a]\nnot a pair\n', [2]],
     ['[__proto__]\n', [1]],
-    ['[a]\nregion = x\n', [1]],
+    ['[a]\nregion = eu-west-1\n', [1]],
+    // Values the SDK would send to a host that does not resolve (setting-values.ts).
+    ['[profile a]\nregion = us-east-1a\n', [2]],
+    ['[profile a]\nregion = US-EAST-1\n', [2]],
+    ['[profile a]\nregion = us-east-1 \nsso_region = eu-west-1x\n', [3]],
+    ['[profile a]\nregion = us-gov-west-1\n[profile b]\nregion = cn-northwest-1\n', []],
+    ['[profile a]\nregion = eusc-de-east-1\n[profile b]\nregion = aws-global\n', []],
+    ['[profile a]\nendpoint_url = localhost:4566\n', [2]],
+    ['[profile a]\nendpoint_url = ftp://example.com\n', [2]],
+    ['[profile a]\nendpoint_url = http://127.0.0.1:4566\n', []],
+    ['[services s]\nec2 =\n  endpoint_url = not a url\n', [3]],
   ])('%j → errors on lines %j', (text, lines) => {
     expect(scanIniText(text, '/f', 'config').map((e) => e.line)).toEqual(lines);
   });
 
   it('accepts [name] sections in the credentials file', () => {
     expect(scanIniText('[a]\naws_access_key_id = x\n', '/f', 'credentials')).toEqual([]);
+  });
+
+  it('names the sections a bad value makes unusable, as the SDK keys them', () => {
+    const text = [
+      '[default]',
+      'region = us-east-1',
+      '[profile typo]',
+      'region = us-east-1a',
+      '[sso-session corp]',
+      'sso_region = nowhere',
+      '[services local]',
+      's3 =',
+      '  endpoint_url = 127.0.0.1:9000',
+      '',
+    ].join('\n');
+    const { unusable } = scanIni(text, '/f', 'config');
+    expect([...unusable.keys()]).toEqual(['typo', 'sso-session.corp', 'services.local']);
+    expect(unusable.get('typo')).toEqual([
+      { file: '/f', line: 4, message: expect.stringContaining('us-east-1a is not an AWS region name') },
+    ]);
+    expect(unusable.get('services.local')?.[0]?.line).toBe(9);
   });
 
   it('never quotes the offending line (it may hold a secret)', () => {
