@@ -7,6 +7,7 @@ import { ErrorAlert } from '../error-alert';
 import { DestinationStep } from './destination-step';
 import { KeyStep } from './key-step';
 import { ReviewStep } from './review-step';
+import { deniedRows } from '../../../shared/domain/preflight';
 import { SourceStep } from './source-step';
 
 export function CopyWizard() {
@@ -38,7 +39,11 @@ export function CopyWizard() {
           reset();
           setStep(0);
         }}
-        onSubmit={() => void start()}
+        onSubmit={() => {
+          // Run stays off while the preflight says AWS would refuse a call.
+          if (plan.status === 'ready' && deniedRows(plan.value.plan.preflight).length > 0) return;
+          void start();
+        }}
         isLoadingNextStep={plan.status === 'loading'}
         submitButtonText="Start copy"
         i18nStrings={{
@@ -72,6 +77,9 @@ export function CopyWizard() {
             description: 'The plan, what it costs in time, and what to know before copying.',
             content: <ReviewStep />,
             ...(plan.status === 'error' ? { errorText: 'The copy cannot start: see the reason below.' } : {}),
+            ...(plan.status === 'ready' && deniedRows(plan.value.plan.preflight).length > 0
+              ? { errorText: 'AWS would refuse a call of this plan (see Preflight): Start copy is off.' }
+              : {}),
           },
         ]}
       />

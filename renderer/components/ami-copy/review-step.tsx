@@ -10,6 +10,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import Table from '@cloudscape-design/components/table';
 import { useAmiCopyStore } from '../../stores/ami-copy-store';
 import { ErrorAlert } from '../error-alert';
+import { PreflightTable } from '../plans/preflight-table';
 import { formatDuration as formatSeconds } from '../../../shared/domain/ami-copy';
 
 export function ReviewStep() {
@@ -55,6 +56,7 @@ export function ReviewStep() {
           { id: 'time', header: 'Estimate', cell: (c) => formatSeconds(c.estimatedSeconds) },
         ]}
       />
+      <PreflightTable preflight={document.preflight} />
       <Alert type="warning" header="Before you copy">
         <ul>
           {view.warnings.map((w) => (

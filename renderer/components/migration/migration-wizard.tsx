@@ -17,6 +17,8 @@ import { keysByArn, selectInventory, useInventoryStore } from '../../stores/inve
 import { useMigrationStore } from '../../stores/migration-store';
 import { ErrorAlert } from '../error-alert';
 import { KeyBadge } from '../inventory/key-badge';
+import { PreflightTable } from '../plans/preflight-table';
+import { deniedRows } from '../../../shared/domain/preflight';
 
 const STRATEGIES: { value: MigrationStrategy; label: string; description: string }[] = [
   {
@@ -96,7 +98,11 @@ export function MigrationWizard() {
           >
             Review plan
           </Button>
-          <Button variant="primary" disabled={review.status !== 'ready'} onClick={() => void start()}>
+          <Button
+            variant="primary"
+            disabled={review.status !== 'ready' || deniedRows(review.plan.preflight).length > 0}
+            onClick={() => void start()}
+          >
             Run
           </Button>
         </SpaceBetween>
@@ -121,6 +127,7 @@ export function MigrationWizard() {
                 ))}
               </ul>
             )}
+            <PreflightTable preflight={review.plan.preflight} />
             <Table
               variant="embedded"
               ariaLabels={{ tableLabel: 'Plan steps' }}
