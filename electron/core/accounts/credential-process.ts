@@ -48,8 +48,24 @@ const describeWait = (ms: number): string => (ms % 1000 === 0 ? `${ms / 1000} s`
 function runCommand(options: CredentialProcessOptions, timeoutMs: number): Promise<string> {
   const { profile, command } = options;
   return new Promise((resolve, reject) => {
-    // As exec() does: the whole line through the shell (quoting rules of the user guide).
-    const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+    // As exec() does: the whole line through the shell (quoting rules of the user guide). On POSIX
+    // in a process group of its own (detached), so that stopping it stops what the shell started
+    // too: sh does not replace itself with the command, and killing sh alone leaves it running.
+    const group = process.platform !== 'win32';
+    const child = spawn(command, {
+      shell: true,
+      detached: group,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      windowsHide: true,
+    });
+    const stop = () => {
+      try {
+        if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
@@ -60,7 +76,7 @@ function runCommand(options: CredentialProcessOptions, timeoutMs: number): Promi
       action();
     };
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      stop();
       settle(() =>
         reject(
           new AppError(
