@@ -23,6 +23,12 @@ import { parseAppConfig } from './app-config';
 import { applyFixPlan, undoFix } from './fixes/apply-fix';
 import type { FixClients } from './fixes/fix-state';
 import { planFix, type FixPreview } from './fixes/plan-fix';
+import {
+  assertPreflightPasses,
+  planPreflight,
+  withPreflight,
+  type PreflightContext,
+} from '../preflight/index';
 import { JsonFile } from './json-file';
 import { reportHtml, reportJson } from './report-html';
 import { runDiagnostics } from './run-diagnostics';
@@ -134,15 +140,35 @@ export class DiagnosticsService {
   async previewFix(request: { findingId?: string; fix?: DiagnosticFix }): Promise<FixPreview> {
     const fix = request.fix ?? this.fixOfFinding(request.findingId);
     const identity = await this.options.accounts.identity();
-    return planFix(fix, {
+    const preview = await planFix(fix, {
       account: identity.accountId,
       callerArn: identity.arn,
       clients: this.clients(fix.region),
     });
+    // The fix's calls asked of AWS with DryRun (core/preflight); PutKeyPolicy and S3 are simulated.
+    const preflight = await planPreflight(this.preflightContext(identity), preview.plan);
+    return { ...preview, plan: await withPreflight(preview.plan, preflight) };
+  }
+
+  private preflightContext(identity: { accountId: string; arn: string }): PreflightContext {
+    const { accounts } = this.options;
+    const { profile, region } = accounts.current();
+    return {
+      ec2: (r) => accounts.clients.get('ec2', profile, r),
+      kms: (r) => accounts.clients.get('kms', profile, r),
+      sts: () => accounts.clients.get('sts', profile, region),
+      iam: () => accounts.clients.get('iam', profile, region),
+      callerArn: identity.arn,
+      accountId: identity.accountId,
+      now: Date.now,
+    };
   }
 
   async applyFix(plan: Plan): Promise<FixJournalEntry> {
     const region = plan.regions[0] ?? this.options.accounts.current().region;
+    // Asked again now: a fix AWS would refuse is not applied.
+    const identity = await this.options.accounts.identity();
+    assertPreflightPasses(await planPreflight(this.preflightContext(identity), plan));
     const entry = await applyFixPlan(plan, this.clients(region));
     this.journalFile.write({ entries: [...this.journal(), entry] });
     this.options.events.emit('diagnostics:changed', { at: Date.now() });

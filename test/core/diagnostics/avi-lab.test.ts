@@ -103,6 +103,10 @@ describe('fixes against avi-lab', () => {
     const preview = await core.diagnostics.previewFix({ findingId: finding.id });
     expect(preview.plan).toMatchObject({ kind: 'diagnostic-fix', steps: [{ action: 'kms:PutKeyPolicy' }] });
     expect(preview.plan.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // PutKeyPolicy has no DryRun: the preflight answers it with the labelled IAM simulation.
+    expect(preview.plan.preflight?.rows).toContainEqual(
+      expect.objectContaining({ call: 'kms:PutKeyPolicy', method: 'simulation', result: 'allowed' }),
+    );
     expect(
       preview.diff
         ?.filter((l) => l.op === '+')
