@@ -1,5 +1,7 @@
-// `npm run bench`: P1 inventory, P4 memory, P3 renderer. Benchmarks measure and print; they never
-// assert (tests do that), and one that cannot run says why in its row.
+// `npm run bench`: P1 inventory, P4 memory, P3 renderer, P2 migration, P7 CLI start-up.
+// Benchmarks measure and print; they never assert (tests do that), and one that cannot run says
+// why in its row.
+import { benchCliStartup } from './cli/p7-startup';
 import { benchInventory } from './inventory/p1-inventory';
 import { benchMemory } from './inventory/p4-memory';
 import { benchMigration } from './migration/p2-migration';
@@ -11,6 +13,7 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'P4 memory', run: benchMemory },
   { name: 'P3 renderer', run: benchRenderer },
   { name: 'P2 migration', run: benchMigration },
+  { name: 'P7 CLI start-up', run: benchCliStartup },
   // P6 needs Electron itself: the smoke test measures it (test/electron/smoke.ts).
   {
     name: 'P6 electron memory',
