@@ -68,6 +68,8 @@ export function appEnvironment(dataDir: string): Record<string, string> {
 export interface TrayView {
   readonly destroyed: boolean;
   readonly labels: string[];
+  // The menu ids of the running jobs' items (`job-<id>`, electron/main/tray-menu.ts).
+  readonly jobItemIds: string[];
 }
 
 type Captured = { tray: Tray; menu: Menu };
@@ -89,20 +91,27 @@ export function readTray(app: ElectronApplication): Promise<TrayView | undefined
   return app.evaluate(() => {
     const captured = (globalThis as SmokeGlobal).__envelopeSmokeTray;
     if (!captured) return undefined;
-    return { destroyed: captured.tray.isDestroyed(), labels: captured.menu.items.map((item) => item.label) };
+    return {
+      destroyed: captured.tray.isDestroyed(),
+      labels: captured.menu.items.map((item) => item.label),
+      jobItemIds: captured.menu.items
+        .filter((item) => typeof item.id === 'string' && item.id.startsWith('job-'))
+        .map((item) => item.id),
+    };
   });
 }
 
-// Clicks "Cancel Job" in the submenu of the tray's running job labelled `label`.
-export function cancelFromTray(app: ElectronApplication, label: string): Promise<boolean> {
-  return app.evaluate((_electron, jobLabel) => {
+// Clicks "Cancel Job" in the submenu of the tray's running job item `itemId` (its label changes
+// with the job's progress; its id does not).
+export function cancelFromTray(app: ElectronApplication, itemId: string): Promise<boolean> {
+  return app.evaluate((_electron, id) => {
     const captured = (globalThis as SmokeGlobal).__envelopeSmokeTray;
-    const job = captured?.menu.items.find((item) => item.label === jobLabel);
+    const job = captured?.menu.items.find((item) => item.id === id);
     const cancel = job?.submenu?.items.find((item) => item.label === 'Cancel Job');
     if (!cancel) return false;
     cancel.click();
     return true;
-  }, label);
+  }, itemId);
 }
 
 export interface MemoryView {

@@ -111,7 +111,11 @@ async function smoke(electronApp: ElectronApplication, app: AppUnderTest, env: R
   );
   check(!running.destroyed, 'the tray icon was destroyed');
   const jobLabel = running.labels.find((label) => / — (queued|\d+%)$/.test(label));
-  check(jobLabel !== undefined, `no running job in the tray menu: ${running.labels.join(' | ')}`);
+  const [jobItemId] = running.jobItemIds;
+  check(
+    jobLabel !== undefined && jobItemId !== undefined,
+    `no running job in the tray menu: ${running.labels.join(' | ')}`,
+  );
   console.log(`ok: the tray lists the running job "${jobLabel}"`);
 
   // Single instance: hide the window, start the app again; the first shows its window.
@@ -127,7 +131,7 @@ async function smoke(electronApp: ElectronApplication, app: AppUnderTest, env: R
   console.log('ok: a second launch exits and brings the first window back');
 
   // Cancel from the tray, then the tray's menu shows the result and no running job.
-  check(await cancelFromTray(electronApp, jobLabel!), 'no Cancel Job item for the running job');
+  check(await cancelFromTray(electronApp, jobItemId!), 'no Cancel Job item for the running job');
   const settled = await poll(
     'the cancelled job to leave the running list',
     async () => {
@@ -183,8 +187,17 @@ async function main(): Promise<number> {
     });
     await smoke(electronApp, app, env);
     const pids = await appPids(electronApp);
-    await electronApp.close();
+    const closing = electronApp;
     electronApp = undefined;
+    await Promise.race([
+      closing.close(),
+      new Promise((_done, fail) =>
+        setTimeout(() => fail(new Error('the app did not quit within 60 s')), 60_000).unref(),
+      ),
+    ]).catch((error: unknown) => {
+      closing.process().kill();
+      throw error;
+    });
     const alive = (pid: number) => {
       try {
         process.kill(pid, 0);
