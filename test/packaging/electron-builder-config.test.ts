@@ -113,6 +113,7 @@ describe('electron-builder.yml', () => {
     const config = load();
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json']));
     expect(config.files.join(' ')).not.toMatch(/electron\/|renderer\/|preview/);
+    expect(config.files).toContain('!out/cli/**'); // the CLI's build is for npx, not the app
     const filter: string[] = config.extraResources[0]!.filter;
     for (const image of filter) expect(() => readFileSync(`build/${image}`)).not.toThrow();
     expect(filter).toEqual(
