@@ -84,7 +84,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('envelope migrate preflight (issue N, Check)', () => {
+// Each test runs the envelope CLI and the AWS CLI several times: a generous bound, not a wait.
+describe('envelope migrate preflight (issue N, Check)', { timeout: 180_000 }, () => {
   it('--dry-run names AttachVolume as denied, with the decoded reason, and changes nothing', async () => {
     const before = await observableState(sandbox.handle);
     const table = await envelope(

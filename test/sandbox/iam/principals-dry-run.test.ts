@@ -36,7 +36,8 @@ async function userWithPolicy(name: string, policy: string): Promise<NodeJS.Proc
 
 const state = (): Promise<string> => observableState(sandbox.handle);
 
-describe('IAM entities', () => {
+// Each test runs several AWS CLI processes, slow on a loaded machine: a generous bound, not a wait.
+describe('IAM entities', { timeout: 180_000 }, () => {
   it('creates, reads, lists and deletes users, keys and inline policies', async () => {
     const created = await runAwsCli<{ User: { Arn: string; UserId: string } }>(
       ['iam', 'create-user', '--user-name', 'alice'],
