@@ -1,7 +1,7 @@
 // Electron main: the app's lifecycle and nothing else. Every decision lives in a pure module
 // beside this file (tested in Node) or in core. Envelope is a tray app: closing the window keeps
 // jobs running; quitting asks first while jobs run.
-import { Menu, Notification, app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron';
+import { Menu, Notification, app, dialog, session, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/create-core';
 import { createSandboxProvider } from '../sandbox/provider';
@@ -13,7 +13,8 @@ import { appMenuTemplate } from './app-menu';
 import type { RendererSource } from './app-origin';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { contentSecurityPolicy, installCsp } from './csp';
-import { forwardEvents, handle } from './ipc';
+import { forwardEvents } from './ipc';
+import { registerIpcHandlers } from './ipc-registration';
 import { setOpenAtLogin, startedHidden } from './login-item';
 import { setUpMainLog } from './main-log';
 import { createMainWindow } from './main-window';
@@ -80,7 +81,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, source);
   installCsp(session.defaultSession, csp);
   serveApp(rendererDir, csp);
-  handle(ipcMain, core.dispatch, { ...source, webContentsIds: windows.webContentsIds });
+  registerIpcHandlers(core.dispatch, { ...source, webContentsIds: windows.webContentsIds });
   forwardEvents(core.events, () => windows.contents());
 
   app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), process.versions));

@@ -107,8 +107,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(token, request.headers[TOKEN_HEADER]))
-        return sendError(response, 403, forbidden);
+      if (!tokenMatches(token, request.headers[TOKEN_HEADER])) return sendError(response, 403, forbidden);
       if (method !== 'POST')
         return sendError(response, 405, { code: 'method-not-allowed', message: 'Use POST.' });
       return handleCall(core, decodeURIComponent(url.pathname.slice('/api/'.length)), request, response);

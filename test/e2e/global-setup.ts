@@ -1,7 +1,7 @@
 import { ensureRendererBuilt } from '../../electron/preview/renderer-build';
 import { assertChromium } from './chromium';
 
-export default async function setup(): Promise<void> {
+export async function setup(): Promise<void> {
   assertChromium();
   await ensureRendererBuilt((line) => console.log(line));
 }

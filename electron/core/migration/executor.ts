@@ -193,7 +193,10 @@ async function executeReplace(run: RunContext, hooks: ExecutorHooks): Promise<vo
   // Online for every instance at once: image, encrypted copy.
   const online = await Promise.allSettled(
     ids.map(async (id) => {
-      if (await resumeRollback(run, id, hooks)) return rolledBack.add(id);
+      if (await resumeRollback(run, id, hooks)) {
+        rolledBack.add(id);
+        return;
+      }
       if (!RUNNABLE.has(run.journal.instance(id).status)) return;
       if ((await runSteps(run, id, REPLACE_ONLINE_STEPS, hooks)) !== 'done') return;
       // Waiting for its turn in the node-by-node part.

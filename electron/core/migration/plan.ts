@@ -4,63 +4,11 @@
 // (instances, key, strategy) is in plan.input so a run can start from a reviewed plan.
 import { randomUUID } from 'node:crypto';
 import type { JournalInstance, MigrationStrategy } from '../../../shared/domain/migration';
-import { STEP_TITLES } from '../../../shared/domain/migration';
 import { sealPlan, type Plan, type PlanStep } from '../../../shared/plans/plan-document';
 import type { MigrationContext } from './migration-context';
 import { clusterWarnings } from './cluster-guidance';
+import { ESTIMATE, expectedDowntimeSeconds, snapshotSeconds, stepMaker } from './plan-steps';
 import { replaceRollbackSteps, replaceSteps, replaceWarnings } from './replace-plan';
-
-// Time model for estimates (AWS publishes none): a snapshot moves ~0.1 GiB/s of changed blocks; a
-// running instance changes ~2% of its blocks during the first snapshot; EC2 state changes take
-// about as long as operators report (stop 60 s, start 30 s, create 5 s, detach 5 s, attach 3 s).
-export const ESTIMATE = {
-  snapshotGiBPerSecond: 0.1,
-  changedFraction: 0.02,
-  minSnapshotSeconds: 5,
-  stopSeconds: 60,
-  startSeconds: 30,
-  createSeconds: 5,
-  detachSeconds: 5,
-  attachSeconds: 3,
-} as const;
-
-const snapshotSeconds = (gib: number) =>
-  Math.max(ESTIMATE.minSnapshotSeconds, gib / ESTIMATE.snapshotGiBPerSecond);
-
-export function expectedDowntimeSeconds(instance: JournalInstance): number {
-  if (!instance.wasRunning) return 0;
-  const largest = Math.max(...instance.volumes.map((v) => v.sizeGiB));
-  return Math.round(
-    ESTIMATE.stopSeconds +
-      snapshotSeconds(largest * ESTIMATE.changedFraction) +
-      ESTIMATE.createSeconds +
-      ESTIMATE.detachSeconds +
-      ESTIMATE.attachSeconds +
-      ESTIMATE.startSeconds,
-  );
-}
-
-// Plan steps of one instance: ids `<instance>:<step>`, titles with the instance's name.
-export function stepMaker(region: string, instance: JournalInstance) {
-  const id = instance.instanceId;
-  return (
-    name: keyof typeof STEP_TITLES,
-    action: string,
-    phase: PlanStep['phase'],
-    seconds: number,
-    params: Record<string, unknown>,
-    dependsOn: string[],
-  ): PlanStep => ({
-    id: `${id}:${name}`,
-    title: `${STEP_TITLES[name]} (${instance.name ?? id})`,
-    action,
-    region,
-    params: { instanceId: id, ...params },
-    dependsOn: dependsOn.map((d) => `${id}:${d}`),
-    phase,
-    estimatedSeconds: Math.round(seconds),
-  });
-}
 
 function instanceSteps(region: string, instance: JournalInstance, keyArn: string): PlanStep[] {
   const devices = instance.volumes.map((v) => ({

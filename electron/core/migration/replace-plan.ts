@@ -4,7 +4,7 @@
 import type { JournalInstance } from '../../../shared/domain/migration';
 import type { PlanStep } from '../../../shared/plans/plan-document';
 import { estimateSeconds } from '../ami-copy/plan-ami-copy';
-import { ESTIMATE, stepMaker } from './plan';
+import { ESTIMATE, stepMaker } from './plan-steps';
 
 export function replaceSteps(region: string, instance: JournalInstance, keyArn: string): PlanStep[] {
   const r = instance.replace;

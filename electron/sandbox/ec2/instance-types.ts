@@ -79,7 +79,7 @@ const TYPE_FILTERS: Record<string, (name: string, t: TypeSpec) => string> = {
   'vcpu-info.default-vcpus': (_n, t) => String(t.vcpus),
 };
 
-export const describeInstanceTypes: QueryHandler = (ctx, params) => {
+export const describeInstanceTypes: QueryHandler = (_ctx, params) => {
   const wanted = readList(params, 'InstanceType');
   for (const type of wanted) {
     // AWS's code and wording, as quoted from the real service in scylladb/scylla-cluster-tests#12419:
