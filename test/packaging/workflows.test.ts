@@ -78,11 +78,12 @@ describe('CI workflow', () => {
     expect(ci.permissions).toEqual({ contents: 'read' });
   });
 
-  it('runs the checks: lockfile, npm ci, typecheck, lint, unit tests', () => {
+  it('runs the checks: lockfile, npm ci, formatting, typecheck, lint, unit tests', () => {
     expect(runs(ci.jobs['checks']!)).toEqual(
       expect.arrayContaining([
         'npm run check:lockfile',
         'npm ci',
+        'npm run format:check',
         'npm run typecheck',
         'npm run lint',
         'npm run test:unit',
