@@ -1,5 +1,6 @@
 // The dry run of a fix: the sealed plan (what will be called, what undo does, the warnings, the
-// SHA-256), the key policy diff for PutKeyPolicy, and a confirmation. Once applied: Undo.
+// SHA-256), the preflight (each call asked of AWS first), the key policy diff for PutKeyPolicy, and
+// a confirmation that stays off while AWS would refuse a call. Once applied: Undo.
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -7,7 +8,9 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
+import { deniedRows } from '../../../shared/domain/preflight';
 import { useDiagnosticsStore, type FixPreviewState } from '../../stores/diagnostics-store';
+import { PreflightTable } from '../plans/preflight-table';
 import { PolicyDiffView } from './policy-diff-view';
 
 function Body({ preview }: { readonly preview: FixPreviewState }) {
@@ -56,6 +59,7 @@ function Body({ preview }: { readonly preview: FixPreviewState }) {
               {w}
             </Alert>
           ))}
+          <PreflightTable preflight={plan.preflight} />
           {diff ? <PolicyDiffView lines={diff} /> : null}
         </SpaceBetween>
       );
@@ -78,7 +82,12 @@ export function FixPreviewModal() {
           <Button onClick={() => void undo(preview.entry.id)}>Undo</Button>
         ) : null}
         {preview.status === 'ready' || preview.status === 'applying' ? (
-          <Button variant="primary" loading={preview.status === 'applying'} onClick={() => void applyFix()}>
+          <Button
+            variant="primary"
+            loading={preview.status === 'applying'}
+            disabled={preview.plan.preflight ? deniedRows(preview.plan.preflight).length > 0 : false}
+            onClick={() => void applyFix()}
+          >
             Apply fix
           </Button>
         ) : null}
