@@ -33,28 +33,35 @@ export function trapLines(): string[] {
   ];
 }
 
-// Shell helpers for the swap's rollback (migration plans only).
+// Shell helpers for the swap's rollback (migration plans only). Batched: one describe, one wait
+// per phase for all devices, since every AWS CLI command costs about a second to start.
 export function swapRollbackHelpers(): string[] {
   return [
-    '# Rollback helpers: put an original volume back on its device; bring an instance back to running.',
-    'envelope_restore_device() {',
-    '  local region="$1" instance="$2" orig="$3" device="$4" at cur try',
-    `  at="$(aws ec2 describe-volumes --region "$region" --volume-ids "$orig" --query 'Volumes[0].Attachments[0].[InstanceId,Device,State]' --output text)" || return 1`,
-    `  [ "$at" = "$instance"$'\\t'"$device"$'\\t'attached ] && return 0`,
-    '  # Whatever else is on the device (the new volume) comes off first.',
-    `  cur="$(aws ec2 describe-volumes --region "$region" --filters "Name=attachment.instance-id,Values=$instance" "Name=attachment.device,Values=$device" --query 'Volumes[0].VolumeId' --output text)" || return 1`,
-    '  if [ "$cur" != None ] && [ "$cur" != "$orig" ]; then',
+    '# Rollback helpers: put originals back on their devices; bring an instance to a power state.',
+    '# envelope_swap_back REGION INSTANCE VOLUME=DEVICE…: for each pair, whatever else is on DEVICE',
+    '# comes off, then VOLUME (once free: it may still be detaching) goes back on DEVICE.',
+    'envelope_swap_back() {',
+    '  local region="$1" instance="$2" pair vol dev try attached new=() origs=()',
+    '  shift 2',
+    '  for pair in "$@"; do origs+=("${pair%%=*}"); done',
+    `  attached="$(aws ec2 describe-volumes --region "$region" --filters "Name=attachment.instance-id,Values=$instance" --query 'Volumes[].[VolumeId,Attachments[0].Device]' --output text)" || return 1`,
+    '  while read -r vol dev; do',
+    '    for pair in "$@"; do',
+    '      [ -n "$vol" ] && [ "${pair#*=}" = "$dev" ] && [ "${pair%%=*}" != "$vol" ] && new+=("$vol")',
+    '    done',
+    '  done <<<"$attached"',
+    '  for vol in "${new[@]}"; do',
     '    for try in 1 2 3 4 5 6; do',
-    '      aws ec2 detach-volume --region "$region" --volume-id "$cur" --instance-id "$instance" >/dev/null && break',
+    '      aws ec2 detach-volume --region "$region" --volume-id "$vol" --instance-id "$instance" >/dev/null && break',
     '      [ "$try" = 6 ] && return 1',
     '      sleep 5 # an attachment still settling refuses a detach for a moment',
     '    done',
-    '    aws ec2 wait volume-available --region "$region" --volume-ids "$cur" || return 1',
-    '  fi',
-    '  # The original may still be detaching: wait until it is free, then attach it where it was.',
-    '  aws ec2 wait volume-available --region "$region" --volume-ids "$orig" || return 1',
-    '  aws ec2 attach-volume --region "$region" --volume-id "$orig" --instance-id "$instance" --device "$device" >/dev/null || return 1',
-    '  aws ec2 wait volume-in-use --region "$region" --volume-ids "$orig"',
+    '  done',
+    '  aws ec2 wait volume-available --region "$region" --volume-ids "${new[@]}" "${origs[@]}" || return 1',
+    '  for pair in "$@"; do',
+    '    aws ec2 attach-volume --region "$region" --volume-id "${pair%%=*}" --instance-id "$instance" --device "${pair#*=}" >/dev/null || return 1',
+    '  done',
+    '  aws ec2 wait volume-in-use --region "$region" --volume-ids "${origs[@]}"',
     '}',
     'envelope_instance_state() {',
     `  aws ec2 describe-instances --region "$1" --instance-ids "$2" --query 'Reservations[0].Instances[0].State.Name' --output text`,
@@ -87,21 +94,21 @@ export const swapRollbackName = (i: InstanceLayout): string => varName('rollback
 export function swapRollbackFunction(i: InstanceLayout): string[] {
   const r = sq(i.region);
   const inst = sq(i.instanceId);
-  const expected = (device: string) => `${inst}$'\\t'${sq(device)}$'\\t'attached`;
+  const expected = (volumeId: string, device: string) =>
+    [volumeId, i.instanceId, device, 'attached'].map(sq).join("$'\\t'");
   const dot = i.volumes.filter((v) => v.deleteOnTermination);
   return [
     `${swapRollbackName(i)}() {`,
-    '  local swapped=0',
+    '  local at todo=()',
     `  echo ${sq(`Rolling back ${i.instanceId}: the original volumes go back on their devices.`)} >&2`,
+    `  at="$(aws ec2 describe-volumes --region ${r} --volume-ids ${i.volumes.map((v) => sq(v.volumeId)).join(' ')} --query 'Volumes[].[VolumeId,Attachments[0].InstanceId,Attachments[0].Device,Attachments[0].State]' --output text)" || return 1`,
     ...i.volumes.map(
       (v) =>
-        `  [ "$(aws ec2 describe-volumes --region ${r} --volume-ids ${sq(v.volumeId)} --query 'Volumes[0].Attachments[0].[InstanceId,Device,State]' --output text)" = ${expected(v.device)} ] || swapped=1`,
+        `  grep -qFx ${expected(v.volumeId, v.device)} <<<"$at" || todo+=(${sq(`${v.volumeId}=${v.device}`)})`,
     ),
-    '  if [ "$swapped" = 1 ]; then',
+    '  if [ "${#todo[@]}" -gt 0 ]; then',
     `    envelope_ensure_stopped ${r} ${inst} || return 1`,
-    ...i.volumes.map(
-      (v) => `    envelope_restore_device ${r} ${inst} ${sq(v.volumeId)} ${sq(v.device)} || return 1`,
-    ),
+    `    envelope_swap_back ${r} ${inst} "\${todo[@]}" || return 1`,
     '  fi',
     ...(dot.length > 0
       ? [
