@@ -1,7 +1,7 @@
 // The Copy AMI wizard end to end in Chromium against the browser preview on avi-lab: search the
 // public controller AMI, see the blank key said plainly (aws/ebs), then type and check the lab's CMK,
 // review the plan, start it and follow it to an available encrypted copy; the screenshot becomes
-// docs/screenshot-copy-ami.png.
+// docs/screenshot-copy-ami.png (with ENVELOPE_UPDATE_SCREENSHOTS=1).
 // The preview's sandbox starts at the speed ENVELOPE_SANDBOX_SPEED names (electron/sandbox/provider.ts),
 // as `envelope sandbox --speed` would.
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
@@ -13,12 +13,14 @@ import { startPreview, type Preview } from '../../electron/preview/server';
 import { callPreview } from './preview-api';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { launchChromium } from './chromium';
+import { docsScreenshots } from './screenshots';
 
 const screenshots = join('test-results', 'screenshots');
 let preview: Preview;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
+const docs = docsScreenshots();
 
 const api = <T>(channel: string, args: unknown = {}): Promise<T> => callPreview<T>(preview, channel, args);
 
@@ -43,6 +45,7 @@ describe('Copy AMI wizard in Chromium', () => {
     delete process.env.ENVELOPE_SANDBOX_SPEED;
     await browser?.close();
     await preview?.close();
+    docs.dispose();
   });
 
   it('copies the public controller AMI to an available encrypted AMI', async () => {
@@ -70,9 +73,8 @@ describe('Copy AMI wizard in Chromium', () => {
     await page.getByText(/^New AMI/).waitFor({ timeout: 90_000 });
     await page.getByText(/=snap-[0-9a-f]+:128:true:gp2:encrypted/).waitFor();
     await page.getByRole('cell', { name: 'alias/lab-ebs' }).first().waitFor();
-    await page.screenshot({ path: join(screenshots, 'copy-ami.png'), fullPage: true });
-    mkdirSync('docs', { recursive: true });
-    copyFileSync(join(screenshots, 'copy-ami.png'), join('docs', 'screenshot-copy-ami.png'));
+    await page.screenshot({ path: join(screenshots, 'copy-ami.png') });
+    copyFileSync(join(screenshots, 'copy-ami.png'), docs.path('screenshot-copy-ami.png'));
 
     const { jobs } = await api<{ jobs: { kind: string; state: string }[] }>('jobs:list');
     expect(jobs.filter((j) => j.kind === 'ami-copy').map((j) => j.state)).toEqual(['done']);

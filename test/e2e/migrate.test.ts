@@ -1,7 +1,7 @@
 // The migration wizard end to end in Chromium against the browser preview on avi-lab: choose the
 // first controller, type the lab's CMK (alias/avi-cmk, given the EC2 via-service statement first,
 // as a person following Envelope's hint would), review the plan, run it and follow the live view
-// to a verified migration; the screenshot becomes docs/screenshot-migrate.png, and the sandbox
+// to a verified migration; the screenshot becomes docs/screenshot-migrate.png (ENVELOPE_UPDATE_SCREENSHOTS=1), and the sandbox
 // confirms every device now holds a volume encrypted with the CMK while the originals remain.
 // The test speeds the preview sandbox's clock with ENVELOPE_SANDBOX_SPEED (electron/sandbox/provider.ts)
 // and shortens the waiters' polls with ENVELOPE_WAIT_DELAY_SECONDS, as the README describes.
@@ -16,6 +16,7 @@ import { callPreview } from './preview-api';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { allowEbsOn } from '../core/migration/harness';
 import { launchChromium } from './chromium';
+import { docsScreenshots } from './screenshots';
 
 const screenshots = join('test-results', 'screenshots');
 const REGION = 'us-west-2';
@@ -23,6 +24,7 @@ let preview: Preview;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
+const docs = docsScreenshots();
 
 const api = <T>(channel: string, args: unknown = {}): Promise<T> => callPreview<T>(preview, channel, args);
 
@@ -51,6 +53,7 @@ describe('Migrate page in Chromium', () => {
     delete process.env.ENVELOPE_WAIT_DELAY_SECONDS;
     await browser?.close();
     await preview?.close();
+    docs.dispose();
   });
 
   it('migrates one controller to alias/avi-cmk and shows the live view', async () => {
@@ -74,9 +77,8 @@ describe('Migrate page in Chromium', () => {
       .getByText(/Volume ID: vol-/)
       .first()
       .waitFor();
-    await page.screenshot({ path: join(screenshots, 'migrate.png'), fullPage: true });
-    mkdirSync('docs', { recursive: true });
-    copyFileSync(join(screenshots, 'migrate.png'), join('docs', 'screenshot-migrate.png'));
+    await page.screenshot({ path: join(screenshots, 'migrate.png') });
+    copyFileSync(join(screenshots, 'migrate.png'), docs.path('screenshot-migrate.png'));
 
     // The sandbox agrees: every device holds a volume encrypted with the CMK; originals kept.
     const ec2 = preview.core.accounts.clients.get('ec2', 'sandbox', REGION);
@@ -123,8 +125,8 @@ describe('Migrate page in Chromium', () => {
       .getByText(/Private IP: original → replacement/)
       .first()
       .waitFor();
-    await page.screenshot({ path: join(screenshots, 'migrate-replace.png'), fullPage: true });
-    copyFileSync(join(screenshots, 'migrate-replace.png'), join('docs', 'screenshot-migrate-replace.png'));
+    await page.screenshot({ path: join(screenshots, 'migrate-replace.png') });
+    copyFileSync(join(screenshots, 'migrate-replace.png'), docs.path('screenshot-migrate-replace.png'));
     const ec2 = preview.core.accounts.clients.get('ec2', 'sandbox', REGION);
     const state = async (id: string) =>
       (await ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }))).Reservations?.[0]?.Instances?.[0]

@@ -1,6 +1,6 @@
 // Clicks through every page of the app in Chromium against the browser preview on the sandbox
 // account, switches region, follows a job in the jobs panel, and stores screenshots (the
-// Overview one becomes docs/screenshot.png for the README).
+// Overview one becomes docs/screenshot.png for the README with ENVELOPE_UPDATE_SCREENSHOTS=1).
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../electron/preview/server';
 import { callPreview } from './preview-api';
 import { launchChromium } from './chromium';
+import { docsScreenshots } from './screenshots';
 
 const screenshots = join('test-results', 'screenshots');
 const pages = [
@@ -26,6 +27,7 @@ let preview: Preview;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
+const docs = docsScreenshots();
 
 const apiValue = <T>(channel: string, args: unknown = {}): Promise<T> =>
   callPreview<T>(preview, channel, args);
@@ -52,6 +54,7 @@ describe('the app in Chromium, on the sandbox account', () => {
   afterAll(async () => {
     await browser?.close();
     await preview?.close();
+    docs.dispose();
   });
 
   it('opens on the Overview with the sandbox identity', async () => {
@@ -63,8 +66,7 @@ describe('the app in Chromium, on the sandbox account', () => {
     await main.getByText(identity.accountId, { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Account: sandbox' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'overview.png') });
-    mkdirSync('docs', { recursive: true });
-    copyFileSync(join(screenshots, 'overview.png'), join('docs', 'screenshot.png'));
+    copyFileSync(join(screenshots, 'overview.png'), docs.path('screenshot.png'));
   });
 
   it('visits every page through the side navigation', async () => {
