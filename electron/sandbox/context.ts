@@ -45,6 +45,8 @@ export class AwsError extends Error {
     readonly status = 400,
     // 'Sender' (client fault) or 'Receiver' (server fault), as awsQuery error documents say.
     readonly fault: 'Sender' | 'Receiver' = status >= 500 ? 'Receiver' : 'Sender',
+    // Headers the error answer carries (S3: x-amz-delete-marker on a 404 for a deleted key).
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = code;

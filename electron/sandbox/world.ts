@@ -3,6 +3,7 @@
 // API can dump it as JSON, and tests can compare it.
 //
 // Times are milliseconds on the simulated clock (see clock.ts), never Date.now().
+import type { MultipartUpload, S3ObjectVersion } from './s3/objects/object-types';
 
 export type Region = string;
 export type AccountId = string;
@@ -271,6 +272,10 @@ export interface Bucket {
   mfaDelete?: 'Enabled' | 'Disabled';
   policy?: string;
   tags: Tag[];
+  // Objects by key, each key's versions oldest first (s3/objects/object-model.ts); multipart
+  // uploads in progress by upload id. Absent until the first object is written.
+  objects?: Map<string, S3ObjectVersion[]>;
+  uploads?: Map<string, MultipartUpload>;
 }
 
 // IAM principals the sandbox knows: the callers (access keys map to them) and their identity

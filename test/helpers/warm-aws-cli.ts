@@ -2,7 +2,7 @@
 // forked per command) and gives the command that calls it, for tests that run the CLI hundreds of
 // times. Each command still runs the CLI's own entry point with its own argv, environment and
 // streams; only the half-second import is saved.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,6 +13,11 @@ export interface WarmAwsCli {
   readonly env: Readonly<Record<string, string>>;
   // A shell command line that runs one AWS CLI command: `${command} "$@"`.
   readonly command: string;
+  // Runs one command (with --endpoint-url and --output json first, as runAwsCli does).
+  run(
+    args: readonly string[],
+    env: NodeJS.ProcessEnv,
+  ): Promise<{ exitCode: number; stdout: string; stderr: string }>;
   stop(): void;
 }
 
@@ -31,9 +36,29 @@ export async function startWarmAwsCli(dir: string): Promise<WarmAwsCli> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  const client = join(here, 'client.py');
   return {
     env: { ENVELOPE_WARM_AWS_CLI: socketPath },
-    command: `exec /usr/bin/python3 -S -E '${join(here, 'client.py')}'`,
+    command: `exec /usr/bin/python3 -S -E '${client}'`,
+    run: (args, env) =>
+      new Promise((resolve) => {
+        const argv = ['--endpoint-url', env.AWS_ENDPOINT_URL ?? '', '--output', 'json', ...args];
+        execFile(
+          '/usr/bin/python3',
+          ['-S', '-E', client, ...argv],
+          {
+            env: { ...env, ENVELOPE_WARM_AWS_CLI: socketPath },
+            timeout: 60_000,
+            maxBuffer: 64 * 1024 * 1024,
+          },
+          (error, stdout, stderr) =>
+            resolve({
+              exitCode: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+              stdout,
+              stderr,
+            }),
+        );
+      }),
     stop: () => server.kill(),
   };
 }

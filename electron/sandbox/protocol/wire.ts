@@ -15,6 +15,8 @@ export interface WireError {
   readonly message: string;
   readonly status: number;
   readonly fault: 'Sender' | 'Receiver';
+  // Headers an error answer carries besides the request id (S3: x-amz-delete-marker on a 404).
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 // S3 request ids are 16 uppercase hex digits with an opaque x-amz-id-2; the others are UUIDs.
@@ -66,6 +68,7 @@ export function errorResponse(error: WireError, ctx: ErrorContext): WireResponse
   const headers: Record<string, string> = {
     ...requestIdHeaders(ctx.protocol, ctx.requestId),
     'content-type': CONTENT_TYPES[ctx.protocol],
+    ...error.headers,
   };
   switch (ctx.protocol) {
     case 'ec2':

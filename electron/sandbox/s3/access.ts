@@ -17,11 +17,12 @@ export function bucketArn(name: string): string {
   return `arn:aws:s3:::${name}`;
 }
 
-export function isAllowed(ctx: CallContext, action: string, bucket?: Bucket): boolean {
+// resource: the object's ARN (arn:aws:s3:::bucket/key) for object actions, else the bucket's.
+export function isAllowed(ctx: CallContext, action: string, bucket?: Bucket, resourceArn?: string): boolean {
   const request: PolicyRequest = {
     caller: awsCaller(ctx.principalArn),
     action,
-    resource: bucket ? bucketArn(bucket.name) : '*',
+    resource: resourceArn ?? (bucket ? bucketArn(bucket.name) : '*'),
     context: { 'aws:PrincipalAccount': ctx.accountId, 'aws:PrincipalArn': ctx.principalArn },
   };
   const identity = evaluateIdentityPolicies(identityPoliciesOf(ctx.world, ctx.principalArn), request);
@@ -35,6 +36,6 @@ export function isAllowed(ctx: CallContext, action: string, bucket?: Bucket): bo
   return resourceAllows && identity.allow !== undefined;
 }
 
-export function authorizeS3(ctx: CallContext, action: string, bucket?: Bucket): void {
-  if (!isAllowed(ctx, action, bucket)) throw accessDenied();
+export function authorizeS3(ctx: CallContext, action: string, bucket?: Bucket, resourceArn?: string): void {
+  if (!isAllowed(ctx, action, bucket, resourceArn)) throw accessDenied();
 }

@@ -27,6 +27,7 @@ import {
   headBucket,
 } from './bucket-lifecycle';
 import { listBuckets } from './list-buckets';
+import { listObjectVersions, listObjectsV2, objectOperation } from './objects/index';
 import { accessDenied, noSuchBucket, permanentRedirect } from './wire';
 
 type BucketOperation = (ctx: CallContext, bucket: Bucket, request: RestRequest) => RestResponse;
@@ -54,13 +55,24 @@ function ownedBucket(ctx: CallContext, name: string): Bucket {
   return bucket;
 }
 
+// An object's bucket must be addressed in its own region (else PermanentRedirect, which the SDK
+// and the CLI follow), like the bucket operations.
+function objectRequest(ctx: CallContext, name: string, request: RestRequest): RestResponse {
+  const bucket = ownedBucket(ctx, name);
+  if (bucket.region !== ctx.region) {
+    if (bucket.accountId !== ctx.accountId && !bucket.policy) throw accessDenied();
+    return permanentRedirect(ctx, bucket, request.method);
+  }
+  return objectOperation(ctx, bucket, request);
+}
+
 export const s3Handler: RestHandler = (ctx, request) => {
   const { method, bucket: name } = request;
   if (!name) {
     if (method === 'GET') return listBuckets(ctx, request);
     throw new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
   }
-  if (request.path !== '' && request.path !== '/') throw notImplemented(); // objects are not modelled
+  if (request.path !== '' && request.path !== '/') return objectRequest(ctx, name, request);
   if (method === 'HEAD') {
     const bucket = ctx.world.buckets.get(name);
     if (bucket && bucket.region !== ctx.region) return permanentRedirect(ctx, bucket, method);
@@ -87,6 +99,8 @@ export const s3Handler: RestHandler = (ctx, request) => {
     return operation(ctx, bucket, request);
   }
   if (method === 'DELETE') return deleteBucketOperation(ctx, bucket);
+  if (method === 'GET' && request.query.has('versions')) return listObjectVersions(ctx, bucket, request);
+  if (method === 'GET' && request.query.get('list-type') === '2') return listObjectsV2(ctx, bucket, request);
   throw notImplemented();
 };
 

@@ -4,6 +4,7 @@
 // alias/avi-cmk, so the controller never finds an SE image "matching" its key); SE buckets; a CMK
 // whose policy lacks the EC2 via-service statement; an RSA_2048 key; a key pending deletion; and
 // alias/lab-ebs, a healthy CMK (KMS's default policy, rotation on) to encrypt the lab with.
+import { seedSeBucketObjects } from './avi-lab-objects';
 import { addAviLabOperator } from './avi-lab-operator';
 import { ensureAwsManagedKeyIn } from '../kms/aws-managed';
 import { createKmsKeyWithAlias } from '../kms/factory';
@@ -177,6 +178,8 @@ export function loadAviLab(world: SandboxWorld, now: number): AviLabIds {
     creationDate: Date.UTC(2021, 5, 1),
     versioning: 'Unversioned',
   });
+
+  seedSeBucketObjects(seBucket, prefixed, now);
 
   const scratch = addVolume(world, {
     region,

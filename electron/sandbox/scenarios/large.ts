@@ -7,6 +7,7 @@ import { createKmsKeyWithAlias } from '../kms/factory';
 import { SANDBOX_REGIONS } from '../world-factory';
 import type { SandboxWorld } from '../world';
 import { addBucket, addImage, addSnapshot, addVolume } from './builders';
+import { SSE_S3, seedObjects } from './s3-objects';
 
 const paramsSchema = z.object({
   regions: z
@@ -20,6 +21,8 @@ const paramsSchema = z.object({
   imagesPerRegion: z.number().int().min(0).default(50),
   keysPerRegion: z.number().int().min(0).default(10),
   buckets: z.number().int().min(0).default(20),
+  // Objects under SSE-S3 in the bucket bench-objects (the S3 re-encryption benchmark, P5).
+  objects: z.number().int().min(0).max(1_000_000).default(0),
 });
 
 export type LargeParams = z.input<typeof paramsSchema>;
@@ -77,5 +80,23 @@ export function loadLarge(world: SandboxWorld, now: number, input: Record<string
         ? {}
         : { encryption: { rules: [{ sseAlgorithm: 'AES256' as const, bucketKeyEnabled: false }] } }),
     });
+  }
+  if (p.objects > 0) {
+    const bucket = addBucket(world, {
+      name: 'bench-objects',
+      region: regions[0] ?? 'us-east-1',
+      creationDate: now - 100 * DAY,
+      versioning: 'Unversioned',
+    });
+    // Twenty prefixes, so the per-prefix request rates are not the bound.
+    seedObjects(
+      bucket,
+      Array.from({ length: p.objects }, (_, i) => ({
+        key: `data/p${String(i % 20).padStart(2, '0')}/object-${String(i).padStart(7, '0')}`,
+        size: 256 * 1024,
+        lastModified: now - (i % 365) * DAY,
+        encryption: SSE_S3,
+      })),
+    );
   }
 }
