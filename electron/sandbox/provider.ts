@@ -39,6 +39,7 @@ export function createSandboxProvider(options: SandboxProviderOptions = {}): San
       await sandbox?.close();
     },
     running: () => instance,
+    speed: () => options.speed ?? defaultSpeed(),
   };
 }
 

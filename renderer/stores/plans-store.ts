@@ -37,9 +37,23 @@ interface PlansState {
     strategy: 'swap' | 'rekey';
   }) => Promise<void>;
   checkDrift: () => Promise<void>;
-  exportAs: (format: ExportFormat) => Promise<{ text: string; fileName: string; mime: string } | undefined>;
+  exportAs: (format: ExportFormat) => Promise<RenderedFile | undefined>;
   runPlan: (force: boolean) => Promise<boolean>;
   clear: () => void;
+}
+
+type RenderedFile = { text: string; fileName: string; mime: string };
+
+// Any plan shown anywhere (the migration review, the live view, Plans) exports through core's
+// renderers; a failure is notified with what to do.
+export async function exportPlan(plan: Plan, format: ExportFormat): Promise<RenderedFile | undefined> {
+  const result = await api().plans.render({ plan, format });
+  if (result.ok) return result.value;
+  useUiStore.getState().notifyError({
+    ...result.error,
+    hint: result.error.hint ?? 'Nothing was saved; try the export again or choose another format.',
+  });
+  return undefined;
 }
 
 export const usePlansStore = create<PlansState>()((set, get) => ({
@@ -81,10 +95,7 @@ export const usePlansStore = create<PlansState>()((set, get) => ({
   exportAs: async (format) => {
     const imported = get().imported;
     if (imported.status !== 'valid') return undefined;
-    const result = await api().plans.render({ plan: imported.plan, format });
-    if (result.ok) return result.value;
-    useUiStore.getState().notifyError(result.error);
-    return undefined;
+    return exportPlan(imported.plan, format);
   },
   runPlan: async (force) => {
     const imported = get().imported;

@@ -141,6 +141,9 @@ export const copyResultSchema = z.object({
   blockDevices: z.array(blockDeviceSchema),
   blockDeviceText: z.array(z.string()), // the seeds' form, one per device
   snapshots: z.array(snapshotKeySchema),
+  // Whether the caller's account owns the source AMI: only then is "Deregister source" offered
+  // (only an AMI's owner can deregister it, DeregisterImage API reference).
+  sourceOwned: z.boolean().optional(),
 });
 export type CopyResult = z.infer<typeof copyResultSchema>;
 

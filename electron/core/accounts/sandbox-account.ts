@@ -18,4 +18,6 @@ export const SANDBOX_SSO_START_URL = 'https://sandbox.awsapps.com/start';
 export interface SandboxProvider {
   ensureStarted(): Promise<SandboxConnection>;
   stop(): Promise<void>;
+  // How many times faster than AWS the sandbox's clock runs (labels estimates as AWS time).
+  speed?(): number;
 }

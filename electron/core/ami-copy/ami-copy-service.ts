@@ -19,7 +19,7 @@ import type { EventBus } from '../events/event-bus';
 import { AppError } from '../errors/app-error';
 import { fetchKeys } from '../inventory/fetch-keys';
 import type { JobContext, JobManager } from '../jobs/job-manager';
-import { cleanupPartialCopy, deregisterSourceImage, type CleanupResult } from './cleanup';
+import { cleanupPartialCopy, deregisterSourceImage, ownsImage, type CleanupResult } from './cleanup';
 import { copyImageEncrypted, type CopyProgressUpdate } from './copy-image';
 import { DEFAULT_POLL_MS, type AmiCopyDeps } from './deps';
 import { checkDestinationKey } from './key-check';
@@ -128,7 +128,14 @@ export class AmiCopyService {
     );
   }
 
-  private runCopy(ctx: JobContext, copy: PlannedCopy, profile: string) {
+  private async runCopy(ctx: JobContext, copy: PlannedCopy, profile: string) {
+    const result = await this.copy(ctx, copy, profile);
+    // Kept in the job's result, so the page offers "Deregister source" only for the caller's own AMI.
+    const owned = await ownsImage(this.deps(profile), copy.sourceRegion, copy.sourceImageId);
+    return owned === undefined ? result : { ...result, sourceOwned: owned };
+  }
+
+  private copy(ctx: JobContext, copy: PlannedCopy, profile: string) {
     ctx.steps.define([
       { id: 'slot', title: `Wait for a copy slot in ${copy.destRegion}` },
       { id: 'copy', title: 'Check the key and start CopyImage (Encrypted)' },
@@ -210,6 +217,14 @@ export class AmiCopyService {
         'Deregister a source only after its encrypted copy is available.',
       );
     }
+    if (result.data.sourceOwned === false) {
+      throw new AppError(
+        'ami-not-owned',
+        `The source AMI ${result.data.sourceImageId} belongs to another account; only its owner can deregister it.`,
+        'Nothing to do: stop using it in your launch templates instead.',
+      );
+    }
+    // Asked again of AWS (ownership can change): deregisterSourceImage refuses another's AMI.
     await deregisterSourceImage(this.deps(), result.data.sourceRegion, result.data.sourceImageId);
     return { imageId: result.data.sourceImageId, region: result.data.sourceRegion };
   }

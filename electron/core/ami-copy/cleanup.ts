@@ -41,6 +41,26 @@ export async function cleanupPartialCopy(
   return { ...(deregistered ? { deregistered } : {}), deletedSnapshots };
 }
 
+// Whether the caller's account owns the AMI (undefined when it is not found or AWS cannot say).
+export async function ownsImage(
+  deps: AmiCopyDeps,
+  region: string,
+  imageId: string,
+): Promise<boolean | undefined> {
+  try {
+    const [caller, answer] = await Promise.all([
+      deps.caller(),
+      deps
+        .ec2(region)
+        .send(new DescribeImagesCommand({ Filters: [{ Name: 'image-id', Values: [imageId] }] })),
+    ]);
+    const owner = answer.Images?.[0]?.OwnerId;
+    return owner ? owner === caller.accountId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function deregisterSourceImage(
   deps: AmiCopyDeps,
   region: string,

@@ -13,6 +13,7 @@ export function appHandlers(options: CoreOptions): AppHandlers {
         version: options.version,
         platform: process.platform,
         shell: options.shell === 'electron' ? 'electron' : 'preview',
+        ...(options.sandbox.speed ? { sandboxSpeed: options.sandbox.speed() } : {}),
         versions: {
           node: process.versions.node,
           ...(process.versions.electron ? { electron: process.versions.electron } : {}),

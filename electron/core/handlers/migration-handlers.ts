@@ -16,7 +16,7 @@ type MigrationHandlers = Pick<
 export function migrationHandlers(migration: MigrationService): MigrationHandlers {
   return {
     'migration:plan': (request) => migration.plan(request),
-    'migration:start': (request) => migration.start(request),
+    'migration:start': ({ plan }) => migration.startReviewed(plan),
     'migration:list': () => Promise.resolve({ migrations: migration.list() }),
     'migration:get': ({ id }) => Promise.resolve(migration.get(id)),
     'migration:resume': ({ id }) => migration.resume(id),

@@ -24,6 +24,7 @@ import { AWS_WAIT_TUNING, type MigrationContext, type WaitTuning } from './migra
 import { createJournal, prepareMigration, type PreparedMigration } from './prepare';
 import type { Preflight } from '../../../shared/domain/preflight';
 import { assertPreflightPasses, migrationPreflight, withPreflight } from '../preflight/index';
+import { acceptReviewedPlan, assertSamePlan } from './reviewed-plan';
 import type { RunContext } from './run-context';
 
 export interface MigrationServiceOptions {
@@ -109,6 +110,25 @@ export class MigrationService {
     // Nothing starts while AWS would refuse one of the calls (the journal is not even written).
     assertPreflightPasses(await this.preflight(ctx, prepared));
     const journal = createJournal(this.store, ctx, prepared, undefined, reviewedPlanSha256);
+    const jobId = this.run(journal, ctx, 'Migrate', (run, job) => executeMigration(run, this.hooks(job)));
+    return { migrationId: journal.value.id, jobId };
+  }
+
+  // The wizard's Run: exactly the reviewed plan, or nothing (reviewed-plan.ts).
+  async startReviewed(value: unknown): Promise<{ migrationId: string; jobId: string }> {
+    const { plan, request } = await acceptReviewedPlan(value);
+    const ctx = await this.context();
+    if (plan.accountId !== ctx.accountId || !plan.regions.includes(ctx.region)) {
+      throw new AppError(
+        'wrong-account',
+        `The plan is for account ${plan.accountId} in ${plan.regions.join(', ')}, but ${ctx.accountId} in ${ctx.region} is selected.`,
+        'Select that account and region, or review a new plan.',
+      );
+    }
+    const prepared = await prepareMigration(ctx, request);
+    assertSamePlan(plan, prepared.plan);
+    assertPreflightPasses(await this.preflight(ctx, prepared));
+    const journal = createJournal(this.store, ctx, prepared, undefined, plan.sha256);
     const jobId = this.run(journal, ctx, 'Migrate', (run, job) => executeMigration(run, this.hooks(job)));
     return { migrationId: journal.value.id, jobId };
   }

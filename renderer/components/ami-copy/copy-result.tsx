@@ -37,7 +37,13 @@ export function CopyResult({ jobId, result }: CopyResultProps) {
           { id: 'arn', header: 'Key ARN', cell: (s) => s.kmsKeyArn ?? 'not encrypted' },
         ]}
       />
-      <Button onClick={() => setAsking(true)}>Deregister source</Button>
+      {result.sourceOwned === true ? (
+        <Button onClick={() => setAsking(true)}>Deregister source</Button>
+      ) : (
+        <Box variant="small" color="text-body-secondary">
+          The source {result.sourceImageId} belongs to another account, so only its owner can deregister it.
+        </Box>
+      )}
       <ConfirmModal
         visible={asking}
         header={`Deregister ${result.sourceImageId}?`}

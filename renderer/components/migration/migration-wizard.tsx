@@ -19,6 +19,9 @@ import { ErrorAlert } from '../error-alert';
 import { KeyBadge } from '../inventory/key-badge';
 import { PreflightTable } from '../plans/preflight-table';
 import { deniedRows } from '../../../shared/domain/preflight';
+import { PlanExportButtons } from '../plans/plan-export-buttons';
+import { EstimateNote } from '../estimate-note';
+import { instanceOption } from './instance-options';
 
 const STRATEGIES: { value: MigrationStrategy; label: string; description: string }[] = [
   {
@@ -56,17 +59,16 @@ export function MigrationWizard() {
   const keys = keysByArn(inventory);
   const chosen = instances.filter((i) => selected.includes(i.id));
   const recommended = recommend(chosen);
+  // The form is locked while the plan is made and while Run starts it: what is reviewed is what runs.
+  const locked = review.status === 'planning' || (review.status === 'ready' && review.starting === true);
   return (
     <Container header={<Header variant="h2">New migration</Header>}>
       <SpaceBetween size="m">
         <FormField label="Instances">
           <Multiselect
             selectedOptions={chosen.map((i) => ({ value: i.id, label: i.name ?? i.id }))}
-            options={instances.map((i) => ({
-              value: i.id,
-              label: i.name ?? i.id,
-              description: `${i.id} · ${i.type} · ${i.state} · volumes ${i.encryption}`,
-            }))}
+            options={instances.map((i) => instanceOption(i, strategy))}
+            disabled={locked}
             onChange={({ detail }) => setSelected(detail.selectedOptions.map((o) => o.value ?? ''))}
             placeholder="Choose instances"
           />
@@ -75,6 +77,7 @@ export function MigrationWizard() {
           <Select
             selectedOption={STRATEGIES.find((s) => s.value === strategy) ?? null}
             options={STRATEGIES}
+            disabled={locked}
             onChange={({ detail }) =>
               setStrategy((detail.selectedOption.value ?? 'swap') as MigrationStrategy)
             }
@@ -85,6 +88,7 @@ export function MigrationWizard() {
             <Input
               value={kmsKeyRef}
               onChange={({ detail }) => setKey(detail.value)}
+              disabled={locked}
               placeholder="alias/my-cmk"
             />
             {review.status === 'ready' && <KeyBadge keyRef={String(review.plan.input.keyArn)} keys={keys} />}
@@ -93,13 +97,14 @@ export function MigrationWizard() {
         <SpaceBetween direction="horizontal" size="xs">
           <Button
             loading={review.status === 'planning'}
-            disabled={selected.length === 0 || kmsKeyRef === ''}
+            disabled={selected.length === 0 || kmsKeyRef === '' || locked}
             onClick={() => void plan()}
           >
             Review plan
           </Button>
           <Button
             variant="primary"
+            loading={review.status === 'ready' && review.starting === true}
             disabled={review.status !== 'ready' || deniedRows(review.plan.preflight).length > 0}
             onClick={() => void start()}
           >
@@ -115,6 +120,8 @@ export function MigrationWizard() {
             >
               {review.plan.title}
             </Header>
+            <PlanExportButtons plan={review.plan} label="Export the reviewed plan" />
+            <EstimateNote />
             <Box variant="strong">
               {review.plan.input.strategy === 'replace'
                 ? 'No downtime of its own: each original stops only after you confirm its replacement'

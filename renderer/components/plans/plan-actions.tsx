@@ -12,14 +12,7 @@ import { useState } from 'react';
 import type { ExportFormat } from '../../../shared/plans/render/render-plan';
 import { usePlansStore } from '../../stores/plans-store';
 import { downloadText } from '../diagnostics/download';
-
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'json', label: 'JSON' },
-  { format: 'html', label: 'HTML' },
-  { format: 'md', label: 'Markdown' },
-  { format: 'bash', label: 'AWS CLI script' },
-  { format: 'ssm', label: 'SSM runbook' },
-];
+import { formatsFor } from './plan-export-buttons';
 
 export function PlanActions(props: { readonly kind: string }) {
   const exportAs = usePlansStore((s) => s.exportAs);
@@ -37,7 +30,7 @@ export function PlanActions(props: { readonly kind: string }) {
     <Container header={<Header variant="h2">Export and run</Header>}>
       <SpaceBetween size="m">
         <SpaceBetween size="xs" direction="horizontal">
-          {FORMATS.filter((f) => f.format !== 'ssm' || props.kind === 'migration').map((f) => (
+          {formatsFor(props.kind).map((f) => (
             <Button key={f.format} onClick={() => void download(f.format)}>
               {f.label}
             </Button>

@@ -10,6 +10,8 @@ export const appChannels = {
       platform: z.string(),
       // 'electron' in the desktop app, 'preview' in the browser preview (a development tool).
       shell: z.enum(['electron', 'preview']),
+      // The sandbox's clock: this many times faster than AWS (estimates are in AWS time).
+      sandboxSpeed: z.number().nonnegative().optional(),
       versions: z.object({
         node: z.string(),
         electron: z.string().optional(),

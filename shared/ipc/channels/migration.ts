@@ -15,7 +15,9 @@ const started = z.object({ migrationId: z.string(), jobId: z.string() });
 
 export const migrationChannels = {
   'migration:plan': channel(migrationRequestSchema, planSchema),
-  'migration:start': channel(migrationRequestSchema, started),
+  // Runs the reviewed plan itself (re-checked in core: seal, and made again to compare), never the
+  // form's current selection; so the plan crosses as unknown.
+  'migration:start': channel(z.object({ plan: z.unknown() }), started),
   // Journals in the data directory, newest first; unfinished ones are resumable.
   'migration:list': channel(noInput, z.object({ migrations: z.array(migrationSummarySchema) })),
   'migration:get': channel(migrationId, migrationJournalSchema),

@@ -50,6 +50,7 @@ describe('AMI copy jobs', () => {
     expect(job.kind).toBe('ami-copy');
     expect(job.state).toBe('done');
     const result = job.result as CopyResult;
+    expect(result.sourceOwned).toBe(true);
     expect(result.snapshots.every((s) => s.encrypted && s.aliases.includes('alias/aws/ebs'))).toBe(true);
     expect(sandbox.handle.world.images.get(source)?.state).toBe('available');
     const answer = await core.dispatch('amiCopy:deregisterSource', { jobId, confirm: false });
@@ -65,8 +66,14 @@ describe('AMI copy jobs', () => {
       nameTemplate: '{name}-x',
     });
     const [jobId] = await service.start(plan);
-    expect((await core.jobs.wait(jobId!)).state).toBe('done');
+    const job = await core.jobs.wait(jobId!);
+    expect(job.state).toBe('done');
+    // The result says so, so the page does not offer it.
+    expect((job.result as CopyResult).sourceOwned).toBe(false);
     await expect(service.deregisterSource(jobId!)).rejects.toMatchObject({ code: 'ami-not-owned' });
+    const answer = await core.dispatch('amiCopy:deregisterSource', { jobId: jobId!, confirm: true });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'ami-not-owned' } });
+    expect(sandbox.handle.world.images.get(aviLab.ids.controllerImageId)?.state).toBe('available');
   });
 
   it('refuses a tampered plan', async () => {

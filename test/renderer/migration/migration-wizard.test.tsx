@@ -87,9 +87,8 @@ describe('MigrationWizard', () => {
     expect(screen.getByText(/4 steps · 1 rollback steps/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     await screen.findByRole('button', { name: 'Review plan' });
-    expect(fake.callsTo('migration:start')).toEqual([
-      { instanceIds: [INSTANCE], kmsKeyRef: 'alias/avi-cmk', strategy: 'swap', autoConfirm: false },
-    ]);
+    // Run sends the reviewed plan itself, not the form's selection.
+    expect(fake.callsTo('migration:start')).toEqual([{ plan }]);
   });
 
   it('plans the replace strategy: sent as chosen, no downtime of its own', async () => {
