@@ -146,7 +146,16 @@ async function handle(
     send(res, prepared.invoke(ctx));
   } catch (error) {
     if (error instanceof AwsError) {
-      send(res, fail({ code: error.code, message: error.message, status: error.status, fault: error.fault }));
+      send(
+        res,
+        fail({
+          code: error.code,
+          message: error.message,
+          status: error.status,
+          fault: error.fault,
+          ...(error.headers ? { headers: error.headers } : {}),
+        }),
+      );
       return;
     }
     recordInternal(runtime, error);
