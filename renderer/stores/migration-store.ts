@@ -27,6 +27,8 @@ interface MigrationState {
   readonly summaries: readonly MigrationSummary[];
   readonly journals: Readonly<Record<string, MigrationJournal>>;
   readonly currentId: string | undefined;
+  // The reviewed plan each migration started here ran from (the live view exports it).
+  readonly plans: Readonly<Record<string, Plan>>;
   // The migration a verb was sent for, until core answers (its button shows it is busy).
   readonly acting: { readonly id: string; readonly verb: MigrationVerb } | undefined;
   setSelected: (ids: readonly string[]) => void;
@@ -63,6 +65,7 @@ export const useMigrationStore = create<MigrationState>()((set, get) => {
     summaries: [],
     journals: {},
     currentId: undefined,
+    plans: {},
     acting: undefined,
     setSelected: (selected) => change({ selected }),
     setKey: (kmsKeyRef) => change({ kmsKeyRef }),
@@ -92,7 +95,11 @@ export const useMigrationStore = create<MigrationState>()((set, get) => {
         return;
       }
       formVersion += 1;
-      set({ currentId: result.value.migrationId, review: { status: 'idle' } });
+      set((state) => ({
+        currentId: result.value.migrationId,
+        review: { status: 'idle' },
+        plans: { ...state.plans, [result.value.migrationId]: review.plan },
+      }));
       await get().open(result.value.migrationId);
       await get().list();
     },

@@ -172,6 +172,9 @@ export const journalInstanceSchema = z.object({
   replace: replaceStateSchema.optional(),
   stoppedAt: z.number().optional(), // ms since epoch: StopInstances sent
   runningAt: z.number().optional(), // ms since epoch: running again
+  // A rollback that had to stop the instance again (its swap had finished): its own downtime.
+  rollbackStoppedAt: z.number().optional(),
+  rollbackRunningAt: z.number().optional(),
   error: migrationErrorSchema.optional(),
 });
 export type JournalInstance = z.infer<typeof journalInstanceSchema>;

@@ -1,6 +1,6 @@
 // Encrypted versus unencrypted per region and kind: what the Overview chart draws and the CLI
 // table sums. Pure, over the inventory records.
-import type { RegionInventory } from '../domain/inventory';
+import type { ImageRecord, RegionInventory } from '../domain/inventory';
 
 export type CountedKind = 'instances' | 'volumes' | 'snapshots' | 'images' | 'buckets';
 export const countedKinds: readonly CountedKind[] = [
@@ -18,6 +18,14 @@ export interface EncryptionCount {
   // Instances: some volumes encrypted, not all. AMIs: some snapshots encrypted.
   readonly partial: number;
   readonly unencrypted: number;
+}
+
+// Every AMI the AMIs tab lists is counted, the caller's and those of other accounts its instances
+// run from (public or shared): the chart and the table agree on one rule.
+export function imageEncryptionState(image: ImageRecord): 'encrypted' | 'partial' | 'unencrypted' {
+  const ebs = image.blockDevices.filter((d) => d.snapshotId !== undefined);
+  const encrypted = ebs.filter((d) => d.encrypted).length;
+  return ebs.length > 0 && encrypted === ebs.length ? 'encrypted' : encrypted > 0 ? 'partial' : 'unencrypted';
 }
 
 export function encryptionCounts(region: RegionInventory): EncryptionCount[] {
@@ -46,20 +54,7 @@ export function encryptionCounts(region: RegionInventory): EncryptionCount[] {
       'snapshots',
       region.snapshots.map((s) => (s.encrypted ? 'encrypted' : 'unencrypted')),
     ),
-    count(
-      'images',
-      region.images
-        .filter((i) => i.owned)
-        .map((i) => {
-          const ebs = i.blockDevices.filter((d) => d.snapshotId !== undefined);
-          const encrypted = ebs.filter((d) => d.encrypted).length;
-          return ebs.length > 0 && encrypted === ebs.length
-            ? 'encrypted'
-            : encrypted > 0
-              ? 'partial'
-              : 'unencrypted';
-        }),
-    ),
+    count('images', region.images.map(imageEncryptionState)),
     // SSE-S3 counts as encrypted at rest; the diagnostics say whether it is the key one wants.
     count(
       'buckets',

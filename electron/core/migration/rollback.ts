@@ -32,6 +32,10 @@ export async function rollbackInstance(run: RunContext, instanceId: string): Pro
 
   if (needsSwapBack) {
     if (state === 'running') {
+      // The live view says how long the rollback kept the instance down.
+      run.journal.updateInstance(instanceId, (i) => {
+        i.rollbackStoppedAt ??= ctx.now();
+      });
       await ctx.ec2.send(new StopInstancesCommand({ InstanceIds: [instanceId] }), { abortSignal: signal });
       await waitInstanceStopped(ctx, instanceId, signal);
     }
@@ -68,6 +72,7 @@ export async function rollbackInstance(run: RunContext, instanceId: string): Pro
     await waitInstanceRunning(ctx, instanceId, signal);
     run.journal.updateInstance(instanceId, (i) => {
       if (i.stoppedAt !== undefined) i.runningAt ??= ctx.now();
+      if (i.rollbackStoppedAt !== undefined) i.rollbackRunningAt ??= ctx.now();
     });
   }
 }

@@ -13,6 +13,8 @@ import { useMigrationStore, type MigrationVerb } from '../../stores/migration-st
 import { MigrationFailure } from './migration-failure';
 import { MigrationTimeline } from './migration-timeline';
 import { ReplacementPanel } from './replacement-panel';
+import { RollbackSummary } from './rollback-summary';
+import { PlanExportButtons } from '../plans/plan-export-buttons';
 import { VolumeBlocks } from './volume-blocks';
 
 function confirmText(verb: MigrationVerb, journal: MigrationJournal): string {
@@ -35,6 +37,8 @@ function confirmText(verb: MigrationVerb, journal: MigrationJournal): string {
 
 export function MigrationLive({ journal }: { readonly journal: MigrationJournal }) {
   const act = useMigrationStore((s) => s.act);
+  const acting = useMigrationStore((s) => s.acting?.id === journal.id);
+  const plan = useMigrationStore((s) => s.plans[journal.id]);
   const [confirm, setConfirm] = useState<MigrationVerb | undefined>();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -49,14 +53,17 @@ export function MigrationLive({ journal }: { readonly journal: MigrationJournal 
           description={`${journal.strategy} with ${journal.keyLabel} in ${journal.region}`}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <Button disabled={isFinished(journal.status)} onClick={() => setConfirm('resume')}>
+              <Button disabled={acting || isFinished(journal.status)} onClick={() => setConfirm('resume')}>
                 Resume
               </Button>
-              <Button disabled={journal.status === 'cleaned-up'} onClick={() => setConfirm('rollback')}>
+              <Button
+                disabled={acting || journal.status === 'cleaned-up' || journal.status === 'rolled-back'}
+                onClick={() => setConfirm('rollback')}
+              >
                 Roll back
               </Button>
               <Button
-                disabled={journal.status !== 'verified' && journal.status !== 'rolled-back'}
+                disabled={acting || (journal.status !== 'verified' && journal.status !== 'rolled-back')}
                 onClick={() => setConfirm('cleanup')}
               >
                 Clean up
@@ -70,6 +77,8 @@ export function MigrationLive({ journal }: { readonly journal: MigrationJournal 
     >
       <SpaceBetween size="l">
         <MigrationFailure journal={journal} />
+        <RollbackSummary journal={journal} />
+        {plan && <PlanExportButtons plan={plan} label="Export the plan this migration runs" />}
         {journal.instances.map((instance) => (
           <SpaceBetween key={instance.instanceId} size="s">
             <Box variant="h3">

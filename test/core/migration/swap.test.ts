@@ -125,6 +125,9 @@ describe('swap in place', () => {
     const back = await devicesOf(c1);
     expect(back.state).toBe('running');
     expect(back.devices).toEqual(before.devices);
+    // The rollback stopped the verified instance again; the live view shows how long.
+    const rolled = journal.value.instances[0]!;
+    expect(rolled.rollbackRunningAt! - rolled.rollbackStoppedAt!).toBeGreaterThan(0);
 
     await cleanupMigration(run);
     const left = await ctx.ec2.send(new DescribeVolumesCommand({ VolumeIds: [...before.devices.values()] }));

@@ -2,7 +2,7 @@
 // hint before anything runs; a good request shows the sealed plan (its steps, the expected
 // downtime, the warnings) and only then can be run.
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MigrationWizard } from '../../../renderer/components/migration/migration-wizard';
 import { useMigrationStore } from '../../../renderer/stores/migration-store';
 import { fail, installFakeApi, uninstallFakeApi, type FakeApi } from '../fake-api';
@@ -105,5 +105,45 @@ describe('MigrationWizard', () => {
     expect(fake.callsTo('migration:plan')).toEqual([
       { instanceIds: [INSTANCE], kmsKeyRef: 'alias/lab-ebs', strategy: 'replace', autoConfirm: false },
     ]);
+  });
+
+  it('exports the reviewed plan in every format, the SSM runbook included', async () => {
+    const createObjectURL = vi.fn(() => 'blob:plan');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    fake.setHandler('plans:render', ({ format }) => ({
+      text: `plan as ${format}`,
+      fileName: `plan.${format}`,
+      mime: 'text/plain',
+    }));
+    render(<MigrationWizard />);
+    typeKey('alias/avi-cmk');
+    fireEvent.click(screen.getByRole('button', { name: 'Review plan' }));
+    await screen.findByText(plan.title);
+    for (const label of ['JSON', 'HTML', 'Markdown', 'AWS CLI script', 'SSM runbook']) {
+      fireEvent.click(screen.getByRole('button', { name: `Export the reviewed plan as ${label}` }));
+    }
+    await vi.waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(5));
+    expect(fake.callsTo('plans:render').map((c) => c.format)).toEqual(['json', 'html', 'md', 'bash', 'ssm']);
+    expect(fake.callsTo('plans:render')[0]?.plan).toEqual(plan);
+  });
+
+  it('says the volumes in words and marks an instance that cannot be migrated', async () => {
+    const { instanceOption } = await import('../../../renderer/components/migration/instance-options');
+    const record = {
+      id: INSTANCE,
+      name: 'avi-controller-1',
+      state: 'running',
+      type: 'm5.large',
+      az: 'us-west-2a',
+      imageId: 'ami-1',
+      devices: [{ device: '/dev/sda1', volumeId: 'vol-1' }],
+      encryption: 'none' as const,
+    };
+    expect(instanceOption(record, 'swap').description).toContain('no volume encrypted');
+    expect(instanceOption(record, 'swap').disabled).toBeUndefined();
+    const encrypted = instanceOption({ ...record, encryption: 'all' }, 'swap');
+    expect(encrypted.disabled).toBe(true);
+    expect(encrypted.tags?.[0]).toMatch(/Cannot be migrated: every volume is already encrypted/);
+    expect(instanceOption({ ...record, state: 'terminated' }, 'rekey').tags?.[0]).toMatch(/it is terminated/);
   });
 });
