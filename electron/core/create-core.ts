@@ -24,6 +24,8 @@ import { AmiCopyService } from './ami-copy/ami-copy-service';
 import { amiCopyHandlers } from './handlers/ami-copy-handlers';
 import { PlansService } from './plans/plans-service';
 import { plansHandlers } from './handlers/plans-handlers';
+import { PlanSigner } from './plans/signing';
+import type { SecretProtector } from './plans/signing-keys';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -35,6 +37,9 @@ export interface CoreOptions {
   // How MFA codes are asked for: the CLI asks on the terminal; by default core emits
   // accounts:mfaRequired and waits for accounts:submitMfa.
   readonly mfaCodeProvider?: MfaCodeProvider;
+  // The OS keychain (Electron's safeStorage) that protects the plan-signing key; without it the
+  // key is a 0600 file in the data directory (CLI, preview, sandbox-only runs).
+  readonly secretProtector?: SecretProtector;
 }
 
 export interface Core {
@@ -72,7 +77,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const diagnostics = new DiagnosticsService({ accounts, inventory, jobs, events, dataDir: options.dataDir });
   const migration = new MigrationService({ accounts, jobs, events, dataDir: options.dataDir });
   const amiCopy = new AmiCopyService({ accounts, jobs, events });
-  const plans = new PlansService({ accounts, migration, amiCopy, diagnostics, dataDir: options.dataDir });
+  const plans = new PlansService({
+    accounts,
+    migration,
+    amiCopy,
+    diagnostics,
+    dataDir: options.dataDir,
+    signer: new PlanSigner(options.dataDir, options.secretProtector),
+  });
 
   const handlers: Handlers = {
     ...appHandlers(options),

@@ -4,6 +4,7 @@
 import { Menu, Notification, app, dialog, session, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/create-core';
+import { safeStoragePort } from './safe-storage-port';
 import { createSandboxProvider } from '../sandbox/provider';
 import { isAllowedExternalUrl } from '../../shared/external-links';
 import type { JobSnapshot } from '../../shared/domain/jobs';
@@ -76,6 +77,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     sandbox: createSandboxProvider(),
     openExternal,
+    secretProtector: safeStoragePort(),
   });
   const csp = contentSecurityPolicy(source.devServerUrl);
   hardenSession(session.defaultSession, source);

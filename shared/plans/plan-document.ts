@@ -3,6 +3,11 @@
 // one; the executors run from one. It holds facts and steps, never a secret.
 import { z } from 'zod';
 import { preflightSchema } from '../domain/preflight';
+import { canonicalJson } from './canonical-json';
+import { planSignatureSchema } from './signature';
+
+// Kept here too: the seal's callers import it with the plan.
+export { canonicalJson } from './canonical-json';
 
 export const PLAN_SCHEMA_ID = 'envelope.plan/v1';
 
@@ -57,18 +62,13 @@ export const unsealedPlanSchema = z.object({
 });
 export type UnsealedPlan = z.infer<typeof unsealedPlanSchema>;
 
-export const planSchema = unsealedPlanSchema.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+// sha256 is the seal: integrity against accidental change, not authorship (anyone can recompute
+// it). signature, added on export, says which installation exported the plan (see ./signature).
+export const planSchema = unsealedPlanSchema.extend({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  signature: planSignatureSchema.optional(),
+});
 export type Plan = z.infer<typeof planSchema>;
-
-// JSON with keys sorted at every level and no whitespace: the form the hash is taken over.
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -80,8 +80,11 @@ export async function sealPlan(plan: UnsealedPlan): Promise<Plan> {
   return { ...body, sha256: await sha256Hex(canonicalJson(body)) };
 }
 
-// True when the plan's hash matches its content (a changed byte in any field fails).
+// True when the plan's hash matches its content (a changed byte in any field fails). The
+// signature block is not part of the seal (it is made over the sealed plan).
 export async function hasValidSeal(plan: Plan): Promise<boolean> {
-  const { sha256, ...body } = plan;
+  const { sha256, ...rest } = plan;
+  const body: Record<string, unknown> = { ...rest };
+  delete body.signature;
   return sha256 === (await sha256Hex(canonicalJson(body)));
 }

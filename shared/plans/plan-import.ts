@@ -1,9 +1,10 @@
-// Reading a plan someone handed over: the text is parsed, checked against the schema and its seal,
-// and either accepted or refused with ONE sentence that says what is wrong (not JSON, another
+// Reading a plan someone handed over: the text is parsed, checked against the schema, its seal
+// and its signature when it has one (an unsigned plan is accepted; core says so), and either accepted or refused with ONE sentence that says what is wrong (not JSON, another
 // schema, a field missing or invalid with its path, the seal). Never throws: a file from outside
 // is untrusted input, so every failure, however odd, becomes a message.
 import type { z } from 'zod';
 import { hasValidSeal, planSchema, PLAN_SCHEMA_ID, type Plan } from './plan-document';
+import { verifyPlanSignature } from './signature';
 
 // Limits that keep a hostile file from exhausting the stack or memory before the schema sees it.
 export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
@@ -111,6 +112,17 @@ export async function importPlanValue(value: unknown): Promise<PlanImportResult>
       return refuse(
         'The plan was changed after it was made: its SHA-256 seal does not match its content. Ask for the original file or plan again.',
       );
+    }
+    const signature = parsed.data.signature;
+    if (signature) {
+      const verdict = await verifyPlanSignature({ ...parsed.data, signature });
+      if (verdict !== 'ok') {
+        return refuse(
+          verdict === 'fingerprint'
+            ? `The plan's signature block is inconsistent: its fingerprint ${signature.fingerprint.slice(0, 19)}… is not that of its public key; ask the signer for the original file.`
+            : `The plan's signature does not match its content: it was changed after ${signature.fingerprint.slice(0, 19)}… signed it; ask the signer for the original file.`,
+        );
+      }
     }
     return { ok: true, plan: parsed.data };
   } catch {

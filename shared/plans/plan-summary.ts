@@ -2,6 +2,7 @@
 // the CLI, the IPC channels and the Plans page.
 import { z } from 'zod';
 import type { Plan } from './plan-document';
+import { signerInfoSchema } from './signature';
 
 export const driftSchema = z.object({
   resource: z.string(),
@@ -43,6 +44,8 @@ export const planSummarySchema = z.object({
   // Hours between the oldest fact and `now`, for "from cached inventory, N h old".
   factAgeHours: z.number().optional(),
   sha256: z.string(),
+  // Who signed it, as core knows (an imported plan); absent for a plan made here and not exported.
+  signer: signerInfoSchema.optional(),
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 

@@ -1,13 +1,15 @@
 // `envelope plan export|import|check|run`: plans as files to share. export writes a plan (from a
 // file, or planned now with --kind migration) as JSON, HTML, Markdown, a bash script of AWS CLI v2
-// commands or an SSM Automation runbook; import validates and summarizes; check verifies the seal
-// and the drift (exit 1 when the seal fails, 2 when the live state drifted); run goes through the
+// commands or an SSM Automation runbook (JSON signed with this installation's key); import validates
+// (schema, seal, signature) and summarizes with the signer; trust adds a signer's fingerprint;
+// check verifies the seal and the drift (exit 1 when the seal fails, 2 when the live state drifted); run goes through the
 // same executors and journals as the wizards and refuses drift unless --force.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { Plan } from '../../../shared/plans/plan-document';
 import { importPlanText } from '../../../shared/plans/plan-import';
 import { summarizePlan, type DriftReport, type PlanSummary } from '../../../shared/plans/plan-summary';
+import { SEAL_MEANING, SIGNATURE_MEANING, type SignerInfo } from '../../../shared/plans/signature';
 import { exportFormatSchema, renderPlan } from '../../../shared/plans/render/render-plan';
 import { formatSeconds } from '../../../shared/plans/render/timeline';
 import type { Core } from '../../core/create-core';
@@ -15,6 +17,7 @@ import { AppError } from '../../core/errors/app-error';
 import { defaultDataDir } from '../../core/data-dir';
 import { InventoryCache } from '../../core/inventory/inventory-cache';
 import { planMigrationOffline } from '../../core/plans/offline-migration-plan';
+import { PlanSigner } from '../../core/plans/signing';
 import { SettingsStore } from '../../core/settings/settings-store';
 import { fail, print, printTable } from '../output';
 import { type GlobalOptions, withCore } from '../context';
@@ -47,6 +50,20 @@ function readPlanFile(file: string): string {
   }
 }
 
+// The CLI's signing key is the 0600 file in the data directory (no keychain outside the app).
+const cliSigner = (): PlanSigner => new PlanSigner(defaultDataDir());
+
+function signerLine(signer: SignerInfo | undefined): string {
+  if (!signer || signer.status === 'unsigned')
+    return 'UNSIGNED: nothing says who made this plan; review every step before running it';
+  const who = signer.thisInstallation
+    ? 'this installation'
+    : signer.known
+      ? 'a trusted signer'
+      : 'an UNKNOWN signer (compare the fingerprint with its owner, then `envelope plan trust FINGERPRINT`)';
+  return `${signer.fingerprint}, ${who}`;
+}
+
 // Everything that leaves with a plan is checked first: a refused file ends with its one reason.
 async function loadPlan(file: string): Promise<Plan> {
   const result = await importPlanText(readPlanFile(file));
@@ -70,7 +87,10 @@ function printSummary(s: PlanSummary): void {
     { field: 'downtime', value: formatSeconds(s.expectedDowntimeSeconds ?? 0) },
     { field: 'estimate', value: formatSeconds(s.estimatedSeconds) },
     { field: 'sha256', value: `${s.sha256} (seal valid)` },
+    { field: 'signer', value: signerLine(s.signer) },
   ]);
+  process.stdout.write(`${SEAL_MEANING}\n${SIGNATURE_MEANING}\n`);
+  if (s.signer?.status !== 'signed') process.stdout.write('warning: this plan is unsigned.\n');
   for (const w of s.warnings) process.stdout.write(`warning: ${w}\n`);
 }
 
@@ -168,9 +188,11 @@ function exportCommand(): Command {
         : options.offline
           ? await planOffline(options)
           : await withCore(options, (core) => planNow(core, options));
+      // Plans are signed on export; a JSON file carries the signature block.
+      const exported = format.data === 'json' ? await cliSigner().sign(plan) : plan;
       let text: string;
       try {
-        text = renderPlan(plan, format.data).text;
+        text = renderPlan(exported, format.data).text;
       } catch (error) {
         throw new AppError('export-unavailable', error instanceof Error ? error.message : String(error));
       }
@@ -184,11 +206,13 @@ function exportCommand(): Command {
 function importCommand(): Command {
   return new Command('import')
     .argument('<file>', 'plan file')
-    .description('validate a plan file (schema and SHA-256 seal) and show its summary; works offline')
+    .description(
+      'validate a plan file (schema, SHA-256 seal, signature) and show its summary and signer; works offline',
+    )
     .action(async (file: string, _o, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const plan = await loadPlan(file);
-      const summary = summarizePlan(plan);
+      const summary = { ...summarizePlan(plan), signer: cliSigner().signerOf(plan) };
       print(options, { valid: true, summary }, () => printSummary(summary));
     });
 }
@@ -200,8 +224,12 @@ function checkCommand(): Command {
     .action(async (file: string, _o, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       const plan = await loadPlan(file);
+      const signer = cliSigner().signerOf(plan);
       const drift = await withCore(options, (core) => core.plans.drift(plan));
-      print(options, { sealValid: true, drift }, () => printDrift(drift));
+      print(options, { sealValid: true, signer, drift }, () => {
+        process.stdout.write(`signer: ${signerLine(signer)}\n`);
+        printDrift(drift);
+      });
       if (drift.status === 'drift') process.exitCode = 2;
     });
 }
@@ -234,11 +262,36 @@ function runCommand(): Command {
     });
 }
 
+function trustCommand(): Command {
+  return new Command('trust')
+    .argument('<fingerprint>', 'the signer fingerprint `plan import` shows (64 hex digits)')
+    .description('trust a plan signer (after comparing its fingerprint with its owner)')
+    .action((text: string, _o, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const trusted = cliSigner().trust(text);
+      print(options, trusted, () =>
+        process.stdout.write(`Trusted signer ${trusted.fingerprint}: its plans import as known.\n`),
+      );
+    });
+}
+
+function fingerprintCommand(): Command {
+  return new Command('fingerprint')
+    .description('show the fingerprint this installation signs exported plans with')
+    .action(async (_o, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const fingerprint = await cliSigner().fingerprint();
+      print(options, { fingerprint }, () => process.stdout.write(`${fingerprint}\n`));
+    });
+}
+
 export function planCommand(): Command {
   return new Command('plan')
-    .description('export, import, check (seal + drift) and run plans')
+    .description('export (signed), import, check (seal, signature, drift), run and trust plans')
     .addCommand(exportCommand())
     .addCommand(importCommand())
     .addCommand(checkCommand())
-    .addCommand(runCommand());
+    .addCommand(runCommand())
+    .addCommand(trustCommand())
+    .addCommand(fingerprintCommand());
 }

@@ -3,7 +3,7 @@ import type { PlansService } from '../plans/plans-service';
 
 type PlansHandlers = Pick<
   Handlers,
-  'plans:import' | 'plans:planOffline' | 'plans:check' | 'plans:render' | 'plans:run'
+  'plans:import' | 'plans:planOffline' | 'plans:check' | 'plans:render' | 'plans:run' | 'plans:trust'
 >;
 
 export function plansHandlers(plans: PlansService): PlansHandlers {
@@ -13,5 +13,6 @@ export function plansHandlers(plans: PlansService): PlansHandlers {
     'plans:check': ({ plan }) => plans.check(plan),
     'plans:render': async ({ plan, format }) => plans.render(await plans.accept(plan), format),
     'plans:run': ({ plan, force }) => plans.run(plan, force ? { force } : {}),
+    'plans:trust': ({ fingerprint }) => plans.trust(fingerprint),
   };
 }

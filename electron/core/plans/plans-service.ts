@@ -17,6 +17,7 @@ import type { MigrationService } from '../migration/migration-service';
 import { checkDrift, offlineReport } from './drift-check';
 import { InventoryCache } from '../inventory/inventory-cache';
 import { planMigrationOffline } from './offline-migration-plan';
+import type { PlanSigner } from './signing';
 
 export interface PlansServiceOptions {
   readonly accounts: AccountService;
@@ -24,6 +25,7 @@ export interface PlansServiceOptions {
   readonly amiCopy: AmiCopyService;
   readonly diagnostics: DiagnosticsService;
   readonly dataDir: string;
+  readonly signer: PlanSigner;
 }
 
 export interface OfflinePlanRequest {
@@ -54,7 +56,9 @@ export class PlansService {
 
   async import(text: string): Promise<ImportAnswer> {
     const result = await importPlanText(text);
-    return result.ok ? { ok: true, plan: result.plan, summary: summarizePlan(result.plan) } : result;
+    if (!result.ok) return result;
+    const signer = this.options.signer.signerOf(result.plan);
+    return { ok: true, plan: result.plan, summary: { ...summarizePlan(result.plan), signer } };
   }
 
   // A migration plan from the cached inventory of the selected account: no AWS call at all.
@@ -82,9 +86,17 @@ export class PlansService {
     return { sealValid: await hasValidSeal(plan), drift: await this.drift(plan) };
   }
 
-  render(plan: Plan, format: ExportFormat): RenderedPlan {
+  // A signer fingerprint the user checked with its owner: plans it signs import as known.
+  trust(fingerprint: string): Promise<{ fingerprint: string }> {
+    return Promise.resolve().then(() => this.options.signer.trust(fingerprint));
+  }
+
+  // Plans are signed on export (the JSON carries the signature block; the other formats are for
+  // reading and running, and name the seal).
+  async render(plan: Plan, format: ExportFormat): Promise<RenderedPlan> {
+    const signed = format === 'json' ? await this.options.signer.sign(plan) : plan;
     try {
-      return renderPlan(plan, format);
+      return renderPlan(signed, format);
     } catch (error) {
       throw new AppError('export-unavailable', error instanceof Error ? error.message : String(error));
     }

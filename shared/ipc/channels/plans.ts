@@ -45,4 +45,9 @@ export const plansChannels = {
       fixEntryId: z.string().optional(),
     }),
   ),
+  // Trust a signer's fingerprint (checked with its owner): its plans then import as known.
+  'plans:trust': channel(
+    z.object({ fingerprint: z.string().max(200) }),
+    z.object({ fingerprint: z.string() }),
+  ),
 } as const;
