@@ -64,7 +64,13 @@ export const createSsoSlice = (set: Set, get: Get): SsoSlice => ({
       return;
     }
     const result = await api().accounts.ssoCancel({ loginId: login.loginId });
-    if (!result.ok) set({ ssoLogin: idle });
+    if (!result.ok) {
+      set({ ssoLogin: idle });
+      useUiStore.getState().notifyError({
+        ...result.error,
+        hint: result.error.hint ?? 'The login page may still be open: close it; nothing was signed in.',
+      });
+    }
   },
 
   closeSsoLogin: () => set({ ssoLogin: idle }),

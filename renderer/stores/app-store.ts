@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { api } from '../bridge/api';
 import { failed, idle, loading, ready, type LoadState } from './load-state';
+import { useUiStore } from './ui-store';
 
 export type AppInfo = ChannelOutput<'app:info'>;
 
@@ -17,5 +18,6 @@ export const useAppStore = create<AppState>()((set) => ({
     set({ info: loading });
     const result = await api().app.info();
     set({ info: result.ok ? ready(result.value) : failed(result.error) });
+    if (!result.ok) useUiStore.getState().notifyError(result.error);
   },
 }));

@@ -80,6 +80,9 @@ export const useDiagnosticsStore = create<DiagnosticsState>()((set, get) => ({
       settings: settings.ok ? ready(settings.value) : failed(settings.error),
       ...(journal.ok ? { journal: journal.value.entries } : {}),
     });
+    // The report's failure is shown on the page; these two would otherwise go unsaid.
+    if (!settings.ok) notify(settings.error);
+    if (!journal.ok) notify(journal.error);
   },
   run: async (regions) => {
     const result = await api().diagnostics.run({ ...(regions?.length ? { regions: [...regions] } : {}) });

@@ -21,6 +21,11 @@ interface UiState {
 
 let nextNoticeId = 0;
 
+// What to do when core's error does not say: every failure shown reaches the user with a next step.
+export const DEFAULT_ERROR_HINT =
+  'Try again; if it fails again, check the account and region selected on the Accounts page.';
+export const hintFor = (error: ApiError): string => error.hint ?? DEFAULT_ERROR_HINT;
+
 export const useUiStore = create<UiState>()((set) => ({
   notices: [],
   jobsPanelOpen: false,
@@ -34,7 +39,7 @@ export const useUiStore = create<UiState>()((set) => ({
           id: `notice-${++nextNoticeId}`,
           type: 'error',
           message: error.message,
-          ...(error.hint ? { hint: error.hint } : {}),
+          hint: hintFor(error),
         },
       ],
     })),
