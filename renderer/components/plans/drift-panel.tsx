@@ -7,6 +7,9 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { usePlansStore } from '../../stores/plans-store';
 
+export const driftHeader = (count: number) =>
+  `The live state differs from the plan in ${count} ${count === 1 ? 'place' : 'places'}`;
+
 export function DriftPanel() {
   const drift = usePlansStore((s) => s.drift);
   const checkDrift = usePlansStore((s) => s.checkDrift);
@@ -31,6 +34,12 @@ export function DriftPanel() {
           {drift.report.status === 'no-drift' ? (
             <Alert type="success">
               No drift: the live state matches the plan’s facts ({drift.report.checkedAt}).
+            </Alert>
+          ) : null}
+          {drift.report.status === 'drift' ? (
+            <Alert type="warning" header={driftHeader(drift.report.drifts.length)}>
+              The plan was made for a state that has changed. Plan again from the live state, or run it anyway
+              only after reading the differences below: Run asks you to confirm.
             </Alert>
           ) : null}
           {drift.report.status === 'drift' ? (

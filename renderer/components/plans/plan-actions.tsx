@@ -36,8 +36,15 @@ export function PlanActions(props: { readonly kind: string }) {
             </Button>
           ))}
         </SpaceBetween>
-        <Button variant="primary" onClick={() => setConfirming(true)}>
-          Run…
+        <Button
+          variant="primary"
+          disabled={drift.status === 'checking'}
+          onClick={() => {
+            setForce(false);
+            setConfirming(true);
+          }}
+        >
+          {drifted ? 'Run despite drift…' : 'Run…'}
         </Button>
         {run ? (
           <Alert type="success">

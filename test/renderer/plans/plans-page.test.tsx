@@ -115,7 +115,9 @@ describe('Plans page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'JSON' }));
     await waitFor(() => expect(fake.callsTo('plans:render')).toHaveLength(1));
 
-    await userEvent.click(screen.getByRole('button', { name: 'Run…' }));
+    // Drift is said first, with its count, and Run says it runs despite it.
+    expect(screen.getByText('The live state differs from the plan in 1 place')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Run despite drift…' }));
     const run = await screen.findByRole('button', { name: 'Run' });
     expect(run.hasAttribute('disabled') || run.getAttribute('aria-disabled') === 'true').toBe(true);
     await userEvent.click(screen.getByText(/run anyway/));
