@@ -2,9 +2,11 @@
 // its state, and a cancel button while it can still be cancelled.
 import Button from '@cloudscape-design/components/button';
 import ProgressBar, { type ProgressBarProps } from '@cloudscape-design/components/progress-bar';
+import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { JobSnapshot } from '../../shared/domain/jobs';
 import { isTerminalJobState } from '../../shared/domain/jobs';
+import { hrefForJob } from '../routing/job-route';
 import { JobStateIndicator } from './job-state-indicator';
 
 export interface JobProgressProps {
@@ -39,7 +41,13 @@ export function JobProgress({ job, onCancel }: JobProgressProps) {
         resultText={resultText(job)}
         ariaLabel={`Progress of ${job.title}`}
       />
-      {/* A finished job's bar already says how it ended; a running one shows its state and cancel. */}
+      {/* A finished job's bar already says how it ended and links to its result; a running one
+          shows its state and cancel. */}
+      {isTerminalJobState(job.state) && (
+        <Link href={hrefForJob(job.id)} ariaLabel={`Open the result of ${job.title}`}>
+          Open result
+        </Link>
+      )}
       {!isTerminalJobState(job.state) && (
         <SpaceBetween direction="horizontal" size="s" alignItems="center">
           <JobStateIndicator job={job} />

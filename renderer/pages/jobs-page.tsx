@@ -1,8 +1,10 @@
 // Every job, running or finished (history survives a restart), with progress and cancel.
 import Box from '@cloudscape-design/components/box';
+import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
@@ -10,6 +12,8 @@ import type { JobSnapshot } from '../../shared/domain/jobs';
 import { isTerminalJobState } from '../../shared/domain/jobs';
 import { ErrorAlert } from '../components/error-alert';
 import { JobStateIndicator } from '../components/job-state-indicator';
+import { JobResult } from '../components/jobs/job-result';
+import { hrefForJob, useOpenedJobId } from '../routing/job-route';
 import { selectJobs, useJobsStore } from '../stores/jobs-store';
 
 const time = (ms: number | undefined) => (ms === undefined ? '-' : new Date(ms).toLocaleString());
@@ -19,6 +23,8 @@ export function JobsPage() {
   const loadState = useJobsStore((state) => state.jobs);
   const cancel = useJobsStore((state) => state.cancel);
   const clearFinished = useJobsStore((state) => state.clearFinished);
+  const openedId = useOpenedJobId();
+  const opened = openedId === undefined ? undefined : jobs.find((job) => job.id === openedId);
 
   return (
     <ContentLayout
@@ -35,6 +41,13 @@ export function JobsPage() {
     >
       <SpaceBetween size="l">
         {loadState.status === 'error' && <ErrorAlert error={loadState.error} />}
+        {opened && <JobResult job={opened} />}
+        {openedId !== undefined && !opened && loadState.status === 'ready' && (
+          <Alert type="info" header="This job is no longer in the history">
+            {openedId} was cleared from the finished jobs (or kept only the last 200). Its resources are
+            unchanged; look them up in Inventory.
+          </Alert>
+        )}
         <Table<JobSnapshot>
           variant="container"
           trackBy="id"
@@ -43,7 +56,17 @@ export function JobsPage() {
           loadingText="Loading jobs"
           empty={<Box color="text-body-secondary">No jobs yet.</Box>}
           columnDefinitions={[
-            { id: 'title', header: 'Job', cell: (job) => job.title, isRowHeader: true },
+            {
+              id: 'title',
+              header: 'Job',
+              // Every job opens its result (steps, error, and what it made) at its own address.
+              cell: (job) => (
+                <Link href={hrefForJob(job.id)} ariaLabel={`Open the result of ${job.title}`}>
+                  {job.title}
+                </Link>
+              ),
+              isRowHeader: true,
+            },
             { id: 'kind', header: 'Kind', cell: (job) => job.kind },
             { id: 'state', header: 'State', cell: (job) => <JobStateIndicator job={job} /> },
             {

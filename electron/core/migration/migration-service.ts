@@ -266,6 +266,11 @@ export class MigrationService {
               : value.status,
           });
           return { migrationId: id, status: value.status };
+        } catch (error) {
+          // A failed or cancelled job still names its migration, so Jobs links to its live view.
+          if (typeof error === 'object' && error !== null)
+            Object.assign(error, { jobResult: { migrationId: id, status: journal.value.status } });
+          throw error;
         } finally {
           this.active.delete(id);
         }
