@@ -1,4 +1,5 @@
-// Import a plan: paste it or read a file; the validation result (schema and seal) shows at once.
+// Import a plan: paste it or read a file; the validation result (schema, seal and signature) shows
+// at once, with who signed it and what the seal does and does not prove.
 import Alert from '@cloudscape-design/components/alert';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -8,6 +9,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
 import { usePlansStore } from '../../stores/plans-store';
+import { PlanSignerAlert } from './plan-signer-alert';
 
 export function PlanImportPanel() {
   const importText = usePlansStore((s) => s.importText);
@@ -25,7 +27,7 @@ export function PlanImportPanel() {
       header={
         <Header
           variant="h2"
-          description="A plan file (JSON) exported from Envelope, or `migrate --dry-run --json` output. Checked offline: schema and SHA-256 seal."
+          description="A plan file (JSON) exported from Envelope, or `migrate --dry-run --json` output. Checked offline: schema, SHA-256 seal and signature."
         >
           Import a plan
         </Header>
@@ -61,9 +63,12 @@ export function PlanImportPanel() {
         ) : null}
         {imported.status === 'valid' ? (
           <Alert type="success" header="Valid plan">
-            Schema and SHA-256 seal check out ({imported.summary.sha256.slice(0, 16)}…).
+            Schema and SHA-256 seal check out ({imported.summary.sha256.slice(0, 16)}…)
+            {imported.summary.signer?.status === 'signed' ? ', and so does the signature' : ''}. The seal
+            shows the plan was not changed by accident; it does not say who made it.
           </Alert>
         ) : null}
+        {imported.status === 'valid' ? <PlanSignerAlert summary={imported.summary} /> : null}
       </SpaceBetween>
     </Container>
   );
