@@ -19,6 +19,7 @@ import { FindingDetail } from '../components/diagnostics/finding-detail';
 import { FindingsTable } from '../components/diagnostics/findings-table';
 import { FixJournal } from '../components/diagnostics/fix-journal';
 import { FixPreviewModal } from '../components/diagnostics/fix-preview-modal';
+import { IntendedKeysNeeded } from '../components/diagnostics/intended-keys-needed';
 import { IntendedKeysPanel } from '../components/diagnostics/intended-keys-panel';
 import { SeverityBadge } from '../components/diagnostics/severity-badge';
 import { useAccountsStore } from '../stores/accounts-store';
@@ -49,12 +50,19 @@ function Summary({ report }: { readonly report: DiagnosticsReport }) {
   );
 }
 
-function Findings({ report }: { readonly report: DiagnosticsReport }) {
+function Findings({
+  report,
+  onOpenIntendedKeys,
+}: {
+  readonly report: DiagnosticsReport;
+  readonly onOpenIntendedKeys: () => void;
+}) {
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const previewFix = useDiagnosticsStore((s) => s.previewFix);
   const selected = report.findings.find((f) => f.id === selectedId);
   return (
     <SpaceBetween size="l">
+      <IntendedKeysNeeded report={report} onOpenIntendedKeys={onOpenIntendedKeys} />
       <Summary report={report} />
       <FindingsTable findings={report.findings} selectedId={selectedId} onSelect={setSelectedId} />
       {selected ? <FindingDetail finding={selected} onPreviewFix={(id) => void previewFix(id)} /> : null}
@@ -74,6 +82,7 @@ export function DiagnosticsPage() {
     (s) => s.jobs.status === 'ready' && s.jobs.value.some((j) => j.id === runJobId && j.state === 'running'),
   );
   const region = useAccountsStore((s) => s.selection?.region) ?? 'us-east-1';
+  const [tab, setTab] = useState('findings');
   useEffect(() => {
     void load();
   }, [load]);
@@ -109,6 +118,8 @@ export function DiagnosticsPage() {
       <SpaceBetween size="l">
         {reportState.status === 'error' ? <ErrorAlert error={reportState.error} /> : null}
         <Tabs
+          activeTabId={tab}
+          onChange={({ detail }) => setTab(detail.activeTabId)}
           tabs={[
             {
               id: 'findings',
@@ -117,7 +128,7 @@ export function DiagnosticsPage() {
                 reportState.status === 'loading' ? (
                   <Spinner size="large" />
                 ) : report ? (
-                  <Findings report={report} />
+                  <Findings report={report} onOpenIntendedKeys={() => setTab('settings')} />
                 ) : (
                   <Box textAlign="center" padding="l">
                     No report yet. Run the diagnostics.
