@@ -41,7 +41,8 @@ export const SIGNATURE_MEANING =
   'The signature proves which Envelope installation exported the plan and that not one byte changed since; trust a signer only after comparing its fingerprint with its owner.';
 
 export const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
-export const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+export const fromBase64 = (text: string): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 // '3F2A 91bc-…' → '3f2a:91bc:…', or undefined when it is not 64 hex digits.
 export function normalizeFingerprint(text: string): string | undefined {
@@ -50,14 +51,14 @@ export function normalizeFingerprint(text: string): string | undefined {
   return hex.match(/.{4}/g)?.join(':');
 }
 
-export async function fingerprintOf(rawPublicKey: Uint8Array): Promise<string> {
+export async function fingerprintOf(rawPublicKey: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', rawPublicKey));
   const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
   return hex.match(/.{4}/g)?.join(':') ?? hex;
 }
 
 // The bytes a signature covers: every field of the plan except the signature block itself.
-export function signedBytes(plan: Record<string, unknown>): Uint8Array {
+export function signedBytes(plan: Record<string, unknown>): Uint8Array<ArrayBuffer> {
   const body: Record<string, unknown> = { ...plan };
   delete body.signature;
   return new TextEncoder().encode(canonicalJson(body));

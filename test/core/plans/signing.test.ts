@@ -25,7 +25,7 @@ const fakeKeychain = (): SecretProtector & { calls: number } => {
     available: () => true,
     encrypt: (plain: string) => {
       port.calls += 1;
-      return Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a);
+      return Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a));
     },
     decrypt: (cipher: Buffer) => {
       port.calls += 1;
