@@ -56,6 +56,8 @@ export const sourceImageSchema = z.object({
   creationDate: z.string().optional(),
   blockDevices: z.array(blockDeviceSchema),
   tags: z.array(z.object({ key: z.string(), value: z.string() })),
+  // One of the account's instances runs from it: listed without a search, even when public.
+  instancesRunFrom: z.boolean().optional(),
 });
 export type SourceImage = z.infer<typeof sourceImageSchema>;
 

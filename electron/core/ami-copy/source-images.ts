@@ -5,7 +5,12 @@
 // (CopyImage needs the storage, not only launch permission: "You do not have permission to
 // access the storage of this ami").
 import type { EC2Client, Image } from '@aws-sdk/client-ec2';
-import { DescribeImagesCommand, DescribeRegionsCommand, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
+import {
+  DescribeImagesCommand,
+  DescribeRegionsCommand,
+  DescribeSnapshotsCommand,
+  paginateDescribeInstances,
+} from '@aws-sdk/client-ec2';
 import type { SourceImage } from '../../../shared/domain/ami-copy';
 import { AppError } from '../errors/app-error';
 import { imageBlockDevices } from '../inventory/fetch-images';
@@ -147,10 +152,51 @@ export async function searchImages(
           }),
         ),
   ]);
+  const running = await imagesInstancesRunFrom(ec2, q);
+  const used = new Set(running.map((i) => i.ImageId));
   const seen = new Map<string, SourceImage>();
-  for (const image of [...(owned.Images ?? []), ...(shared.Images ?? []), ...(publicOnes.Images ?? [])]) {
+  for (const image of [
+    ...running,
+    ...(owned.Images ?? []),
+    ...(shared.Images ?? []),
+    ...(publicOnes.Images ?? []),
+  ]) {
     if (image.ImageId && !seen.has(image.ImageId))
-      seen.set(image.ImageId, toSourceImage(image, region, account));
+      seen.set(image.ImageId, {
+        ...toSourceImage(image, region, account),
+        ...(used.has(image.ImageId) ? { instancesRunFrom: true } : {}),
+      });
   }
   return joinImageKeys(ec2, [...seen.values()]);
+}
+
+// The AMIs the account's instances run from (a public vendor AMI among them), listed without a
+// search: DescribeInstances (paginated), then one DescribeImages by id filter, which answers
+// only for the AMIs that still exist (a deregistered one is simply absent).
+async function imagesInstancesRunFrom(ec2: EC2Client, query: string): Promise<Image[]> {
+  const ids = new Set<string>();
+  for await (const page of paginateDescribeInstances(
+    { client: ec2, pageSize: 1000 },
+    { Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] }] },
+  )) {
+    for (const r of page.Reservations ?? [])
+      for (const i of r.Instances ?? []) if (i.ImageId) ids.add(i.ImageId);
+  }
+  if (ids.size === 0) return [];
+  // In batches of 100 ids: the EC2 API reference (Filter) states no maximum of values, so each
+  // request stays modest rather than relying on one.
+  const batches = [...ids].reduce<string[][]>((all, id, n) => {
+    if (n % 100 === 0) all.push([]);
+    all[all.length - 1]!.push(id);
+    return all;
+  }, []);
+  const answers = await Promise.all(
+    batches.map((values) =>
+      ec2.send(new DescribeImagesCommand({ Filters: [{ Name: 'image-id', Values: values }] })),
+    ),
+  );
+  const needle = query.toLowerCase();
+  return answers
+    .flatMap((a) => a.Images ?? [])
+    .filter((i) => needle === '' || (i.Name ?? '').toLowerCase().includes(needle));
 }

@@ -44,20 +44,22 @@ export function CopyResult({ jobId, result }: CopyResultProps) {
           The source {result.sourceImageId} belongs to another account, so only its owner can deregister it.
         </Box>
       )}
-      <ConfirmModal
-        visible={asking}
-        header={`Deregister ${result.sourceImageId}?`}
-        confirmText="Deregister source"
-        onDismiss={() => setAsking(false)}
-        onConfirm={() => {
-          setAsking(false);
-          void deregister(jobId);
-        }}
-      >
-        The unencrypted source AMI {result.sourceImageId} in {result.sourceRegion} can no longer be launched
-        once deregistered. Instances already running from it keep running; its snapshots are kept. Launch
-        templates that name it will fail.
-      </ConfirmModal>
+      {result.sourceOwned === true && (
+        <ConfirmModal
+          visible={asking}
+          header={`Deregister ${result.sourceImageId}?`}
+          confirmText="Deregister source"
+          onDismiss={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            void deregister(jobId);
+          }}
+        >
+          The unencrypted source AMI {result.sourceImageId} in {result.sourceRegion} can no longer be launched
+          once deregistered. Instances already running from it keep running; its snapshots are kept. Launch
+          templates that name it will fail.
+        </ConfirmModal>
+      )}
     </SpaceBetween>
   );
 }

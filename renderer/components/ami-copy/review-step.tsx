@@ -10,6 +10,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import Table from '@cloudscape-design/components/table';
 import { useAmiCopyStore } from '../../stores/ami-copy-store';
 import { ErrorAlert } from '../error-alert';
+import { EstimateNote } from '../estimate-note';
 import { PreflightTable } from '../plans/preflight-table';
 import { formatDuration as formatSeconds } from '../../../shared/domain/ami-copy';
 
@@ -32,6 +33,7 @@ export function ReviewStep() {
               about {formatSeconds(view.estimatedSeconds)} (at {view.copyRateGiBPerHour} GiB/h; encryption
               makes a full copy)
             </div>
+            <EstimateNote />
           </div>
           <div>
             <Box variant="awsui-key-label">Plan SHA-256</Box>

@@ -2,6 +2,7 @@
 // row shows its block devices in the seeds' form and whether they are encrypted.
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
@@ -10,6 +11,7 @@ import type { SourceImage } from '../../../shared/domain/ami-copy';
 import { formatBlockDeviceWithKey, summarizeEncryption } from '../../../shared/inventory/block-device';
 import { useAmiCopyStore } from '../../stores/ami-copy-store';
 import { ErrorAlert } from '../error-alert';
+import { useEffect } from 'react';
 
 function Encryption({ image }: { readonly image: SourceImage }) {
   const summary = summarizeEncryption(
@@ -29,6 +31,11 @@ export function SourceStep() {
   const search = useAmiCopyStore((s) => s.search);
   const setSelected = useAmiCopyStore((s) => s.setSelected);
   const items = images.status === 'ready' ? images.value : [];
+  // Listed when the step opens, without a search: the account's own and shared AMIs and the ones
+  // its instances run from (public ones among them).
+  useEffect(() => {
+    if (region && useAmiCopyStore.getState().images.status === 'idle') void search();
+  }, [region, search]);
   return (
     <SpaceBetween size="m">
       <form
@@ -37,20 +44,25 @@ export function SourceStep() {
           void search();
         }}
       >
-        <SpaceBetween direction="horizontal" size="xs">
-          <div style={{ minWidth: 420 }}>
-            <Input
-              value={query}
-              onChange={({ detail }) => setQuery(detail.value)}
-              placeholder="AMI id (ami-…) or part of a name; empty lists your own and shared AMIs"
-              ariaLabel="AMI id or name"
-              type="search"
-            />
-          </div>
-          <Button formAction="submit" loading={images.status === 'loading'}>
-            Search {region}
-          </Button>
-        </SpaceBetween>
+        <FormField
+          label="AMI id or name"
+          description="Listed without a search: your own AMIs, those shared with you, and those your instances run from. Type an AMI id, or part of a name to search public AMIs too."
+        >
+          <SpaceBetween direction="horizontal" size="xs">
+            <div style={{ minWidth: 420 }}>
+              <Input
+                value={query}
+                onChange={({ detail }) => setQuery(detail.value)}
+                placeholder="ami-… or part of a name"
+                ariaLabel="AMI id or name"
+                type="search"
+              />
+            </div>
+            <Button formAction="submit" loading={images.status === 'loading'}>
+              Search {region}
+            </Button>
+          </SpaceBetween>
+        </FormField>
       </form>
       {images.status === 'error' ? <ErrorAlert error={images.error} /> : null}
       <Table
@@ -75,7 +87,11 @@ export function SourceStep() {
         columnDefinitions={[
           { id: 'id', header: 'AMI', cell: (i) => i.id },
           { id: 'name', header: 'Name', cell: (i) => i.name },
-          { id: 'access', header: 'Access', cell: (i) => i.access },
+          {
+            id: 'access',
+            header: 'Access',
+            cell: (i) => (i.instancesRunFrom ? `${i.access}, your instances run from it` : i.access),
+          },
           { id: 'owner', header: 'Owner', cell: (i) => i.ownerId },
           { id: 'encryption', header: 'Encryption', cell: (i) => <Encryption image={i} /> },
           {

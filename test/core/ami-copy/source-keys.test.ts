@@ -64,4 +64,14 @@ describe('AMI copy source keys', () => {
       code: 'ami-storage-not-readable',
     });
   });
+
+  it('lists without a search the public AMI the instances run from, marked as such', async () => {
+    const found = await searchImages(ec2, REGION, ACCOUNT, '');
+    const controller = found.find((i) => i.id === aviLab.ids.controllerImageId);
+    expect(controller).toMatchObject({ access: 'public', instancesRunFrom: true });
+    // A name that does not match leaves it out; one that does keeps it.
+    expect((await searchImages(ec2, REGION, ACCOUNT, 'no-such-name')).map((i) => i.id)).not.toContain(
+      aviLab.ids.controllerImageId,
+    );
+  });
 });
