@@ -31,6 +31,7 @@ const region = (images: ImageRecord[]): RegionInventory => ({
   autoScalingGroups: [],
   keys: [],
   buckets: [],
+  errors: [],
 });
 
 describe('encryptionCounts: images', () => {
