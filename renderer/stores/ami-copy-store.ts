@@ -8,6 +8,7 @@ import type { KeyRecord } from '../../shared/domain/inventory';
 import type { ApiError } from '../../shared/ipc/channel';
 import type { Plan } from '../../shared/plans/plan-document';
 import { api } from '../bridge/api';
+import { latestOnly } from './latest-only';
 import { failed, idle, loading, ready, type LoadState } from './load-state';
 
 export interface PlanBundle {
@@ -75,37 +76,72 @@ const initial = {
   startError: undefined,
 } as const;
 
+// Each answer belongs to what was asked: a search to its region and text, keys to the destination
+// region, a key check to the typed key, a plan to the whole form. A change drops what is in flight,
+// so an older answer is never shown as the current one (and never becomes the plan that runs).
+const searches = latestOnly();
+const keyLists = latestOnly();
+const keyChecks = latestOnly();
+const plans = latestOnly();
+let starting = false;
+
 export const useAmiCopyStore = create<AmiCopyState>()((set, get) => ({
   ...initial,
-  setSourceRegion: (sourceRegion) => set({ sourceRegion, images: idle, selected: [], plan: idle }),
+  setSourceRegion: (sourceRegion) => {
+    searches.invalidate();
+    plans.invalidate();
+    set({ sourceRegion, images: idle, selected: [], plan: idle });
+  },
   setQuery: (query) => set({ query }),
   search: async () => {
     const { sourceRegion, query } = get();
     set({ images: loading });
+    const current = searches.take();
     const result = await api().amiCopy.images({ region: sourceRegion, query });
+    if (!current()) return;
     set({ images: result.ok ? ready(result.value.images) : failed(result.error) });
   },
-  setSelected: (selected) => set({ selected, plan: idle }),
-  setDestRegions: (destRegions) => set({ destRegions, keys: idle, keyCheck: idle, plan: idle }),
-  setTemplates: (change) => set({ ...change, plan: idle }),
-  setKeyRef: (keyRef) => set({ keyRef, keyCheck: idle, plan: idle }),
+  setSelected: (selected) => {
+    plans.invalidate();
+    set({ selected, plan: idle });
+  },
+  setDestRegions: (destRegions) => {
+    keyLists.invalidate();
+    keyChecks.invalidate();
+    plans.invalidate();
+    set({ destRegions, keys: idle, keyCheck: idle, plan: idle });
+  },
+  setTemplates: (change) => {
+    plans.invalidate();
+    set({ ...change, plan: idle });
+  },
+  setKeyRef: (keyRef) => {
+    keyChecks.invalidate();
+    plans.invalidate();
+    set({ keyRef, keyCheck: idle, plan: idle });
+  },
   loadKeys: async () => {
     set({ keys: loading });
+    const current = keyLists.take();
     const result = await api().amiCopy.keys({ region: keyRegionOf(get()) });
+    if (!current()) return;
     set({ keys: result.ok ? ready(result.value.keys) : failed(result.error) });
   },
   checkKey: async () => {
     const { keyRef } = get();
     set({ keyCheck: loading });
+    const current = keyChecks.take();
     const result = await api().amiCopy.checkKey({
       region: keyRegionOf(get()),
       ...(keyRef.trim() ? { ref: keyRef.trim() } : {}),
     });
+    if (!current()) return;
     set({ keyCheck: result.ok ? ready(result.value) : failed(result.error) });
   },
   makePlan: async () => {
     const s = get();
     set({ plan: loading });
+    const current = plans.take();
     const result = await api().amiCopy.plan({
       imageIds: s.selected.map((i) => i.id),
       sourceRegion: s.sourceRegion,
@@ -115,13 +151,20 @@ export const useAmiCopyStore = create<AmiCopyState>()((set, get) => ({
       descriptionTemplate: s.descriptionTemplate,
       copyTags: s.copyTags,
     });
+    if (!current()) return;
     set({ plan: result.ok ? ready(result.value) : failed(result.error) });
   },
   start: async () => {
     const plan = get().plan;
-    if (plan.status !== 'ready') return;
+    // A second press while the first is answered would start the same copies twice.
+    if (plan.status !== 'ready' || starting) return;
+    starting = true;
     set({ startError: undefined });
-    const result = await api().amiCopy.start({ plan: plan.value.plan });
+    const result = await api()
+      .amiCopy.start({ plan: plan.value.plan })
+      .finally(() => {
+        starting = false;
+      });
     if (result.ok) set({ jobIds: result.value.jobIds });
     else set({ startError: result.error });
   },
@@ -150,5 +193,8 @@ export const useAmiCopyStore = create<AmiCopyState>()((set, get) => ({
     set({ notices: { ...get().notices, [jobId]: notice } });
   },
   applyProgress: (progress) => set({ progress: { ...get().progress, [progress.jobId]: progress } }),
-  reset: () => set({ ...initial, sourceRegion: get().sourceRegion }),
+  reset: () => {
+    for (const requests of [searches, keyLists, keyChecks, plans]) requests.invalidate();
+    set({ ...initial, sourceRegion: get().sourceRegion });
+  },
 }));

@@ -12,6 +12,7 @@ import type {
 import type { ApiError } from '../../shared/ipc/channel';
 import type { Plan } from '../../shared/plans/plan-document';
 import { api } from '../bridge/api';
+import { latestOnly } from './latest-only';
 import { failed, loading, ready, type LoadState } from './load-state';
 import { useUiStore } from './ui-store';
 
@@ -61,6 +62,9 @@ interface DiagnosticsState {
 
 const notify = (error: ApiError) => useUiStore.getState().notifyError(error);
 
+// A preview closed, or replaced by another finding's, while loading must not reopen with its answer.
+const previews = latestOnly();
+
 export const useDiagnosticsStore = create<DiagnosticsState>()((set, get) => ({
   report: { status: 'idle' },
   settings: { status: 'idle' },
@@ -106,7 +110,9 @@ export const useDiagnosticsStore = create<DiagnosticsState>()((set, get) => ({
   },
   previewFix: async (findingId) => {
     set({ preview: { status: 'loading', findingId } });
+    const current = previews.take();
     const result = await api().diagnostics.previewFix({ findingId });
+    if (!current()) return;
     set({
       preview: result.ok
         ? {
@@ -130,7 +136,10 @@ export const useDiagnosticsStore = create<DiagnosticsState>()((set, get) => ({
       });
     } else set({ preview: { status: 'error', findingId: preview.findingId, error: result.error } });
   },
-  closePreview: () => set({ preview: { status: 'closed' } }),
+  closePreview: () => {
+    previews.invalidate();
+    set({ preview: { status: 'closed' } });
+  },
   undo: async (entryId) => {
     const result = await api().diagnostics.undoFix({ entryId });
     if (!result.ok) {

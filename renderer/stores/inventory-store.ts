@@ -5,8 +5,12 @@ import { create } from 'zustand';
 import type { Inventory, KeyRecord } from '../../shared/domain/inventory';
 import { keyIndex, type KeyIndex } from '../../shared/kms/key-reference';
 import { api } from '../bridge/api';
+import { latestOnly } from './latest-only';
 import { failed, loading, ready, type LoadState } from './load-state';
 import { useUiStore } from './ui-store';
+
+// Only the newest read is shown: regions changed twice quickly must not end on the older answer.
+const reads = latestOnly();
 
 interface InventoryState {
   readonly inventory: LoadState<Inventory>;
@@ -28,7 +32,9 @@ export const useInventoryStore = create<InventoryState>()((set, get) => ({
   regions: [],
   load: async () => {
     if (get().inventory.status !== 'ready') set({ inventory: loading });
+    const current = reads.take();
     const result = await api().inventory.get({ regions: [...get().regions] });
+    if (!current()) return;
     if (result.ok) set({ inventory: ready(result.value) });
     else set({ inventory: failed(result.error) });
   },
