@@ -16,7 +16,10 @@ export interface CopyResultProps {
 
 export function CopyResult({ jobId, result }: CopyResultProps) {
   const [asking, setAsking] = useState(false);
+  const [pending, setPending] = useState(false);
   const deregister = useAmiCopyStore((s) => s.deregisterSource);
+  // Once deregistered, the action is done: it is not offered again.
+  const deregistered = useAmiCopyStore((s) => s.notices[jobId]?.kind === 'success');
   return (
     <SpaceBetween size="s">
       <Box variant="p">
@@ -38,7 +41,9 @@ export function CopyResult({ jobId, result }: CopyResultProps) {
         ]}
       />
       {result.sourceOwned === true ? (
-        <Button onClick={() => setAsking(true)}>Deregister source</Button>
+        <Button onClick={() => setAsking(true)} loading={pending} disabled={deregistered}>
+          {deregistered ? 'Source deregistered' : 'Deregister source'}
+        </Button>
       ) : (
         <Box variant="small" color="text-body-secondary">
           The source {result.sourceImageId} belongs to another account, so only its owner can deregister it.
@@ -52,7 +57,8 @@ export function CopyResult({ jobId, result }: CopyResultProps) {
           onDismiss={() => setAsking(false)}
           onConfirm={() => {
             setAsking(false);
-            void deregister(jobId);
+            setPending(true);
+            void deregister(jobId).finally(() => setPending(false));
           }}
         >
           The unencrypted source AMI {result.sourceImageId} in {result.sourceRegion} can no longer be launched

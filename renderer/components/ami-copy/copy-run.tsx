@@ -24,6 +24,9 @@ export function CopyRun({ jobId }: { readonly jobId: string }) {
   const cancel = useAmiCopyStore((s) => s.cancel);
   const cleanup = useAmiCopyStore((s) => s.cleanup);
   const [asking, setAsking] = useState<'cancel' | 'cleanup' | undefined>();
+  const [cleaning, setCleaning] = useState(false);
+  // A partial copy cleaned up is gone: the alert no longer offers to clean it up.
+  const cleaned = notice?.kind === 'success';
   const state = job?.state ?? 'running';
   const result = copyResultSchema.safeParse(job?.result);
   const partial = partialCopySchema.safeParse(job?.result);
@@ -72,11 +75,15 @@ export function CopyRun({ jobId }: { readonly jobId: string }) {
           />
         ))}
         {job?.error ? <ErrorAlert error={job.error} /> : null}
-        {partial.success && !running ? (
+        {partial.success && !running && !cleaned ? (
           <Alert
             type="warning"
             header="A partial copy is left"
-            action={<Button onClick={() => setAsking('cleanup')}>Clean up</Button>}
+            action={
+              <Button loading={cleaning} onClick={() => setAsking('cleanup')}>
+                Clean up
+              </Button>
+            }
           >
             {partial.data.imageId ?? 'No AMI'} and {partial.data.snapshotIds.length} snapshot(s) in{' '}
             {partial.data.destRegion} are kept until you clean them up.
@@ -105,7 +112,8 @@ export function CopyRun({ jobId }: { readonly jobId: string }) {
         onDismiss={() => setAsking(undefined)}
         onConfirm={() => {
           setAsking(undefined);
-          void cleanup(jobId);
+          setCleaning(true);
+          void cleanup(jobId).finally(() => setCleaning(false));
         }}
       >
         Deregisters {partial.success ? (partial.data.imageId ?? 'the partial AMI') : 'the partial AMI'} and

@@ -174,5 +174,8 @@ describe('CopyRun', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Deregister and delete' }));
     await screen.findByText(/Cleaned up: deregistered ami-0bbbbbbbbbbbbbbb1/);
     expect(fake.callsTo('amiCopy:cleanup')).toEqual([{ jobId: 'job-1', confirm: true }]);
+    // Cleaned up: the partial copy is gone, so it is not offered again.
+    expect(screen.queryByRole('button', { name: 'Clean up' })).toBeNull();
+    expect(screen.queryByText('A partial copy is left')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // Every finished job opens its result from the Jobs table (#/jobs/<id>): a copy's block-device line
 // and key table survive leaving Copy AMI, and a failed migration links to its live view.
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JobsPage } from '../../../renderer/pages/jobs-page';
@@ -110,5 +110,33 @@ describe('Jobs: every finished job opens its result', () => {
     expect(
       screen.getByRole('link', { name: `Open the result of ${copyDone.title}` }).getAttribute('href'),
     ).toBe('#/jobs/job-7');
+  });
+});
+
+describe('a copy’s own source, deregistered from its result', () => {
+  beforeEach(() => {
+    resetStores();
+    window.location.hash = '#/jobs/job-7';
+  });
+  afterEach(() => {
+    uninstallFakeApi();
+    window.location.hash = '';
+  });
+
+  it('is offered once: after it succeeds the button says so and stays off', async () => {
+    const owned = { ...copyDone, result: { ...(copyDone.result as object), sourceOwned: true } };
+    const fake = installFakeApi({
+      'jobs:list': () => ({ jobs: [owned] }),
+      'amiCopy:deregisterSource': () => ({ imageId: 'ami-0aaa1111bbbb2222c', region: 'us-east-1' }),
+    });
+    useJobsStore.getState().replaceAll([owned]);
+    render(<JobsPage />);
+    await userEvent.click(screen.getAllByRole('button', { name: 'Deregister source' })[0]!);
+    const dialog = await screen.findByRole('dialog', { name: /Deregister ami-0aaa1111bbbb2222c/ });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Deregister source' }));
+    await screen.findByText(/Deregistered the source ami-0aaa1111bbbb2222c/);
+    const done = screen.getByRole('button', { name: 'Source deregistered' });
+    expect(done.hasAttribute('disabled') || done.getAttribute('aria-disabled') === 'true').toBe(true);
+    expect(fake.callsTo('amiCopy:deregisterSource')).toEqual([{ jobId: 'job-7', confirm: true }]);
   });
 });
