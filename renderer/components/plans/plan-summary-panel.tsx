@@ -9,6 +9,7 @@ import Table from '@cloudscape-design/components/table';
 import type { Plan } from '../../../shared/plans/plan-document';
 import type { PlanSummary } from '../../../shared/plans/plan-summary';
 import { formatSeconds } from '../../../shared/plans/render/timeline';
+import { EstimateNote } from '../estimate-note';
 import { PlanStepsTable } from './plan-steps-table';
 
 export function PlanSummaryPanel(props: { readonly plan: Plan; readonly summary: PlanSummary }) {
@@ -32,6 +33,8 @@ export function PlanSummaryPanel(props: { readonly plan: Plan; readonly summary:
             { label: 'Facts', value: `${summary.facts}, ${factSource}` },
           ]}
         />
+        {/* The durations above are AWS time; the sandbox account says how much faster it runs. */}
+        <EstimateNote />
         {plan.warnings.map((w) => (
           <Alert key={w} type="warning">
             {w}
