@@ -16,6 +16,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/renderer/**', 'test/e2e/**'],
           setupFiles: ['test/setup-node.ts'],
+          globalSetup: ['test/temp-root.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -8,7 +8,7 @@ export default defineConfig({
     environment: 'node',
     include: ['test/e2e/**/*.test.ts'],
     setupFiles: ['test/setup-node.ts'],
-    globalSetup: ['test/e2e/global-setup.ts'],
+    globalSetup: ['test/e2e/global-setup.ts', 'test/temp-root.ts'],
     // One browser at a time: the machines that run this are small and shared.
     fileParallelism: false,
     testTimeout: 120_000,

@@ -3,14 +3,12 @@
 // added, the public controller AMI is copied to an available AMI whose every snapshot is
 // encrypted with the CMK, as describe-images and describe-snapshots report.
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AmiCopyPlanView, CopyResult } from '../../shared/domain/ami-copy';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { runAwsCli, withSandbox } from '../helpers/sandbox';
 import { envelopeEntry } from './envelope-entry';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const bin = envelopeEntry;
 const REGION = 'us-west-2';
@@ -22,7 +20,7 @@ beforeAll(() => {
     ...sandbox.env,
     AWS_REGION: REGION,
     AWS_DEFAULT_REGION: REGION,
-    ENVELOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'envelope-cli-data-')),
+    ENVELOPE_DATA_DIR: makeTempDir('envelope-cli-data-'),
   };
 });
 

@@ -2,8 +2,7 @@
 // with the sandbox keys in the environment; exit code 2 when a finding reaches --fail-on, 1 on
 // errors; --html prints the self-contained report.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticsReport } from '../../shared/domain/diagnostics';
@@ -11,6 +10,7 @@ import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { kublrCluster } from '../../electron/sandbox/scenarios/kublr-cluster';
 import { withSandbox, type TestSandbox } from '../helpers/sandbox';
 import { envelopeEntry } from './envelope-entry';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const bin = envelopeEntry;
 
@@ -25,7 +25,7 @@ function diagnose(sandbox: TestSandbox, region: string, args: string[]): Promise
     ...sandbox.env,
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,
-    ENVELOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'envelope-cli-diagnose-')),
+    ENVELOPE_DATA_DIR: makeTempDir('envelope-cli-diagnose-'),
   };
   const argv = [bin, 'diagnose', '--endpoint-url', sandbox.endpoint, ...args];
   return new Promise((resolve) => {
@@ -85,7 +85,7 @@ describe('envelope diagnose against avi-lab', () => {
   });
 
   it('--config reads an Avi cloud configuration with a custom bucket prefix', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'envelope-avi-'));
+    const dir = makeTempDir('envelope-avi-');
     const file = join(dir, 'cloud.json');
     writeFileSync(
       file,

@@ -1,14 +1,12 @@
 // `envelope inventory --json` against a sandbox reports the same volumes, snapshots, AMIs and keys
 // (ids, encryption, key ARNs) as the AWS CLI's describe calls.
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../shared/domain/inventory';
 import { runAwsCli, withSandbox } from '../helpers/sandbox';
 import { envelopeEntry } from './envelope-entry';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const run = promisify(execFile);
 const bin = envelopeEntry;
@@ -29,7 +27,7 @@ beforeAll(async () => {
     ...sandbox.env,
     AWS_REGION: REGION,
     AWS_DEFAULT_REGION: REGION,
-    ENVELOPE_DATA_DIR: mkdtempSync(join(tmpdir(), 'envelope-cli-data-')),
+    ENVELOPE_DATA_DIR: makeTempDir('envelope-cli-data-'),
   };
   const argv = [bin, 'inventory', '--json', '--endpoint-url', sandbox.endpoint, '--regions', REGION];
   const { stdout } = await run(process.execPath, argv, {

@@ -4,7 +4,7 @@
 // tags) and the original still runs; `--confirm` stops the original and finishes. The exported
 // bash script does the same with the AWS CLI v2 alone, asking at the terminal before the stop.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import type { MigrationJournal } from '../../shared/domain/migration';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { runAwsCli, withSandbox } from '../helpers/sandbox';
 import { envelopeEntry } from './envelope-entry';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const bin = envelopeEntry;
 const REGION = 'us-west-2';
@@ -114,7 +115,7 @@ async function expectLike(original: DescribedInstance, replacement: DescribedIns
 }
 
 beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'envelope-replace-cli-'));
+  const dir = makeTempDir('envelope-replace-cli-');
   env = {
     ...sandbox.env,
     AWS_REGION: REGION,

@@ -5,8 +5,7 @@
 // the unmodified CMK is refused before anything changes, while the previous-generation m2.4xlarge
 // controller plans like the others (every instance type supports EBS encryption).
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { runAwsCli, withSandbox } from '../helpers/sandbox';
 import { allowEbsOn } from '../core/migration/harness';
 import { envelopeEntry } from './envelope-entry';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const bin = envelopeEntry;
 const REGION = 'us-west-2';
@@ -65,7 +65,7 @@ async function volumes(ids: string[]) {
 }
 
 beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'envelope-migrate-cli-'));
+  dataDir = makeTempDir('envelope-migrate-cli-');
   env = {
     ...sandbox.env,
     AWS_REGION: REGION,

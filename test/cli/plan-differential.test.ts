@@ -7,8 +7,7 @@
 // DeleteOnTermination the same, the originals still present and detached, two snapshots per
 // original (online + final), and the new resources tagged with the same envelope:* keys.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CreateTagsCommand,
@@ -23,6 +22,7 @@ import type { MigrationJournal } from '../../shared/domain/migration';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { envelopeEntry } from './envelope-entry';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const bin = envelopeEntry;
 const REGION = 'us-west-2';
@@ -166,7 +166,7 @@ describe('plan differential: exported bash script vs Envelope executor', () => {
       startTestSandbox({ scenario: 'avi-lab', speed: SPEED }),
       startTestSandbox({ scenario: 'avi-lab', speed: SPEED }),
     ]);
-    dir = mkdtempSync(join(tmpdir(), 'envelope-plan-diff-'));
+    dir = makeTempDir('envelope-plan-diff-');
     const instance = a.handle.world.instances.get(controller);
     originals = Object.fromEntries((instance?.blockDevices ?? []).map((d) => [d.deviceName, d.volumeId]));
     // Real volumes carry tags (Name, cost centre); both runs must carry them to the new volumes.
@@ -223,7 +223,7 @@ describe('plan differential: exported bash script vs Envelope executor', () => {
     writeFileSync(script, exported.stdout, { mode: 0o755 });
     expect(exported.stdout).toContain('aws ec2 create-volume');
 
-    const home = mkdtempSync(join(tmpdir(), 'envelope-plan-diff-home-'));
+    const home = makeTempDir('envelope-plan-diff-home-');
     const bashEnv: NodeJS.ProcessEnv = {
       ...envA,
       HOME: home,

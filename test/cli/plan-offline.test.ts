@@ -1,8 +1,7 @@
 // Offline planning: a migration plan built from the cached inventory with no network, its source
 // and age stated, and the plan file reviewable (import) with no network either.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { hasValidSeal, type Plan } from '../../shared/plans/plan-document';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { startTestSandbox } from '../helpers/sandbox';
 import { envelopeEntry } from './envelope-entry';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const run = promisify(execFile);
 const bin = envelopeEntry;
@@ -34,7 +34,7 @@ async function envelope(
 
 describe('plans built offline from the cached inventory', () => {
   it('plans a migration with no network, says the cache’s age, and imports offline', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'envelope-offline-plan-'));
+    const dataDir = makeTempDir('envelope-offline-plan-');
     const sandbox = await startTestSandbox({ scenario: 'avi-lab' });
     const env = {
       ...sandbox.env,

@@ -3,8 +3,7 @@
 // after a volume's size is changed in the sandbox it reports that drift (exit 2). Also: import
 // summarizes, `migrate --dry-run --json` output is a usable plan file, export writes each format.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../shared/plans/plan-document';
@@ -12,6 +11,7 @@ import type { DriftReport } from '../../shared/plans/plan-summary';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { withSandbox } from '../helpers/sandbox';
 import { envelopeEntry } from './envelope-entry';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const bin = envelopeEntry;
 const REGION = 'us-west-2';
@@ -36,7 +36,7 @@ function envelope(
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'envelope-plan-cli-'));
+  dir = makeTempDir('envelope-plan-cli-');
   env = {
     ...sandbox.env,
     AWS_REGION: REGION,

@@ -4,8 +4,7 @@
 // docs/screenshot-copy-ami.png (with ENVELOPE_UPDATE_SCREENSHOTS=1).
 // The preview's sandbox starts at the speed ENVELOPE_SANDBOX_SPEED names (electron/sandbox/provider.ts),
 // as `envelope sandbox --speed` would.
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { callPreview } from './preview-api';
 import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { launchChromium } from './chromium';
 import { docsScreenshots } from './screenshots';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const screenshots = join('test-results', 'screenshots');
 let preview: Preview;
@@ -31,7 +31,7 @@ describe('Copy AMI wizard in Chromium', () => {
     // API needs the run's token, which only the process that started it holds.
     process.env.ENVELOPE_SANDBOX_SPEED = '3600';
     preview = await startPreview({
-      dataDir: mkdtempSync(join(tmpdir(), 'envelope-e2e-copy-')),
+      dataDir: makeTempDir('envelope-e2e-copy-'),
       scenario: 'avi-lab',
     });
     await api('accounts:identity');

@@ -1,13 +1,13 @@
 // The Diagnostics page end to end in Chromium against the browser preview on avi-lab: run the
 // checks, open the missing EC2 via-service finding, preview its fix (plan + policy diff), apply it
 // and undo it; the report exports as HTML with no script.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../electron/preview/server';
 import { launchChromium } from './chromium';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const screenshots = join('test-results', 'screenshots');
 let preview: Preview;
@@ -19,7 +19,7 @@ describe('Diagnostics page in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     preview = await startPreview({
-      dataDir: mkdtempSync(join(tmpdir(), 'envelope-e2e-diag-')),
+      dataDir: makeTempDir('envelope-e2e-diag-'),
       scenario: 'avi-lab',
     });
     browser = await launchChromium();

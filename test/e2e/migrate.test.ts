@@ -5,8 +5,7 @@
 // confirms every device now holds a volume encrypted with the CMK while the originals remain.
 // The test speeds the preview sandbox's clock with ENVELOPE_SANDBOX_SPEED (electron/sandbox/provider.ts)
 // and shortens the waiters' polls with ENVELOPE_WAIT_DELAY_SECONDS, as the README describes.
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeInstancesCommand, DescribeVolumesCommand } from '@aws-sdk/client-ec2';
 import type { Browser, Page } from 'playwright-core';
@@ -17,6 +16,7 @@ import { aviLab } from '../../electron/sandbox/scenarios/avi-lab';
 import { allowEbsOn } from '../core/migration/harness';
 import { launchChromium } from './chromium';
 import { docsScreenshots } from './screenshots';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const screenshots = join('test-results', 'screenshots');
 const REGION = 'us-west-2';
@@ -36,7 +36,7 @@ describe('Migrate page in Chromium', () => {
     // API needs the run's token, which only the process that started it holds.
     process.env.ENVELOPE_SANDBOX_SPEED = '3600';
     preview = await startPreview({
-      dataDir: mkdtempSync(join(tmpdir(), 'envelope-e2e-migrate-')),
+      dataDir: makeTempDir('envelope-e2e-migrate-'),
       scenario: 'avi-lab',
     });
     await api('accounts:identity');

@@ -1,8 +1,7 @@
 // Clicks through every page of the app in Chromium against the browser preview on the sandbox
 // account, switches region, follows a job in the jobs panel, and stores screenshots (the
 // Overview one becomes docs/screenshot.png for the README with ENVELOPE_UPDATE_SCREENSHOTS=1).
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { startPreview, type Preview } from '../../electron/preview/server';
 import { callPreview } from './preview-api';
 import { launchChromium } from './chromium';
 import { docsScreenshots } from './screenshots';
+import { makeTempDir } from '../helpers/temp-dir';
 
 const screenshots = join('test-results', 'screenshots');
 const pages = [
@@ -40,7 +40,7 @@ const sideNav = () => page.getByRole('navigation', { name: 'Side navigation' });
 describe('the app in Chromium, on the sandbox account', () => {
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    preview = await startPreview({ dataDir: mkdtempSync(join(tmpdir(), 'envelope-e2e-data-')) });
+    preview = await startPreview({ dataDir: makeTempDir('envelope-e2e-data-') });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

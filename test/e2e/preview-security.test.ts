@@ -1,11 +1,10 @@
 // The preview is reachable only from this machine, and only by the page it served.
 import { request } from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import { networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { networkInterfaces } from 'node:os';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../electron/preview/server';
+import { makeTempDir } from '../helpers/temp-dir';
 
 let preview: Preview;
 
@@ -42,7 +41,7 @@ const canConnect = (host: string, port: number) =>
 
 describe('browser preview security', () => {
   beforeAll(async () => {
-    preview = await startPreview({ dataDir: mkdtempSync(join(tmpdir(), 'envelope-e2e-data-')) });
+    preview = await startPreview({ dataDir: makeTempDir('envelope-e2e-data-') });
   });
   afterAll(() => preview?.close());
 

@@ -2,8 +2,7 @@
 // device code shown large, the login approved (the sandbox approves by itself, as a person would
 // in the browser), a profile added through the account and role picker after its text is
 // reviewed, that profile's identity, and the SDK's fromSSO reading the token file Envelope wrote.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { fromSSO } from '@aws-sdk/credential-providers';
 import { startPreview, type Preview } from '../../electron/preview/server';
 import { callPreview } from './preview-api';
 import { launchChromium } from './chromium';
+import { makeTempDir } from '../helpers/temp-dir';
 
 let preview: Preview;
 let browser: Browser;
@@ -28,7 +28,7 @@ async function choose(label: string, option: RegExp): Promise<void> {
 
 describe('IAM Identity Center login in the browser preview', () => {
   beforeAll(async () => {
-    preview = await startPreview({ dataDir: mkdtempSync(join(tmpdir(), 'envelope-e2e-sso-')) });
+    preview = await startPreview({ dataDir: makeTempDir('envelope-e2e-sso-') });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

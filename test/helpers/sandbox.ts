@@ -9,7 +9,7 @@
 // Defaults: clock speed 3600 (an hour of AWS time per real second), throttling off, SDK retries off
 // (maxAttempts 1) so fault-injection tests see the first answer.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -19,6 +19,7 @@ import {
   type SandboxHandle,
   type StartSandboxOptions,
 } from '../../electron/sandbox/index';
+import { makeTempDir } from './temp-dir';
 
 export interface SdkConfig {
   readonly endpoint: string;
@@ -129,7 +130,7 @@ function cliEnv(
   secretAccessKey: string,
   region: string,
 ): NodeJS.ProcessEnv {
-  const home = mkdtempSync(join(tmpdir(), 'envelope-cli-home-'));
+  const home = makeTempDir('envelope-cli-home-');
   const configFile = join(home, 'aws-config');
   const credentialsFile = join(home, 'aws-credentials');
   writeFileSync(configFile, '');
@@ -137,6 +138,8 @@ function cliEnv(
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
+    // The test file's temp root (test/setup-node.ts), so what the CLIs make is removed with it.
+    TMPDIR: tmpdir(),
     AWS_CONFIG_FILE: configFile,
     AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
     AWS_ACCESS_KEY_ID: accessKeyId,

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { makeTempDir } from '../helpers/temp-dir';
 
 vi.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() } }));
 
@@ -9,7 +9,7 @@ const { resolveAppRequest, contentTypeFor } = await import('../../electron/main/
 const { respondToAppRequest, registerAppScheme, serveApp } = await import('../../electron/main/app-protocol');
 const { protocol } = await import('electron');
 
-const parent = mkdtempSync(join(tmpdir(), 'envelope-app-'));
+const parent = makeTempDir('envelope-app-');
 const root = join(parent, 'renderer');
 mkdirSync(join(root, 'assets'), { recursive: true });
 writeFileSync(join(root, 'index.html'), '<!doctype html>');

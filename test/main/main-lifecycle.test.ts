@@ -1,11 +1,9 @@
 // Electron cannot start on these machines, so main's index.ts runs here against a fake electron
 // module with the real core behind it: it must register every channel behind the sender check,
 // open one hardened window on app://, build the tray and the menu, and dispose core on quit.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../shared/ipc/contract';
+import { makeTempDir } from '../helpers/temp-dir';
 
 type Handler = (
   event: unknown,
@@ -115,7 +113,7 @@ vi.mock('electron-log/main', () => ({
 
 describe('electron main (against a fake electron)', () => {
   it('wires core to IPC behind the sender check, opens one hardened window, and disposes core on quit', async () => {
-    fake.app.dataDir = mkdtempSync(join(tmpdir(), 'envelope-main-'));
+    fake.app.dataDir = makeTempDir('envelope-main-');
     await import('../../electron/main/index');
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 30_000 });
 

@@ -1,9 +1,9 @@
 // A throwaway ~/.aws for one test: HOME, AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE point
 // into a fresh temp dir (the real ~/.aws is never touched). The texts hold every profile kind.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SandboxProvider } from '../../../electron/core/accounts/sandbox-account';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 export const CANARY = 'CANARY-d41d8cd98f00b204e9800998ecf8427e';
 
@@ -15,7 +15,7 @@ export interface AwsFixture {
 }
 
 export function useAwsFixture(config: string, credentials: string): AwsFixture {
-  const home = mkdtempSync(join(tmpdir(), 'envelope-accounts-'));
+  const home = makeTempDir('envelope-accounts-');
   mkdirSync(join(home, '.aws'));
   const configPath = join(home, '.aws', 'config');
   const credentialsPath = join(home, '.aws', 'credentials');

@@ -1,13 +1,11 @@
 // A whole core against a test sandbox (as test/core/inventory does it), for the diagnostics tests.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import type { TestSandbox } from '../../helpers/sandbox';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 export async function coreFor(sandbox: TestSandbox, region: string): Promise<Core> {
   const core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'envelope-diagnostics-')),
+    dataDir: makeTempDir('envelope-diagnostics-'),
     version: 'test',
     shell: 'cli',
     sandbox: {

@@ -1,15 +1,15 @@
 // Offline: the last inventory of each (account, region) is kept in the data directory and served,
 // with its age and the reason, when the endpoint is down.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import type { SandboxProvider } from '../../../electron/core/accounts/sandbox-account';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 const REGION = 'us-west-2';
-const dataDir = mkdtempSync(join(tmpdir(), 'envelope-inventory-'));
+const dataDir = makeTempDir('envelope-inventory-');
 const cores: Core[] = [];
 
 function provider(sandbox: TestSandbox): SandboxProvider {

@@ -1,12 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { JobManager } from '../../../electron/core/jobs/job-manager';
 import { JobStore } from '../../../electron/core/jobs/job-store';
 import type { JobSnapshot } from '../../../shared/domain/jobs';
+import { makeTempDir } from '../../helpers/temp-dir';
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'envelope-jobs-'));
+const tempDir = () => makeTempDir('envelope-jobs-');
 
 describe('JobManager', () => {
   it('returns an id at once and ends in done with the result', async () => {

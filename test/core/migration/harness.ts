@@ -1,8 +1,7 @@
 // A migration context pointed at a test sandbox: EC2 and KMS clients with the app's retry settings,
 // tiny waiter delays, the sandbox's simulated clock for downtime, a throwaway data directory.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { GetKeyPolicyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
@@ -11,6 +10,7 @@ import { JournalStore } from '../../../electron/core/migration/journal';
 import type { MigrationContext } from '../../../electron/core/migration/migration-context';
 import { ebsStatementFor } from '../../../electron/core/migration/key-check';
 import type { TestSandbox } from '../../helpers/sandbox';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 export const ACCOUNT = '123456789012';
 export const CALLER = `arn:aws:iam::${ACCOUNT}:user/sandbox-admin`;
@@ -38,7 +38,7 @@ export function sandboxContext(
     callerArn: CALLER,
     waits: { minDelay, maxDelay: minDelay * 4, timeScale: 0.01 },
     now: () => sandbox.handle.clock.now(),
-    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'envelope-migration-')),
+    dataDir: options.dataDir ?? makeTempDir('envelope-migration-'),
     destroy: () => {
       ec2.destroy();
       kms.destroy();
@@ -81,7 +81,7 @@ export function fastSandboxContext(
     callerArn: CALLER,
     waits: { minDelay: 0.001, maxDelay: 0.004, timeScale: 0.01 },
     now: () => sandbox.handle.clock.now(),
-    dataDir: mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), prefix)),
+    dataDir: makeTempDir(prefix, existsSync('/dev/shm') ? '/dev/shm' : tmpdir()),
     destroy: () => {
       ec2.destroy();
       kms.destroy();

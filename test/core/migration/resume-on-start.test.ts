@@ -1,17 +1,15 @@
 // A migration interrupted by a quit (its job cancelled mid-run, the journal left 'running') is
 // listed as interrupted, and the next app start (a core with shell 'preview', as Electron's is
 // 'electron') resumes it from the journal to a verified end; a CLI core leaves it alone.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import { withSandbox } from '../../helpers/sandbox';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 const sandbox = withSandbox({ scenario: 'avi-lab', speed: 3600 });
 const REGION = 'us-west-2';
-const dataDir = mkdtempSync(join(tmpdir(), 'envelope-resume-on-start-'));
+const dataDir = makeTempDir('envelope-resume-on-start-');
 const cores: Core[] = [];
 
 async function startCore(shell: 'cli' | 'preview'): Promise<Core> {

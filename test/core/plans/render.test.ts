@@ -1,8 +1,7 @@
 // Export formats: JSON round trip (identical, seal valid), HTML self-contained with no script and
 // no secret, the bash script passes `bash -n`, the SSM runbook parses with the expected structure.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -10,6 +9,7 @@ import { hasValidSeal, sealPlan } from '../../../shared/plans/plan-document';
 import { importPlanText } from '../../../shared/plans/plan-import';
 import { renderPlan } from '../../../shared/plans/render/render-plan';
 import { KEY_ARN, migrationPlan } from './fixture';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 describe('plan export', () => {
   it('JSON → import gives the identical plan with a valid seal', async () => {
@@ -43,7 +43,7 @@ describe('plan export', () => {
   it('the bash script passes bash -n and does the migration’s steps with its waits', async () => {
     const plan = await migrationPlan();
     const script = renderPlan(plan, 'bash').text;
-    const file = join(mkdtempSync(join(tmpdir(), 'plan-bash-')), 'plan.sh');
+    const file = join(makeTempDir('plan-bash-'), 'plan.sh');
     writeFileSync(file, script);
     execFileSync('bash', ['-n', file]);
     expect(script).toContain('set -euo pipefail');
