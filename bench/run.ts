@@ -1,6 +1,9 @@
 // `npm run bench`: P1 inventory, P4 memory, P3 renderer, P2 migration, P7 CLI start-up.
 // Benchmarks measure and print; they never assert (tests do that), and one that cannot run says
 // why in its row.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { benchCliStartup } from './cli/p7-startup';
 import { benchInventory } from './inventory/p1-inventory';
 import { benchMemory } from './inventory/p4-memory';
@@ -29,6 +32,12 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   },
 ];
 
+// One temp root for the whole run: every bench (and each process it starts) makes its scratch
+// directories under it through TMPDIR, and it is removed at the end, so a bench leaves nothing in
+// the system temp directory even when one fails half-way.
+const tempRoot = mkdtempSync(join(tmpdir(), 'envelope-bench-run-'));
+for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = tempRoot;
+
 // `npm run bench -- P2` runs only the benches whose name contains the argument.
 const only = process.argv[2]?.toLowerCase();
 const rows: BenchRow[] = [];
@@ -45,4 +54,5 @@ for (const bench of benches.filter((b) => !only || b.name.toLowerCase().includes
     });
   }
 }
+rmSync(tempRoot, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 printReport(rows);

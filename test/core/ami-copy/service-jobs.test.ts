@@ -1,15 +1,13 @@
 // The AMI copy through core: a plan runs as one 'ami-copy' job per copy; a cancelled copy ends
 // 'cancelled' with its partial ids and is cleaned up only through amiCopy:cleanup; deregistering
 // a source is refused for someone else's AMI and works for one's own.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AmiCopyService } from '../../../electron/core/ami-copy/ami-copy-service';
 import { createCore, type Core } from '../../../electron/core/create-core';
 import type { CopyResult, PartialCopy } from '../../../shared/domain/ami-copy';
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 const REGION = 'us-west-2';
 let sandbox: TestSandbox;
@@ -19,7 +17,7 @@ let service: AmiCopyService;
 beforeAll(async () => {
   sandbox = await startTestSandbox({ scenario: 'avi-lab' });
   core = await createCore({
-    dataDir: mkdtempSync(join(tmpdir(), 'envelope-ami-copy-')),
+    dataDir: makeTempDir('envelope-ami-copy-'),
     version: 'test',
     shell: 'cli',
     sandbox: {
