@@ -22,6 +22,24 @@ function Encryption({ image }: { readonly image: SourceImage }) {
   return <StatusIndicator type="stopped">Unencrypted</StatusIndicator>;
 }
 
+// Why an AMI cannot be copied, said in the list (not only refused when the plan is made): core
+// refuses the same cases (describeSourceImage in electron/core/ami-copy/source-images.ts).
+export function copyBlocker(image: SourceImage): string | undefined {
+  if (image.state !== 'available') return `It is ${image.state}; only an available AMI can be copied.`;
+  if (!image.blockDevices.some((d) => d.snapshotId))
+    return 'It has no EBS snapshot (instance-store backed); only EBS-backed AMIs can be copied encrypted.';
+  return undefined;
+}
+
+function CanCopy({ image }: { readonly image: SourceImage }) {
+  const blocker = copyBlocker(image);
+  if (blocker) return <StatusIndicator type="stopped">{blocker}</StatusIndicator>;
+  // Its snapshots' keys are hidden from this account: the owner has not shared the snapshots.
+  if (image.blockDevices.some((d) => d.kmsKeyUnknown))
+    return <StatusIndicator type="warning">Only if its owner shared the snapshots with you</StatusIndicator>;
+  return <StatusIndicator type="success">Yes</StatusIndicator>;
+}
+
 export function SourceStep() {
   const query = useAmiCopyStore((s) => s.query);
   const images = useAmiCopyStore((s) => s.images);
@@ -70,6 +88,7 @@ export function SourceStep() {
         selectionType="multi"
         selectedItems={[...selected]}
         onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
+        isItemDisabled={(i) => copyBlocker(i) !== undefined}
         trackBy="id"
         ariaLabels={{
           selectionGroupLabel: 'AMIs to copy',
@@ -94,6 +113,7 @@ export function SourceStep() {
           },
           { id: 'owner', header: 'Owner', cell: (i) => i.ownerId },
           { id: 'encryption', header: 'Encryption', cell: (i) => <Encryption image={i} /> },
+          { id: 'copy', header: 'Can be copied', cell: (i) => <CanCopy image={i} /> },
           {
             id: 'devices',
             header: 'Block devices',
