@@ -38,20 +38,20 @@ const call = async <T>(channel: string, args: unknown): Promise<T> => {
   return result.value as T;
 };
 
-const loginEnded = (loginId: string) =>
-  new Promise<{ state: string; error?: string }>((resolve) => {
-    const check = () => {
-      const found = events.find(
-        (e) =>
-          e.name === 'accounts:ssoLogin' &&
-          (e.payload as { loginId: string; state: string }).loginId === loginId &&
-          (e.payload as { state: string }).state !== 'pending',
-      );
-      if (found) resolve(found.payload as { state: string });
-      else setTimeout(check, 50);
-    };
-    check();
-  });
+// Bounded: a login that never ends fails here with what was awaited, not at the test's timeout.
+const loginEnded = async (loginId: string): Promise<{ state: string; error?: string }> => {
+  const ended = () =>
+    events.find(
+      (e) =>
+        e.name === 'accounts:ssoLogin' &&
+        (e.payload as { loginId: string; state: string }).loginId === loginId &&
+        (e.payload as { state: string }).state !== 'pending',
+    );
+  await expect
+    .poll(ended, { timeout: 30_000, interval: 50, message: `login ${loginId} to end` })
+    .toBeDefined();
+  return ended()?.payload as { state: string; error?: string };
+};
 
 describe('IAM Identity Center against the sandbox', () => {
   it('runs from device code to a working profile that fromSSO can use', async () => {

@@ -98,10 +98,18 @@ async function call(channel: string, args: unknown): Promise<unknown> {
   return result.ok ? result.value : undefined;
 }
 
+// Bounded: a login that never ends fails here, not at the test's timeout.
 const waitForLogin = async (loginId: string) => {
-  while (!messages.some((m) => m.includes(loginId) && /"state":"(succeeded|failed|cancelled)"/.test(m))) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await expect
+    .poll(
+      () => messages.some((m) => m.includes(loginId) && /"state":"(succeeded|failed|cancelled)"/.test(m)),
+      {
+        timeout: 30_000,
+        interval: 50,
+        message: `login ${loginId} to end`,
+      },
+    )
+    .toBe(true);
 };
 
 const filesUnder = (dir: string): string[] =>

@@ -1,8 +1,9 @@
 // A migration interrupted by a quit (its job cancelled mid-run, the journal left 'running') is
 // listed as interrupted, and the next app start (a core with shell 'preview', as Electron's is
 // 'electron') resumes it from the journal to a verified end; a CLI core leaves it alone.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/create-core';
+import { MigrationService } from '../../../electron/core/migration/migration-service';
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import { withSandbox } from '../../helpers/sandbox';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -42,14 +43,12 @@ describe('migrations resume when the app starts', () => {
       kmsKeyRef: 'alias/lab-ebs',
     });
     // Quit mid-run: once the online snapshots exist, the job is cancelled.
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (first.migration.get(migrationId).instances[0]?.volumes.every((v) => v.onlineSnapshotId)) {
-          clearInterval(timer);
-          resolve();
-        }
-      }, 5);
-    });
+    await expect
+      .poll(() => first.migration.get(migrationId).instances[0]?.volumes.every((v) => v.onlineSnapshotId), {
+        timeout: 30_000,
+        interval: 5,
+      })
+      .toBe(true);
     first.jobs.cancel(jobId);
     await first.jobs.wait(jobId);
     expect(first.migration.get(migrationId).status).toBe('running');
@@ -58,13 +57,17 @@ describe('migrations resume when the app starts', () => {
     // The job history is shared through the data directory: the resumed job is a new one.
     const resumedJob = (core: Core) =>
       core.jobs.list().find((j) => j.kind === 'migration' && j.title.includes(migrationId) && j.id !== jobId);
+    // Whether a core resumes is decided inside createCore (it calls resumeInterrupted before it
+    // returns), so the CLI's "did not resume" is checked at that decision, with no waiting.
+    const resumeCalls = vi.spyOn(MigrationService.prototype, 'resumeInterrupted');
     const cli = await startCore('cli');
-    // Given time to (wrongly) resume, the CLI's core has not: still interrupted, no job.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(resumeCalls).not.toHaveBeenCalled();
     expect(resumedJob(cli)).toBeUndefined();
     expect(cli.migration.list().find((m) => m.id === migrationId)?.status).toBe('interrupted');
 
     const app = await startCore('preview');
+    expect(resumeCalls).toHaveBeenCalledTimes(1);
+    resumeCalls.mockRestore();
     await expect.poll(() => resumedJob(app), { timeout: 10_000 }).toBeDefined();
     const resumed = resumedJob(app)!;
     const done = await app.jobs.wait(resumed.id);

@@ -42,8 +42,9 @@ describe('accounts store', () => {
     expect(fake.callsTo('accounts:identity')).toHaveLength(1);
 
     await useAccountsStore.getState().select('work');
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(fake.callsTo('accounts:identity')).toEqual([{ profile: 'sandbox' }, { profile: 'work' }]);
+    await expect
+      .poll(() => fake.callsTo('accounts:identity'))
+      .toEqual([{ profile: 'sandbox' }, { profile: 'work' }]);
   });
 
   it('ignores the accounts:changed echo of its own selection', async () => {
