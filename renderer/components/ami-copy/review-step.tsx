@@ -11,6 +11,7 @@ import Table from '@cloudscape-design/components/table';
 import { useAmiCopyStore } from '../../stores/ami-copy-store';
 import { ErrorAlert } from '../error-alert';
 import { EstimateNote } from '../estimate-note';
+import { PlanExportButtons } from '../plans/plan-export-buttons';
 import { PreflightTable } from '../plans/preflight-table';
 import { formatDuration as formatSeconds } from '../../../shared/domain/ami-copy';
 
@@ -21,7 +22,13 @@ export function ReviewStep() {
   const { view, plan: document } = plan.value;
   return (
     <SpaceBetween size="l">
-      <Container header={<Header variant="h3">Plan</Header>}>
+      <Container
+        header={
+          <Header variant="h3" actions={<PlanExportButtons plan={document} label="Export the copy plan" />}>
+            Plan
+          </Header>
+        }
+      >
         <ColumnLayout columns={3} variant="text-grid">
           <div>
             <Box variant="awsui-key-label">Total size</Box>

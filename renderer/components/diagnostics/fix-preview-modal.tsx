@@ -11,6 +11,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import { deniedRows } from '../../../shared/domain/preflight';
 import { useDiagnosticsStore, type FixPreviewState } from '../../stores/diagnostics-store';
 import { PreflightTable } from '../plans/preflight-table';
+import { PlanExportButtons } from '../plans/plan-export-buttons';
 import { PolicyDiffView } from './policy-diff-view';
 
 function Body({ preview }: { readonly preview: FixPreviewState }) {
@@ -61,6 +62,7 @@ function Body({ preview }: { readonly preview: FixPreviewState }) {
           ))}
           <PreflightTable preflight={plan.preflight} />
           {diff ? <PolicyDiffView lines={diff} /> : null}
+          <PlanExportButtons plan={plan} label="Export the fix plan" />
         </SpaceBetween>
       );
     }
