@@ -55,6 +55,8 @@ interface DiagnosticsState {
   applyFix: () => Promise<void>;
   closePreview: () => void;
   undo: (entryId: string) => Promise<void>;
+  // Fixes whose Undo was sent and not yet answered (their Undo shows it is busy, and is sent once).
+  readonly undoing: readonly string[];
   exportReport: (format: 'html' | 'json') => Promise<ExportedReport | undefined>;
   // On diagnostics:changed: re-reads what a page has loaded before.
   refresh: () => Promise<void>;
@@ -140,8 +142,12 @@ export const useDiagnosticsStore = create<DiagnosticsState>()((set, get) => ({
     previews.invalidate();
     set({ preview: { status: 'closed' } });
   },
+  undoing: [],
   undo: async (entryId) => {
+    if (get().undoing.includes(entryId)) return;
+    set({ undoing: [...get().undoing, entryId] });
     const result = await api().diagnostics.undoFix({ entryId });
+    set({ undoing: get().undoing.filter((id) => id !== entryId) });
     if (!result.ok) {
       notify(result.error);
       return;

@@ -7,6 +7,7 @@ import { useDiagnosticsStore } from '../../stores/diagnostics-store';
 
 export function FixJournal({ entries }: { readonly entries: readonly FixJournalEntry[] }) {
   const undo = useDiagnosticsStore((s) => s.undo);
+  const undoing = useDiagnosticsStore((s) => s.undoing);
   return (
     <Table
       variant="container"
@@ -23,7 +24,12 @@ export function FixJournal({ entries }: { readonly entries: readonly FixJournalE
           header: '',
           cell: (e) =>
             e.undoneAt ? null : (
-              <Button variant="inline-link" onClick={() => void undo(e.id)} ariaLabel={`Undo ${e.title}`}>
+              <Button
+                variant="inline-link"
+                loading={undoing.includes(e.id)}
+                onClick={() => void undo(e.id)}
+                ariaLabel={`Undo ${e.title}`}
+              >
                 Undo
               </Button>
             ),

@@ -74,6 +74,7 @@ export function FixPreviewModal() {
   const applyFix = useDiagnosticsStore((s) => s.applyFix);
   const close = useDiagnosticsStore((s) => s.closePreview);
   const undo = useDiagnosticsStore((s) => s.undo);
+  const undoing = useDiagnosticsStore((s) => s.undoing);
   const footer = (
     <Box float="right">
       <SpaceBetween direction="horizontal" size="xs">
@@ -81,7 +82,9 @@ export function FixPreviewModal() {
           {preview.status === 'applied' ? 'Close' : 'Cancel'}
         </Button>
         {preview.status === 'applied' && !preview.entry.undoneAt ? (
-          <Button onClick={() => void undo(preview.entry.id)}>Undo</Button>
+          <Button loading={undoing.includes(preview.entry.id)} onClick={() => void undo(preview.entry.id)}>
+            Undo
+          </Button>
         ) : null}
         {preview.status === 'ready' || preview.status === 'applying' ? (
           <Button

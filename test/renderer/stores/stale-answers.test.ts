@@ -167,3 +167,22 @@ describe('stale answers are dropped', () => {
     ]);
   });
 });
+
+describe('an action pressed twice is sent once', () => {
+  beforeEach(() => {
+    resetStores();
+    useDiagnosticsStore.setState(initialDiagnostics, true);
+  });
+  afterEach(uninstallFakeApi);
+
+  it('Diagnostics: Undo of a fix', async () => {
+    const answer = deferred<never>();
+    const fake = installFakeApi({ 'diagnostics:undoFix': () => answer.promise });
+    const first = useDiagnosticsStore.getState().undo('fixrun-1');
+    const second = useDiagnosticsStore.getState().undo('fixrun-1');
+    expect(useDiagnosticsStore.getState().undoing).toEqual(['fixrun-1']);
+    await second;
+    expect(fake.callsTo('diagnostics:undoFix')).toEqual([{ entryId: 'fixrun-1' }]);
+    void first;
+  });
+});
