@@ -32,25 +32,26 @@ interface Imported {
   summary: { signer: { status: string; fingerprint?: string; known?: boolean; thisInstallation?: boolean } };
 }
 
+let signed: Plan;
+
+// The export every test starts from, made once (each test stands alone, in any order).
 beforeAll(async () => {
   dir = makeTempDir('envelope-plan-signature-');
   writeFileSync(join(dir, 'unsigned.json'), JSON.stringify(await migrationPlan()));
+  const out = await envelope([
+    'plan',
+    'export',
+    '--from',
+    join(dir, 'unsigned.json'),
+    '--output',
+    join(dir, 'signed.json'),
+  ]);
+  expect(out.code).toBe(0);
+  signed = JSON.parse(readFileSync(join(dir, 'signed.json'), 'utf8')) as Plan;
 });
 
 describe('envelope plan signatures', () => {
-  let signed: Plan;
-
   it('signs on export; import names this installation', async () => {
-    const out = await envelope([
-      'plan',
-      'export',
-      '--from',
-      join(dir, 'unsigned.json'),
-      '--output',
-      join(dir, 'signed.json'),
-    ]);
-    expect(out.code).toBe(0);
-    signed = JSON.parse(readFileSync(join(dir, 'signed.json'), 'utf8')) as Plan;
     const fingerprint = (await envelope(['plan', 'fingerprint'])).stdout.trim();
     expect(signed.signature?.fingerprint).toBe(fingerprint);
     const imported = await envelope(['plan', 'import', join(dir, 'signed.json')]);

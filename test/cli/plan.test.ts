@@ -45,7 +45,9 @@ beforeAll(() => {
   };
 });
 
-describe('envelope plan', () => {
+// A story, each step on the last one's file and sandbox state (export, tamper, drift, run): its
+// order is kept when the suite runs shuffled.
+describe('envelope plan', { shuffle: false }, () => {
   let file: string;
 
   it('exports a migration plan from avi-lab and imports it', async () => {
