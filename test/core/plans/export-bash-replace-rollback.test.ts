@@ -62,38 +62,43 @@ afterAll(() => {
   ec2.destroy();
 });
 
-describe('bash export (replace): a failure from the launch on terminates the replacement', () => {
-  let points: { index: number; command: CliCommand }[] = [];
+// The baseline run finds the failure points the sweep then uses: kept in order when shuffled.
+describe(
+  'bash export (replace): a failure from the launch on terminates the replacement',
+  { shuffle: false },
+  () => {
+    let points: { index: number; command: CliCommand }[] = [];
 
-  it('replaces the controller without a fault, the person pressing Enter (the baseline)', async () => {
-    const run = await runner.run(0, '', '\n');
-    expect(run.code, run.stderr).toBe(0);
-    expect((await describeInstance()).State?.Name).toBe('stopped');
-    expect(await liveReplacements()).toHaveLength(1);
-    const launch = run.commands.findIndex((c) => c.action === 'RunInstances');
-    expect(launch).toBeGreaterThan(0);
-    points = run.commands.map((command, index) => ({ index, command })).slice(launch);
-    // Launch, tags, wait running, verify, stop the original, wait stopped.
-    expect(points.length).toBeGreaterThanOrEqual(5);
-  }, 120_000);
+    it('replaces the controller without a fault, the person pressing Enter (the baseline)', async () => {
+      const run = await runner.run(0, '', '\n');
+      expect(run.code, run.stderr).toBe(0);
+      expect((await describeInstance()).State?.Name).toBe('stopped');
+      expect(await liveReplacements()).toHaveLength(1);
+      const launch = run.commands.findIndex((c) => c.action === 'RunInstances');
+      expect(launch).toBeGreaterThan(0);
+      points = run.commands.map((command, index) => ({ index, command })).slice(launch);
+      // Launch, tags, wait running, verify, stop the original, wait stopped.
+      expect(points.length).toBeGreaterThanOrEqual(5);
+    }, 120_000);
 
-  it('leaves the original running on its volumes and no replacement, from every failure point', async () => {
-    expect(points.length).toBeGreaterThan(0);
-    for (const { index, command } of points) {
-      const reset = await sandbox.controlFetch('reset', { method: 'POST' });
-      expect(reset.status).toBe(200);
-      const run = await runner.run(index + 1, command.action, '\n');
-      const label = `#${index + 1} ${command.action}`;
-      expect(run.code, `${label}: ${run.stderr}`).not.toBe(0);
-      expect(run.stderr, label).toContain(`Injected failure of ${command.action}`);
-      expect(run.stderr, label).toContain('Rolled back.');
-      const now = await describeInstance();
-      expect(now.State?.Name, label).toBe('running');
-      expect(mapping(now), label).toEqual(mapping(before));
-      expect(await liveReplacements(), label).toEqual([]);
-    }
-    console.log(
-      `bash replace export: rolled back from ${points.length} failure points: ${points.map((p) => p.command.action).join(', ')}`,
-    );
-  }, 900_000);
-});
+    it('leaves the original running on its volumes and no replacement, from every failure point', async () => {
+      expect(points.length).toBeGreaterThan(0);
+      for (const { index, command } of points) {
+        const reset = await sandbox.controlFetch('reset', { method: 'POST' });
+        expect(reset.status).toBe(200);
+        const run = await runner.run(index + 1, command.action, '\n');
+        const label = `#${index + 1} ${command.action}`;
+        expect(run.code, `${label}: ${run.stderr}`).not.toBe(0);
+        expect(run.stderr, label).toContain(`Injected failure of ${command.action}`);
+        expect(run.stderr, label).toContain('Rolled back.');
+        const now = await describeInstance();
+        expect(now.State?.Name, label).toBe('running');
+        expect(mapping(now), label).toEqual(mapping(before));
+        expect(await liveReplacements(), label).toEqual([]);
+      }
+      console.log(
+        `bash replace export: rolled back from ${points.length} failure points: ${points.map((p) => p.command.action).join(', ')}`,
+      );
+    }, 900_000);
+  },
+);

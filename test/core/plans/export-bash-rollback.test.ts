@@ -57,42 +57,47 @@ afterAll(() => {
   ec2.destroy();
 });
 
-describe('bash export (swap): a failure at any step after the stop rolls the instance back', () => {
-  let afterStop: { index: number; command: CliCommand }[] = [];
+// The baseline run finds the failure points the sweep then uses: kept in order when shuffled.
+describe(
+  'bash export (swap): a failure at any step after the stop rolls the instance back',
+  { shuffle: false },
+  () => {
+    let afterStop: { index: number; command: CliCommand }[] = [];
 
-  it('runs to the end without a fault (the baseline)', async () => {
-    const run = await runner.run();
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Done.');
-    const now = await describeInstance();
-    expect(now.State?.Name).toBe('running');
-    expect(mapping(now).map((m) => m.device)).toEqual(mapping(before).map((m) => m.device));
-    expect(mapping(now).map((m) => m.volumeId)).not.toContain(mapping(before)[0]?.volumeId);
-    const stop = run.commands.findIndex((c) => c.action === 'StopInstances');
-    expect(stop).toBeGreaterThan(0);
-    afterStop = run.commands.map((command, index) => ({ index, command })).slice(stop);
-    // Stop, waits, snapshots, volumes, detach, attach, DeleteOnTermination, start, verify.
-    expect(afterStop.length).toBeGreaterThanOrEqual(14);
-  }, 120_000);
-
-  it('comes back running on its original volumes and devices from every failure point', async () => {
-    expect(afterStop.length).toBeGreaterThan(0);
-    const outcomes: string[] = [];
-    for (const { index, command } of afterStop) {
-      await reset();
-      const run = await runner.run(index + 1, command.action);
+    it('runs to the end without a fault (the baseline)', async () => {
+      const run = await runner.run();
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('Done.');
       const now = await describeInstance();
-      const label = `#${index + 1} ${command.action} (${command.line.split(' ').slice(2, 5).join(' ')})`;
-      outcomes.push(label);
-      expect(run.code, `${label}: ${run.stderr}`).not.toBe(0);
-      expect(run.stderr, label).toContain(`Injected failure of ${command.action}`);
-      expect(run.stderr, label).toContain('Rolled back.');
-      expect(now.State?.Name, label).toBe('running');
-      expect(mapping(now), label).toEqual(mapping(before));
-    }
-    console.log(
-      `bash swap export: rolled back from ${outcomes.length} failure points:\n${outcomes.join('\n')}`,
-    );
-    // About a second of AWS CLI start-up per command, some 40 commands per run.
-  }, 1_200_000);
-});
+      expect(now.State?.Name).toBe('running');
+      expect(mapping(now).map((m) => m.device)).toEqual(mapping(before).map((m) => m.device));
+      expect(mapping(now).map((m) => m.volumeId)).not.toContain(mapping(before)[0]?.volumeId);
+      const stop = run.commands.findIndex((c) => c.action === 'StopInstances');
+      expect(stop).toBeGreaterThan(0);
+      afterStop = run.commands.map((command, index) => ({ index, command })).slice(stop);
+      // Stop, waits, snapshots, volumes, detach, attach, DeleteOnTermination, start, verify.
+      expect(afterStop.length).toBeGreaterThanOrEqual(14);
+    }, 120_000);
+
+    it('comes back running on its original volumes and devices from every failure point', async () => {
+      expect(afterStop.length).toBeGreaterThan(0);
+      const outcomes: string[] = [];
+      for (const { index, command } of afterStop) {
+        await reset();
+        const run = await runner.run(index + 1, command.action);
+        const now = await describeInstance();
+        const label = `#${index + 1} ${command.action} (${command.line.split(' ').slice(2, 5).join(' ')})`;
+        outcomes.push(label);
+        expect(run.code, `${label}: ${run.stderr}`).not.toBe(0);
+        expect(run.stderr, label).toContain(`Injected failure of ${command.action}`);
+        expect(run.stderr, label).toContain('Rolled back.');
+        expect(now.State?.Name, label).toBe('running');
+        expect(mapping(now), label).toEqual(mapping(before));
+      }
+      console.log(
+        `bash swap export: rolled back from ${outcomes.length} failure points:\n${outcomes.join('\n')}`,
+      );
+      // About a second of AWS CLI start-up per command, some 40 commands per run.
+    }, 1_200_000);
+  },
+);
