@@ -4,17 +4,10 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { PageId } from '../../shared/ipc/channels/app';
 import { pageIds } from '../../shared/ipc/channels/app';
+import { pageTitles } from '../../shared/page-titles';
 
-export const pageTitles: Readonly<Record<PageId, string>> = {
-  overview: 'Overview',
-  inventory: 'Inventory',
-  'copy-ami': 'Copy AMI',
-  migrate: 'Migrate',
-  diagnostics: 'Diagnostics',
-  plans: 'Plans',
-  jobs: 'Jobs',
-  accounts: 'Accounts',
-};
+// The titles are shared with the side navigation (shared/page-titles.ts).
+export { pageTitles } from '../../shared/page-titles';
 
 export interface AppMenuOptions {
   readonly platform: NodeJS.Platform;

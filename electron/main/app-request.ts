@@ -3,6 +3,7 @@
 // host. Pure, so the refusals are unit-tested without Electron.
 import { extname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
+import { MEDIA_TYPES, STATIC_CONTENT_TYPES } from '../../shared/media-types';
 
 export type AppRequest =
   { readonly ok: true; readonly path: string } | { readonly ok: false; readonly status: 400 | 403 | 404 };
@@ -32,21 +33,6 @@ export function resolveAppRequest(rootDir: string, rawUrl: string): AppRequest {
   return { ok: true, path: target };
 }
 
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-};
-
 export function contentTypeFor(path: string): string {
-  return contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return STATIC_CONTENT_TYPES[extname(path).toLowerCase()] ?? MEDIA_TYPES.octetStream;
 }

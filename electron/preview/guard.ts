@@ -2,6 +2,7 @@
 // API call (compared in constant time), a Host check against DNS rebinding, and strict headers.
 import type { ServerResponse } from 'node:http';
 import type { ApiError } from '../../shared/ipc/channel';
+import { MEDIA_TYPES } from '../../shared/media-types';
 
 export const TOKEN_HEADER = 'x-envelope-token';
 export const TOKEN_META = 'envelope-preview-token';
@@ -33,7 +34,7 @@ export function setCommonHeaders(response: ServerResponse): void {
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Type': MEDIA_TYPES.json,
     'Content-Length': Buffer.byteLength(text),
   });
   response.end(text);

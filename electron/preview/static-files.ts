@@ -3,21 +3,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { MEDIA_TYPES, STATIC_CONTENT_TYPES } from '../../shared/media-types';
 import { CONTENT_SECURITY_POLICY, TOKEN_META } from './guard';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
-};
 
 const escapeAttribute = (value: string) => value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -26,14 +13,14 @@ export async function sendIndex(response: ServerResponse, rendererDir: string, t
   try {
     html = await readFile(join(rendererDir, 'index.html'), 'utf8');
   } catch {
-    response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.writeHead(503, { 'Content-Type': MEDIA_TYPES.text });
     response.end('The renderer is not built. Run `npm run build:renderer`, then reload.\n');
     return;
   }
   const meta = `<meta name="${TOKEN_META}" content="${escapeAttribute(token)}" />`;
   const page = html.replace('</head>', `  ${meta}\n  </head>`);
   response.writeHead(200, {
-    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Type': MEDIA_TYPES.html,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Frame-Options': 'DENY',
   });
@@ -53,7 +40,7 @@ export async function sendStatic(
   }
   const file = join(rendererDir, relative);
   if (!file.startsWith(rendererDir + sep) || relative.split(/[/\\]/).includes('..')) return false;
-  const type = contentTypes[extname(file)];
+  const type = STATIC_CONTENT_TYPES[extname(file)];
   if (!type) return false;
   try {
     if (!(await stat(file)).isFile()) return false;

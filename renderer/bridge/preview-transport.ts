@@ -4,6 +4,7 @@ import type { Api, Transport } from '../../shared/ipc/api';
 import { buildApi } from '../../shared/ipc/api';
 import type { Result } from '../../shared/ipc/channel';
 import type { ChannelName, EventName } from '../../shared/ipc/contract';
+import { MEDIA_TYPES } from '../../shared/media-types';
 
 export const PREVIEW_TOKEN_META = 'envelope-preview-token';
 export const PREVIEW_TOKEN_HEADER = 'X-Envelope-Token';
@@ -43,7 +44,7 @@ export function createPreviewTransport(token: string, base = ''): Transport {
       try {
         const response = await fetch(`${base}/api/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [PREVIEW_TOKEN_HEADER]: token },
+          headers: { 'Content-Type': MEDIA_TYPES.json, [PREVIEW_TOKEN_HEADER]: token },
           body: JSON.stringify(args ?? {}),
         });
         const body: unknown = await response.json();

@@ -2,23 +2,13 @@
 // from the preview alike, and needs no router dependency for eight flat pages. The page ids come
 // from the contract, where main's menu and tray name them too (app:navigate).
 import { pageIds, type PageId } from '../../shared/ipc/channels/app';
+import { pageTitles } from '../../shared/page-titles';
 
 export type RouteId = PageId;
 
-const titles: Record<RouteId, string> = {
-  overview: 'Overview',
-  inventory: 'Inventory',
-  'copy-ami': 'Copy AMI',
-  migrate: 'Migrate',
-  diagnostics: 'Diagnostics',
-  plans: 'Plans',
-  jobs: 'Jobs',
-  accounts: 'Accounts',
-};
-
 export const routes: readonly { readonly id: RouteId; readonly title: string }[] = pageIds.map((id) => ({
   id,
-  title: titles[id],
+  title: pageTitles[id],
 }));
 
 export const defaultRoute: RouteId = 'overview';
@@ -30,7 +20,7 @@ export function routeFromHash(hash: string): RouteId {
   return routes.find((route) => route.id === id)?.id ?? defaultRoute;
 }
 
-export const titleOf = (id: RouteId): string => titles[id];
+export const titleOf = (id: RouteId): string => pageTitles[id];
 
 export function navigate(id: RouteId): void {
   window.location.hash = hrefFor(id);

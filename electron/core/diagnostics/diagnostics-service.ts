@@ -32,6 +32,7 @@ import {
 import { JsonFile } from './json-file';
 import { reportHtml, reportJson } from './report-html';
 import { runDiagnostics } from './run-diagnostics';
+import { FILE_MEDIA_TYPES } from '../../../shared/media-types';
 
 export interface DiagnosticsServiceOptions {
   readonly accounts: AccountService;
@@ -127,12 +128,12 @@ export class DiagnosticsService {
     return format === 'html'
       ? {
           filename: `envelope-diagnostics-${report.account}-${stamp}.html`,
-          mimeType: 'text/html',
+          mimeType: FILE_MEDIA_TYPES.html,
           content: reportHtml(report),
         }
       : {
           filename: `envelope-diagnostics-${report.account}-${stamp}.json`,
-          mimeType: 'application/json',
+          mimeType: FILE_MEDIA_TYPES.json,
           content: reportJson(report),
         };
   }

@@ -1,5 +1,6 @@
 // One entry for every export format: the text, a file name and its media type.
 import { z } from 'zod';
+import { FILE_MEDIA_TYPES } from '../../media-types';
 import type { Plan } from '../plan-document';
 import { renderBash } from './render-bash';
 import { renderHtml } from './render-html';
@@ -16,11 +17,11 @@ export interface RenderedPlan {
 }
 
 const FILES: Record<ExportFormat, { ext: string; mime: string; render: (plan: Plan) => string }> = {
-  json: { ext: 'json', mime: 'application/json', render: (plan) => `${JSON.stringify(plan, null, 2)}\n` },
-  html: { ext: 'html', mime: 'text/html', render: renderHtml },
-  md: { ext: 'md', mime: 'text/markdown', render: renderMarkdown },
-  bash: { ext: 'sh', mime: 'text/x-shellscript', render: renderBash },
-  ssm: { ext: 'ssm.yaml', mime: 'application/yaml', render: renderSsm },
+  json: { ext: 'json', mime: FILE_MEDIA_TYPES.json, render: (plan) => `${JSON.stringify(plan, null, 2)}\n` },
+  html: { ext: 'html', mime: FILE_MEDIA_TYPES.html, render: renderHtml },
+  md: { ext: 'md', mime: FILE_MEDIA_TYPES.markdown, render: renderMarkdown },
+  bash: { ext: 'sh', mime: FILE_MEDIA_TYPES.shell, render: renderBash },
+  ssm: { ext: 'ssm.yaml', mime: FILE_MEDIA_TYPES.yaml, render: renderSsm },
 };
 
 export function renderPlan(plan: Plan, format: ExportFormat): RenderedPlan {
