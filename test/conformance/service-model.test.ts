@@ -49,7 +49,8 @@ async function inScenario(
   }
 }
 
-describe('sandbox answers against the AWS service models', () => {
+// The first test drives the traffic the second checks: their order is kept when shuffled.
+describe('sandbox answers against the AWS service models', { shuffle: false }, () => {
   beforeAll(() => {
     findModelDir(); // fails at once, saying what to install, when the models are missing
   });
