@@ -3,7 +3,7 @@
 // available AMI whose every snapshot is encrypted with the CMK. Bad keys fail at once and create
 // nothing; faults mid-copy (throttling, a key disabled, EC2 unavailable) end as they should.
 import { PutKeyPolicyCommand, GetKeyPolicyCommand } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { copyImageEncrypted, PartialCopyError } from '../../../electron/core/ami-copy/copy-image';
 import { cleanupPartialCopy } from '../../../electron/core/ami-copy/cleanup';
 import { planAmiCopy } from '../../../electron/core/ami-copy/plan-ami-copy';
@@ -102,8 +102,10 @@ describe('planning refuses bad keys before creating anything', () => {
 });
 
 describe('copying with the CMK once its policy allows the caller', () => {
-  it('ends with an available AMI whose every snapshot is encrypted with the CMK', async () => {
-    const first = await planAmiCopy(deps, request('alias/avi-cmk', '{name}-c1')).catch((e: AppError) => e);
+  // Every test here needs the statement the refusal proposes in the key policy: it is added once,
+  // before them, so each test stands alone (and the suite passes shuffled).
+  beforeAll(async () => {
+    const first = await planAmiCopy(deps, request('alias/avi-cmk', '{name}-c0')).catch((e: AppError) => e);
     expect(first).toBeInstanceOf(AppError);
     const statement = JSON.parse(/(\{.*\})$/.exec((first as AppError).hint ?? '')?.[1] ?? '{}') as object;
     const kms = deps.kms(REGION);
@@ -119,7 +121,16 @@ describe('copying with the CMK once its policy allows the caller', () => {
         Policy: JSON.stringify(policy),
       }),
     );
+  });
+  // Tests here disable the key or schedule its deletion: each puts it back, whatever ran before.
+  afterEach(() => {
+    sandbox.control.clearFaults();
+    const key = sandbox.handle.world.kmsKeys.get(aviLab.ids.cmkArn)!;
+    key.state = 'Enabled';
+    delete key.deletionDate;
+  });
 
+  it('ends with an available AMI whose every snapshot is encrypted with the CMK', async () => {
     const { view } = await planAmiCopy(deps, request('alias/avi-cmk', '{name}-c1'));
     const copy = view.copies[0]!;
     expect(copy.kmsKeyArn).toBe(aviLab.ids.cmkArn);
@@ -226,8 +237,6 @@ describe('copying with the CMK once its policy allows the caller', () => {
   });
 
   it('a key scheduled for deletion as CopyImage arrives: accepted, then failed, the state named, ids kept', async () => {
-    // The test before leaves the key disabled.
-    sandbox.handle.world.kmsKeys.get(aviLab.ids.cmkArn)!.state = 'Enabled';
     const { view } = await planAmiCopy(deps, request('alias/avi-cmk', '{name}-c4'));
     const copy = view.copies[0]!;
     // EC2 authenticates CopyImage's KmsKeyId asynchronously (API reference): the call answers an
