@@ -31,6 +31,10 @@ export function PlanSummaryPanel(props: { readonly plan: Plan; readonly summary:
             { label: 'Expected downtime', value: formatSeconds(plan.expectedDowntimeSeconds ?? 0) },
             { label: 'Estimated duration', value: formatSeconds(plan.estimatedSeconds) },
             { label: 'Facts', value: `${summary.facts}, ${factSource}` },
+            {
+              label: 'SHA-256 seal',
+              value: `${summary.sha256.slice(0, 16)}… (not changed by accident; says nothing about who made it)`,
+            },
           ]}
         />
         {/* The durations above are AWS time; the sandbox account says how much faster it runs. */}

@@ -16,6 +16,9 @@ export const planFieldRows = (plan: Plan): unknown[][] => [
   ['Estimated duration', formatSeconds(plan.estimatedSeconds)],
   ['Plan id', plan.id],
   ['SHA-256', plan.sha256],
+  // What the seal proves, said where it is shown (the JSON export also carries a signature).
+  ['Seal', 'the SHA-256 shows the plan was not changed by accident; it does not say who made it'],
+  ...(plan.signature ? [['Signer fingerprint', plan.signature.fingerprint]] : []),
 ];
 
 export const STEP_HEADERS = ['#', 'Step', 'Action', 'Phase', 'Region', 'Estimate'];
