@@ -2,6 +2,7 @@
 // controller ends running with every volume encrypted under the CMK on the same devices, originals
 // kept; rollback puts the originals back; cleanup deletes only after confirmation.
 import { DescribeInstancesCommand, DescribeVolumesCommand } from '@aws-sdk/client-ec2';
+import { GetKeyPolicyCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import { executeMigration, rollbackMigration } from '../../../electron/core/migration/executor';
@@ -90,6 +91,21 @@ describe('prechecks', () => {
 });
 
 describe('swap in place', () => {
+  // The CMK's policy gets the EBS statement here; the prechecks suite expects it missing, so the
+  // policy is put back when this suite ends, whichever runs first (--sequence.shuffle).
+  let originalPolicy: string | undefined;
+  beforeAll(async () => {
+    originalPolicy = (
+      await ctx.kms.send(new GetKeyPolicyCommand({ KeyId: ids.cmkArn, PolicyName: 'default' }))
+    ).Policy;
+  });
+  afterAll(async () => {
+    if (originalPolicy)
+      await ctx.kms.send(
+        new PutKeyPolicyCommand({ KeyId: ids.cmkArn, PolicyName: 'default', Policy: originalPolicy }),
+      );
+  });
+
   it('migrates a controller to the CMK, keeps the originals, rolls back and cleans up', async () => {
     await allowEbsOn(ctx.kms, ids.cmkArn, ctx.region);
     const before = await devicesOf(c1);
