@@ -62,10 +62,18 @@ afterAll(async () => {
   await fake.close();
 });
 
-describe('IAM Identity Center profiles', () => {
-  it('logs in to the session of a profile, then the SDK’s fromSSO reads Envelope’s token file', async () => {
+// The session's device login, made once by whichever test needs a token first, so each test stands
+// alone and the file passes in any order (--sequence.shuffle).
+let login: Promise<void> | undefined;
+const loggedIn = (): Promise<void> =>
+  (login ??= (async () => {
     const started = await accounts.startSsoLogin({ profile: 'dev' });
     expect(await accounts.sso.wait(started.loginId)).toBe('succeeded');
+  })());
+
+describe('IAM Identity Center profiles', () => {
+  it('logs in to the session of a profile, then the SDK’s fromSSO reads Envelope’s token file', async () => {
+    await loggedIn();
     const credentials = await fromSSO({ profile: 'dev', clientConfig: { endpoint: fake.endpoint } })();
     expect(credentials.secretAccessKey).toBe('role-secret-2');
     const listing = await accounts.listProfiles();
@@ -73,6 +81,7 @@ describe('IAM Identity Center profiles', () => {
   });
 
   it('gets the profile’s credentials through the services section, cached with their expiry', async () => {
+    await loggedIn();
     const provider = accounts.access('dev').credentials;
     const first = await provider();
     expect(first.secretAccessKey).toBe('role-secret-2');
@@ -83,6 +92,7 @@ describe('IAM Identity Center profiles', () => {
   });
 
   it('lists the accounts and roles of the session', async () => {
+    await loggedIn();
     expect(await accounts.ssoAccounts('corp')).toEqual([
       {
         accountId: '111122223333',
@@ -120,6 +130,7 @@ describe('IAM Identity Center profiles', () => {
   });
 
   it('names the profile and the sso-session when a session has expired', async () => {
+    await loggedIn();
     writeFileSync(
       getSSOTokenFilepath('old'),
       JSON.stringify({
