@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { defaultDataDir } from '../../../electron/core/data-dir';
 import { createDispatcher, type Handlers } from '../../../electron/core/ipc/dispatcher';
 import {
@@ -20,6 +20,8 @@ const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const SESSION = 'FwoGZXIvYXdzEXAMPLE-session-token-value-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'envelope-log-'));
 
+// Tests point the log elsewhere; each puts it back, so the first test holds in any order.
+afterEach(() => setLogDirectory(defaultDataDir()));
 afterAll(() => {
   setLogDirectory(defaultDataDir());
   rmSync(dir, { recursive: true, force: true });
