@@ -36,7 +36,7 @@ export const planStepSchema = z.object({
 });
 export type PlanStep = z.infer<typeof planStepSchema>;
 
-export const planKindSchema = z.enum(['ami-copy', 'migration', 'diagnostic-fix']);
+export const planKindSchema = z.enum(['ami-copy', 'migration', 'diagnostic-fix', 's3-encrypt']);
 export type PlanKind = z.infer<typeof planKindSchema>;
 
 export const unsealedPlanSchema = z.object({

@@ -163,6 +163,13 @@ export class PlansService {
         const entry = await this.options.diagnostics.applyFix(plan);
         return { kind: plan.kind, jobIds: [], fixEntryId: entry.id };
       }
+      case 's3-encrypt':
+        // Wired to the S3 re-encryption service (electron/core/s3-encrypt) when it lands.
+        throw new AppError(
+          'not-implemented',
+          'S3 re-encryption plans cannot be run from Plans yet.',
+          'Run it from the S3 page.',
+        );
     }
   }
 
