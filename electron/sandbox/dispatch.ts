@@ -12,6 +12,7 @@ import {
   type WireResponse,
 } from './protocol/wire';
 import { s3OperationName } from './protocol/s3-operation';
+import { s3ControlOperation } from './s3control/index';
 import type { Route } from './route';
 import { services, type ServiceName } from './services';
 
@@ -51,6 +52,21 @@ export function prepare(route: Route, raw: RawRequest): Prepared {
       return prepareJson(route.target, raw.body);
     case 's3':
       return prepareS3(raw);
+    case 's3control': {
+      const definition = services.s3control;
+      return {
+        protocol: 'rest-xml',
+        service: 's3control',
+        action: s3ControlOperation(raw.method, raw.url.pathname),
+        invoke: (ctx) =>
+          restAnswer(
+            'rest-xml',
+            ctx,
+            definition.protocol === 'rest-xml' ? definition.handler : undefined,
+            restRequest(raw, raw.url.pathname),
+          ),
+      };
+    }
     case 'rest-json': {
       const definition = services[route.service];
       return {

@@ -3,6 +3,7 @@
 // SSO portal or SSO-OIDC path, or, for unsigned Query requests, the API Version.
 import type { QueryParams } from './context';
 import type { AuthInfo } from './protocol/sigv4';
+import { S3CONTROL_PATH } from './s3control/index';
 import type { ServiceName } from './services';
 
 export type Route =
@@ -13,6 +14,7 @@ export type Route =
     }
   | { readonly kind: 'json'; readonly target: string }
   | { readonly kind: 's3' }
+  | { readonly kind: 's3control' }
   | {
       readonly kind: 'rest-json';
       readonly service: Extract<ServiceName, 'sso' | 'sso-oidc'>;
@@ -48,7 +50,8 @@ export function resolveRoute(
   const target = headers['x-amz-target'];
   if (target !== undefined) return { kind: 'json', target };
   const signedFor = auth.kind === 'sigv4' ? auth.scope.service : undefined;
-  if (signedFor === 's3') return { kind: 's3' };
+  // S3 Control signs as s3 too; its paths start /v20180820/ (on <account-id>.s3-control hosts).
+  if (signedFor === 's3') return S3CONTROL_PATH.test(url.pathname) ? { kind: 's3control' } : { kind: 's3' };
   if (signedFor === 'kms') return { kind: 'json', target: '' };
   if (auth.kind === 'none') {
     const sso = SSO_ROUTES[`${method} ${url.pathname}`];

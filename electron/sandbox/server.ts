@@ -95,7 +95,9 @@ async function handle(
     region: world.sso.region,
   };
   if (prepared.protocol !== 'rest-json') {
-    const rawUrl = req.url ?? '/';
+    // A request through HTTP_PROXY names its target in absolute form (http://host:port/path); the
+    // signature covers only the path ("A server MUST accept the absolute-form", RFC 9112 §3.2.2).
+    const rawUrl = (req.url ?? '/').replace(/^https?:\/\/[^/?]*/i, '') || '/';
     const q = rawUrl.indexOf('?');
     const signed = runtime.verifySignatures
       ? {

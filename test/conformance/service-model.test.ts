@@ -20,6 +20,7 @@ import {
   driveEc2Swap,
 } from './service-model/drive/ec2-migration';
 import { driveKms, driveS3 } from './service-model/drive/kms-s3';
+import { driveS3Control } from './service-model/drive/s3control';
 import { driveIdentity, driveKublr } from './service-model/drive/kublr-identity';
 import { driveKmsDryRun, drivePreflight } from './service-model/drive/preflight';
 import { driveKeyFailures, driveRefusals, driveUnavailable } from './service-model/drive/refusals';
@@ -62,6 +63,7 @@ describe('sandbox answers against the AWS service models', { shuffle: false }, (
       await driveEc2Defaults(ctx, ids);
       await driveKms(ctx, ids);
       await driveS3(ctx, ids);
+      await driveS3Control(ctx, ids.labKeyArn);
       await driveEc2Swap(ctx, ids);
       await driveEc2Images(ctx, ids);
       await drivePreflight(ctx, ids, answers);

@@ -338,6 +338,7 @@ const endpointServiceIds: Readonly<Record<ServiceName, EndpointServiceId>> = {
   ec2: 'EC2',
   kms: 'KMS',
   s3: 'S3',
+  s3control: 'S3 Control',
   sts: 'STS',
   iam: 'IAM',
   autoscaling: 'Auto Scaling',

@@ -6,7 +6,8 @@
 import type { Section, SharedFiles } from './profile-files';
 
 // Service ids as the SDK names them ('SSO OIDC' → AWS_ENDPOINT_URL_SSO_OIDC and `sso_oidc`).
-export type EndpointServiceId = 'SSO' | 'SSO OIDC' | 'STS' | 'EC2' | 'KMS' | 'S3' | 'IAM' | 'Auto Scaling';
+export type EndpointServiceId =
+  'SSO' | 'SSO OIDC' | 'STS' | 'EC2' | 'KMS' | 'S3' | 'S3 Control' | 'IAM' | 'Auto Scaling';
 
 const truthy = (value: string | undefined): boolean => value?.toLowerCase() === 'true';
 

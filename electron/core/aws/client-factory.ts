@@ -6,11 +6,13 @@ import { createRequire } from 'node:module';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CLIENT_SETTINGS, withoutSdkLogging } from './client-tuning';
+import { s3ControlEndpoint, s3ControlRequestHandler } from './s3-control-endpoint';
 
 export interface AccountAccess {
   readonly credentials: AwsCredentialIdentityProvider;
@@ -37,6 +39,9 @@ export const services = {
   ec2: () => (load('@aws-sdk/client-ec2') as { EC2Client: typeof EC2Client }).EC2Client,
   kms: () => (load('@aws-sdk/client-kms') as { KMSClient: typeof KMSClient }).KMSClient,
   s3: () => (load('@aws-sdk/client-s3') as { S3Client: typeof S3Client }).S3Client,
+  // S3 Batch Operations (s3-encrypt/batch).
+  s3control: () =>
+    (load('@aws-sdk/client-s3-control') as { S3ControlClient: typeof S3ControlClient }).S3ControlClient,
   sts: () => (load('@aws-sdk/client-sts') as { STSClient: typeof STSClient }).STSClient,
   iam: () => (load('@aws-sdk/client-iam') as { IAMClient: typeof IAMClient }).IAMClient,
   autoscaling: () =>
@@ -72,7 +77,12 @@ export class ClientFactory {
       const Client = services[service]() as unknown as new (c: object) => ClientOf<S>;
       // S3 on a custom endpoint (the sandbox, a local gateway) needs path-style addressing.
       const pathStyle = service === 's3' && config.endpoint ? { forcePathStyle: true } : {};
-      client = withoutSdkLogging(new Client({ ...config, ...CLIENT_SETTINGS, ...pathStyle }));
+      // S3 Control on a custom endpoint: the account id goes in front of its host (s3-control-endpoint.ts).
+      const control =
+        service === 's3control' && config.endpoint
+          ? { endpoint: s3ControlEndpoint(config.endpoint), requestHandler: s3ControlRequestHandler() }
+          : {};
+      client = withoutSdkLogging(new Client({ ...config, ...CLIENT_SETTINGS, ...pathStyle, ...control }));
       this.clients.set(key, client);
     }
     return client as ClientOf<S>;

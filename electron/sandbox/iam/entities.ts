@@ -12,6 +12,7 @@ import { AwsError, type CallContext, type QueryHandler, type QueryParams } from 
 import { mintAccessKeyId, mintSecret, mintUniqueId } from '../ids';
 import { parsePolicy } from '../policy/index';
 import { requireParam } from '../protocol/query-params';
+import { NO_OUTPUT } from '../protocol/xml';
 import type { IamPrincipal } from '../world';
 
 type Kind = 'user' | 'role';
@@ -150,7 +151,7 @@ function inlinePolicy(kind: Kind, verb: 'Put' | 'Get' | 'Delete' | 'List'): Quer
     const policyName = validName(params, 'PolicyName');
     if (verb === 'Put') {
       inline[policyName] = parsedDocument(requireParam(params, 'PolicyDocument'));
-      return {};
+      return NO_OUTPUT;
     }
     const text = inline[policyName];
     if (text === undefined)
@@ -161,7 +162,7 @@ function inlinePolicy(kind: Kind, verb: 'Put' | 'Get' | 'Delete' | 'List'): Quer
       );
     if (verb === 'Delete') {
       delete inline[policyName];
-      return {};
+      return NO_OUTPUT;
     }
     return { [`${who}Name`]: name, PolicyName: policyName, PolicyDocument: encodeURIComponent(text) };
   };

@@ -50,6 +50,10 @@ export function ec2ErrorResponse(code: string, message: string, requestId: strin
   });
 }
 
+// What a Query handler answers for an operation the model gives no output shape (IAM's
+// PutRolePolicy…): AWS then sends only <ActionResponse><ResponseMetadata>, no <ActionResult>.
+export const NO_OUTPUT: Record<string, unknown> = Object.freeze({});
+
 // awsQuery: <ActionResponse xmlns=…><ActionResult>…</ActionResult><ResponseMetadata>…
 export function queryResponse(
   namespace: string,
@@ -60,7 +64,7 @@ export function queryResponse(
   return buildXml({
     [`${action}Response`]: {
       '@_xmlns': namespace,
-      [`${action}Result`]: result,
+      ...(result === NO_OUTPUT ? {} : { [`${action}Result`]: result }),
       ResponseMetadata: { RequestId: requestId },
     },
   });

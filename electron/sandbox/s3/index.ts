@@ -26,6 +26,7 @@ import {
   getBucketLocation,
   headBucket,
 } from './bucket-lifecycle';
+import { advanceJobs } from '../s3control/job-run';
 import { listBuckets } from './list-buckets';
 import { listObjectVersions, listObjectsV2, objectOperation } from './objects/index';
 import { accessDenied, noSuchBucket, permanentRedirect } from './wire';
@@ -67,6 +68,8 @@ function objectRequest(ctx: CallContext, name: string, request: RestRequest): Re
 }
 
 export const s3Handler: RestHandler = (ctx, request) => {
+  // Batch Operations jobs write their reports into buckets as the clock passes.
+  advanceJobs(ctx);
   const { method, bucket: name } = request;
   if (!name) {
     if (method === 'GET') return listBuckets(ctx, request);

@@ -11,6 +11,7 @@ const PACKAGE_SERVICE: Readonly<Record<string, ModelService>> = {
   'client-ec2': 'ec2',
   'client-kms': 'kms',
   'client-s3': 's3',
+  'client-s3-control': 's3control',
   'client-sts': 'sts',
   'client-iam': 'iam',
   'client-auto-scaling': 'autoscaling',

@@ -69,7 +69,8 @@ export type ServiceModel = z.infer<typeof modelSchema>;
 export type WireProtocol = ServiceModel['metadata']['protocol'];
 
 // The sandbox's service names are the models' folder names.
-export type ModelService = 'ec2' | 'kms' | 's3' | 'sts' | 'iam' | 'autoscaling' | 'sso' | 'sso-oidc';
+export type ModelService =
+  'ec2' | 'kms' | 's3' | 's3control' | 'sts' | 'iam' | 'autoscaling' | 'sso' | 'sso-oidc';
 
 const CANDIDATE_DIRS = [
   '/usr/lib/python3/dist-packages/awscli/botocore/data',

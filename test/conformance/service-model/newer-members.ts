@@ -32,6 +32,18 @@ export const NEWER_THAN_CLI_MODEL: ReadonlyMap<string, string> = new Map([
   ['ListBucketsOutput.ContinuationToken', '@aws-sdk/client-s3 ListBucketsOutput.ContinuationToken'],
   ['ListBucketsOutput.Prefix', '@aws-sdk/client-s3 ListBucketsOutput.Prefix'],
   ['Bucket.BucketRegion', '@aws-sdk/client-s3 Bucket.BucketRegion'],
+  // S3 Control API reference, JobManifestGeneratorFilter: key-name, storage-class, size and
+  // encryption filters of a generated manifest (2024), echoed by DescribeJob.
+  ...[
+    'KeyNameConstraint',
+    'MatchAnyStorageClass',
+    'MatchAnyObjectEncryption',
+    'ObjectSizeGreaterThanBytes',
+    'ObjectSizeLessThanBytes',
+  ].map((member): [string, string] => [
+    `JobManifestGeneratorFilter.${member}`,
+    `@aws-sdk/client-s3-control JobManifestGeneratorFilter.${member}`,
+  ]),
 ]);
 
 // Error codes an operation documents today that the CLI's older model does not list, keyed

@@ -5,10 +5,15 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { SSOClient } from '@aws-sdk/client-sso';
 import { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { TestSandbox } from '../../../helpers/sandbox';
+import {
+  s3ControlEndpoint,
+  s3ControlRequestHandler,
+} from '../../../../electron/core/aws/s3-control-endpoint';
 import type { RawAnswer } from '../answer';
 import { recordAnswers } from '../recorder';
 
@@ -18,6 +23,7 @@ export interface DriveContext {
   readonly ec2: EC2Client;
   readonly kms: KMSClient;
   readonly s3: S3Client;
+  readonly s3control: S3ControlClient;
   readonly sts: STSClient;
   readonly iam: IAMClient;
   readonly autoscaling: AutoScalingClient;
@@ -33,6 +39,16 @@ export function driveContext(sandbox: TestSandbox, region: string, sink: RawAnsw
   const ec2 = recordAnswers(new EC2Client(config), 'ec2', sink);
   const kms = recordAnswers(new KMSClient(config), 'kms', sink);
   const s3 = recordAnswers(new S3Client({ ...config, forcePathStyle: true }), 's3', sink);
+  // S3 Control as the app reaches it: the account id in front of a localhost endpoint.
+  const s3control = recordAnswers(
+    new S3ControlClient({
+      ...config,
+      endpoint: s3ControlEndpoint(config.endpoint),
+      requestHandler: s3ControlRequestHandler(),
+    }),
+    's3control',
+    sink,
+  );
   const sts = recordAnswers(new STSClient(config), 'sts', sink);
   const iam = recordAnswers(new IAMClient(config), 'iam', sink);
   const autoscaling = recordAnswers(new AutoScalingClient(config), 'autoscaling', sink);
@@ -40,13 +56,14 @@ export function driveContext(sandbox: TestSandbox, region: string, sink: RawAnsw
   const unsigned = { endpoint: config.endpoint, region, maxAttempts: 1 };
   const sso = recordAnswers(new SSOClient(unsigned), 'sso', sink);
   const oidc = recordAnswers(new SSOOIDCClient(unsigned), 'sso-oidc', sink);
-  const clients = [ec2, kms, s3, sts, iam, autoscaling, sso, oidc];
+  const clients = [ec2, kms, s3, s3control, sts, iam, autoscaling, sso, oidc];
   return {
     sandbox,
     region,
     ec2,
     kms,
     s3,
+    s3control,
     sts,
     iam,
     autoscaling,
