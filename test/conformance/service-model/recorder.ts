@@ -1,6 +1,7 @@
 // Records every raw HTTP answer an SDK client receives, before the SDK parses it: a middleware
 // at the end of the deserialize step (inside the SDK's deserializer) reads the body bytes, keeps
 // a copy, and hands the same bytes on, so the call, its paginator or its waiter behave as usual.
+import { Readable } from 'node:stream';
 import type { HttpResponse } from '@smithy/types';
 import type { RawAnswer } from './answer';
 import type { ModelService } from './model';
@@ -32,8 +33,8 @@ export function recordAnswers<C extends MiddlewareClient>(
       const result = await next(args);
       const response = result.response as HttpResponse;
       const bytes = await readBody(response.body);
-      // The SDK's body collector accepts bytes as well as a stream.
-      response.body = bytes;
+      // Handed on as the stream it was: a streaming output (GetObject's Body) needs a Readable.
+      response.body = Readable.from([Buffer.from(bytes)]);
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(response.headers)) headers[name.toLowerCase()] = value;
       sink.push({

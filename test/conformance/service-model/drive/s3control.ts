@@ -2,8 +2,8 @@
 // job on a generated manifest filtered on encryption, confirmed, followed to Complete, listed; a
 // second one cancelled; the errors it handles (no such job, a status change the job refuses, bad
 // input).
-import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateRoleCommand, GetRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   CreateJobCommand,
   DescribeJobCommand,
@@ -33,6 +33,8 @@ export async function driveS3Control(ctx: DriveContext, keyArn: string): Promise
       PolicyDocument: batchPermissions(BUCKET, BUCKET, keyArn),
     }),
   );
+  // The engine reads the role's trust policy before it creates a job.
+  await iam.send(new GetRoleCommand({ RoleName: 'conformance-batch' }));
   const job = (token: string): CreateJobCommandInput => ({
     AccountId,
     ClientRequestToken: token,
@@ -75,6 +77,8 @@ export async function driveS3Control(ctx: DriveContext, keyArn: string): Promise
   ctx.advance(10 * 60_000);
   await s3control.send(new DescribeJobCommand({ AccountId, JobId })); // Complete, with a report
   await s3control.send(new ListJobsCommand({ AccountId, JobStatuses: ['Complete'], MaxResults: 10 }));
+  // The completion report the engine reads.
+  await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `reports/job-${JobId}/manifest.json` }));
 
   const second = (await s3control.send(new CreateJobCommand(job('conformance-2')))).JobId ?? '';
   await s3control.send(
