@@ -1,5 +1,5 @@
 // Every export format of a plan, wherever the plan is shown: core renders the text, the page
-// downloads it. The SSM runbook exists for migrations only.
+// downloads it. The SSM runbook exists for migrations only, the S3 Batch job for S3 re-encryption.
 import Button from '@cloudscape-design/components/button';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { Plan } from '../../../shared/plans/plan-document';
@@ -13,10 +13,15 @@ export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string }[] 
   { format: 'md', label: 'Markdown' },
   { format: 'bash', label: 'AWS CLI script' },
   { format: 'ssm', label: 'SSM runbook' },
+  { format: 's3-batch-job', label: 'S3 Batch job' },
 ];
 
+// The SSM runbook is a migration's; the S3 Batch Operations job an S3 re-encryption's.
 export const formatsFor = (kind: string) =>
-  EXPORT_FORMATS.filter((f) => f.format !== 'ssm' || kind === 'migration');
+  EXPORT_FORMATS.filter(
+    (f) =>
+      (f.format !== 'ssm' || kind === 'migration') && (f.format !== 's3-batch-job' || kind === 's3-encrypt'),
+  );
 
 export function PlanExportButtons(props: { readonly plan: Plan; readonly label?: string }) {
   const download = async (format: ExportFormat) => {

@@ -5,9 +5,11 @@ import type { Plan } from '../plan-document';
 import { renderBash } from './render-bash';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
+import { renderS3BatchJob } from './s3-batch-job';
 import { renderSsm } from './render-ssm';
 
-export const exportFormatSchema = z.enum(['json', 'html', 'md', 'bash', 'ssm']);
+// s3-batch-job: an s3-encrypt plan's S3 Batch Operations job for `aws s3control create-job`.
+export const exportFormatSchema = z.enum(['json', 'html', 'md', 'bash', 'ssm', 's3-batch-job']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 export interface RenderedPlan {
@@ -22,6 +24,7 @@ const FILES: Record<ExportFormat, { ext: string; mime: string; render: (plan: Pl
   md: { ext: 'md', mime: FILE_MEDIA_TYPES.markdown, render: renderMarkdown },
   bash: { ext: 'sh', mime: FILE_MEDIA_TYPES.shell, render: renderBash },
   ssm: { ext: 'ssm.yaml', mime: FILE_MEDIA_TYPES.yaml, render: renderSsm },
+  's3-batch-job': { ext: 's3-batch-job.json', mime: FILE_MEDIA_TYPES.json, render: renderS3BatchJob },
 };
 
 export function renderPlan(plan: Plan, format: ExportFormat): RenderedPlan {
