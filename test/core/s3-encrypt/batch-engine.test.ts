@@ -5,8 +5,15 @@
 // about 15 real ms), the engine polls every 20 ms.
 import { DisableKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { ListJobsCommand } from '@aws-sdk/client-s3-control';
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { ListJobsCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { s3ControlEndpoint, s3ControlRequestHandler } from '../../../electron/core/aws/s3-control-endpoint';
+import {
+  CreateAccessKeyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { S3EncryptProgress } from '../../../shared/domain/s3-encrypt';
 import { S3BatchEngine } from '../../../electron/core/s3-encrypt/batch/batch-engine';
@@ -149,6 +156,44 @@ describe('S3 Batch Operations engine', () => {
     expect(progress.at(-1)?.batchStatus).toBe('Cancelled');
     const head = await world.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'cancel/0000.bin' }));
     expect(head.ServerSideEncryption).toBe('AES256');
+  });
+
+  it('says which permission is missing when S3 refuses to create the job', async () => {
+    const iam = new IAMClient(sandbox.sdkConfig);
+    await iam.send(new CreateUserCommand({ UserName: 'no-pass-role' }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'no-pass-role',
+        PolicyName: 'all-but-pass-role',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['s3:*', 'iam:GetRole', 'iam:SimulatePrincipalPolicy'],
+              Resource: '*',
+            },
+          ],
+        }),
+      }),
+    );
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'no-pass-role' }));
+    const credentials = {
+      accessKeyId: AccessKey!.AccessKeyId!,
+      secretAccessKey: AccessKey!.SecretAccessKey!,
+    };
+    const ctx = {
+      ...context(),
+      s3control: new S3ControlClient({
+        ...sandbox.sdkConfig,
+        credentials,
+        endpoint: s3ControlEndpoint(sandbox.endpoint),
+        requestHandler: s3ControlRequestHandler(),
+      }),
+    };
+    await expect(
+      new S3BatchEngine().run(await plan('s3e-no-pass-role', 'x/', 1), memoryJournal(), ctx),
+    ).rejects.toMatchObject({ code: 'batch-access-denied', hint: expect.stringContaining('iam:PassRole') });
   });
 
   it('refuses a role S3 cannot assume before creating anything, with both policies', async () => {

@@ -64,7 +64,11 @@ export class S3BatchEngine implements BatchEngine {
     if (!jobId && ctx.signal.aborted) return this.notStarted(spec, plan, Date.now() - started);
     if (!jobId) {
       await this.requireUsableRole(ctx, spec);
-      const { JobId } = await ctx.s3control.send(new CreateJobCommand(s3BatchCreateJobInput(spec, true)));
+      const { JobId } = await ctx.s3control
+        .send(new CreateJobCommand(s3BatchCreateJobInput(spec, true)))
+        .catch((error: unknown) => {
+          throw createJobError(error, spec);
+        });
       if (!JobId) throw new AppError('batch-create-failed', 'S3 answered CreateJob without a job id.');
       jobId = JobId;
       journal.setBatch({ ...record, jobId });
@@ -113,7 +117,15 @@ export class S3BatchEngine implements BatchEngine {
     const key = { AccountId: spec.accountId, JobId: jobId };
     const pollMs = ctx.pollMs ?? DEFAULT_POLL_MS;
     for (;;) {
-      const { Job = {} } = await ctx.s3control.send(new DescribeJobCommand(key));
+      const { Job = {} } = await ctx.s3control.send(new DescribeJobCommand(key)).catch((error: unknown) => {
+        throw errorName(error) === 'NotFoundException'
+          ? new AppError(
+              'batch-job-gone',
+              `S3 no longer knows Batch Operations job ${jobId} (jobs are deleted 90 days after they end, and are kept per account and region).`,
+              'Plan the bucket again: a new plan creates a new job.',
+            )
+          : error;
+      });
       const status = Job.Status ?? 'New';
       this.report(ctx, plan, jobId, Job);
       if (TERMINAL.has(status)) return Job;
@@ -206,6 +218,24 @@ export class S3BatchEngine implements BatchEngine {
       durationMs,
     };
   }
+}
+
+const errorName = (error: unknown): string => (error as { name?: string }).name ?? '';
+
+// CreateJob's refusals in words (S3 user guide, "Granting permissions for Batch Operations": the
+// caller needs s3:CreateJob and iam:PassRole on the role).
+function createJobError(error: unknown, spec: S3BatchJobSpec): unknown {
+  const name = errorName(error);
+  const message = (error as { message?: string }).message ?? '';
+  if (name === 'AccessDenied' || name === 'AccessDeniedException')
+    return new AppError(
+      'batch-access-denied',
+      `S3 refused to create the Batch Operations job: ${message}`,
+      `Your identity needs s3:CreateJob, and iam:PassRole on ${spec.roleArn}.`,
+    );
+  if (name === 'BadRequestException' || name === 'InvalidRequest')
+    return new AppError('batch-create-refused', `S3 refused the Batch Operations job: ${message}`);
+  return error;
 }
 
 // The plan view's numbers the result repeats.
