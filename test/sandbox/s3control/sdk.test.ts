@@ -174,6 +174,43 @@ describe('S3 Batch Operations over the SDK', () => {
     }
   });
 
+  it('fails a job once more than half of at least 1,000 tasks failed, and reports them', async () => {
+    const keys = Array.from({ length: 1_000 }, (_, i) => `many/${String(i).padStart(4, '0')}`);
+    for (let i = 0; i < keys.length; i += 50)
+      await Promise.all(
+        keys
+          .slice(i, i + 50)
+          .map((Key) => world.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: Key }))),
+      );
+    await world.kms.send(new DisableKeyCommand({ KeyId: world.keyArn }));
+    try {
+      const generator = copyJob('threshold-1').ManifestGenerator!.S3JobManifestGenerator!;
+      const { JobId } = await world.control.send(
+        new CreateJobCommand(
+          copyJob('threshold-1', {
+            ManifestGenerator: {
+              S3JobManifestGenerator: {
+                ...generator,
+                Filter: { ...generator.Filter, KeyNameConstraint: { MatchAnyPrefix: ['many/'] } },
+              },
+            },
+          }),
+        ),
+      );
+      const failed = await until(JobId!, ['Failed', 'Complete']);
+      expect(failed.Status).toBe('Failed');
+      expect(failed.FailureReasons?.[0]?.FailureCode).toBe('TaskFailureThresholdExceeded');
+      expect(failed.ProgressSummary).toMatchObject({ NumberOfTasksSucceeded: 0, NumberOfTasksFailed: 1_000 });
+      const manifest = JSON.parse(await text(REPORTS, `reports/job-${JobId}/manifest.json`)) as {
+        Results: { TaskExecutionStatus: string; Key: string }[];
+      };
+      const rows = (await text(REPORTS, manifest.Results[0]!.Key)).trim().split('\n');
+      expect(rows).toHaveLength(1_000);
+    } finally {
+      await world.kms.send(new EnableKeyCommand({ KeyId: world.keyArn }));
+    }
+  });
+
   it('cancels a job awaiting confirmation and refuses to confirm one that is not', async () => {
     const { JobId } = await world.control.send(
       new CreateJobCommand(copyJob('cancel-1', { ConfirmationRequired: true })),
