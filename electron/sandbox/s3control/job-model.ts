@@ -92,3 +92,8 @@ export function jobsOf(world: SandboxWorld): Map<string, BatchJob> {
   if (!jobs) jobsByWorld.set(world, (jobs = new Map<string, BatchJob>()));
   return jobs;
 }
+
+// A scenario load or a reset starts the account again: no jobs.
+export function forgetJobs(world: SandboxWorld): void {
+  jobsByWorld.delete(world);
+}

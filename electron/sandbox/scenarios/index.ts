@@ -1,5 +1,6 @@
 // Scenarios by name. A scenario refills the world in place (the running server and tests keep
 // their reference) from an empty account, writing plain objects, so ids are the same on every load.
+import { forgetJobs } from '../s3control/job-model';
 import { createWorld } from '../world-factory';
 import type { SandboxWorld } from '../world';
 import { loadAviLab } from './avi-lab';
@@ -52,5 +53,7 @@ export function loadScenario(
   const scenario = Object.hasOwn(scenarios, name) ? scenarios[name] : undefined;
   if (!scenario) throw new RangeError(`unknown scenario '${name}' (known: ${scenarioNames.join(', ')})`);
   Object.assign(world, createWorld({ accountId: world.defaultAccountId, scenario: name }));
+  // Batch Operations jobs are kept beside the world (s3control/job-model.ts): they go with it.
+  forgetJobs(world);
   scenario.load(world, now, params);
 }
