@@ -162,14 +162,16 @@ async function planOffline(options: ExportOptions): Promise<Plan> {
 
 function exportCommand(): Command {
   return new Command('export')
-    .description('write a plan as json, html, md, bash (AWS CLI v2) or ssm (Automation runbook)')
+    .description(
+      'write a plan as json, html, md, bash (AWS CLI v2), ssm (Automation runbook) or s3-batch-job (aws s3control create-job input)',
+    )
     .option('--from <file>', 'an existing plan file (also `migrate|copy-ami --dry-run --json` output)')
     .option('--kind <kind>', 'plan now instead: migration')
     .option('--instance <id>', 'instance to migrate (repeat)', collect, [])
     .option('--kms-key <ref>', 'target key for --kind migration')
     .option('--strategy <name>', 'swap, rekey or replace (offline: swap or rekey)', 'swap')
     .option('--offline', 'plan from the cached inventory, with no network (its age is stated in the plan)')
-    .option('--format <format>', 'json, html, md, bash or ssm', 'json')
+    .option('--format <format>', 'json, html, md, bash, ssm or s3-batch-job', 'json')
     .option('--output <file>', 'write to this file instead of stdout')
     .action(async (_o, command: Command) => {
       const options = command.optsWithGlobals<ExportOptions>();
@@ -179,7 +181,7 @@ function exportCommand(): Command {
           new AppError(
             'invalid-argument',
             `Unknown format “${options.format}”.`,
-            'Use json, html, md, bash or ssm.',
+            'Use json, html, md, bash, ssm or s3-batch-job.',
           ),
         );
       if (!options.from) checkPlanNowOptions(options);
