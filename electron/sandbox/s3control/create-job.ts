@@ -121,6 +121,13 @@ function checkManifest(manifest: Xml | undefined, generator: Xml | undefined): v
     bucketOfArn(text(s3.SourceBucket), 'S3JobManifestGenerator.SourceBucket');
     if (bool(s3.EnableManifestOutput) === undefined)
       throw badRequest('S3JobManifestGenerator.EnableManifestOutput is required.');
+    // Refused rather than silently not written (AWS writes the list to ManifestOutputLocation).
+    if (bool(s3.EnableManifestOutput))
+      throw new AwsError(
+        'NotImplemented',
+        'The sandbox does not write generated manifests: set EnableManifestOutput to false.',
+        501,
+      );
   }
 }
 

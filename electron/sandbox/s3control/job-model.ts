@@ -82,7 +82,6 @@ export interface BatchJob {
   suspendedDate?: number;
   suspendedCause?: string;
   failureReasons: { FailureCode: string; FailureReason: string }[];
-  generatedManifest?: { bucket: string; key: string; etag: string };
 }
 
 const jobsByWorld = new WeakMap<SandboxWorld, Map<string, BatchJob>>();
