@@ -1,5 +1,6 @@
 // The world as JSON-ready data for GET /_sandbox/state: Maps become arrays, and every secret
 // (secret access keys, session tokens, SSO client secrets and tokens) is left out.
+import { jobsOf } from './s3control/job-model';
 import type { SandboxWorld } from './world';
 
 export function dumpWorld(world: SandboxWorld): Record<string, unknown> {
@@ -20,6 +21,16 @@ export function dumpWorld(world: SandboxWorld): Record<string, unknown> {
     kmsAliases: [...world.kmsAliases.values()],
     buckets: [...world.buckets.values()],
     principals: [...world.principals.values()],
+    // S3 Batch Operations jobs in brief (their tasks' results are in the completion reports).
+    s3BatchJobs: [...jobsOf(world).values()].map((j) => ({
+      jobId: j.jobId,
+      status: j.status,
+      roleArn: j.roleArn,
+      tasks: j.tasks?.length ?? null,
+      succeeded: j.results.filter((r) => r.succeeded).length,
+      failed: j.results.filter((r) => !r.succeeded).length,
+      failureReasons: j.failureReasons,
+    })),
     accessKeys: [...world.accessKeys.values()].map((k) => ({
       accessKeyId: k.accessKeyId,
       principalArn: k.principalArn,

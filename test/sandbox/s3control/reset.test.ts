@@ -32,7 +32,12 @@ describe('S3 Batch Operations jobs and the sandbox control API', () => {
     const list = async () =>
       (await world.control.send(new ListJobsCommand({ AccountId: world.accountId }))).Jobs ?? [];
     expect(await list()).toHaveLength(1);
+    // GET /_sandbox/state shows them in brief.
+    expect(sandbox.control.dumpState().s3BatchJobs).toEqual([
+      expect.objectContaining({ status: 'New', roleArn: world.roleArn, tasks: null }),
+    ]);
     sandbox.control.reset();
+    expect(sandbox.control.dumpState().s3BatchJobs).toEqual([]);
     expect(await list()).toEqual([]);
   });
 });
