@@ -136,6 +136,16 @@ describe('S3 Batch Operations engine', () => {
     expect(await jobsNamed('s3e-resume')).toBe(1);
   });
 
+  it('gives up on a journalled job S3 does not know, after a few polls, saying what to do', async () => {
+    const journal = memoryJournal();
+    const p = await plan('s3e-gone', 'gone/', 1);
+    journal.setBatch({ clientRequestToken: 'whatever', jobId: '00000000-0000-0000-0000-000000000000' });
+    await expect(new S3BatchEngine().run(p, journal, context())).rejects.toMatchObject({
+      code: 'batch-job-gone',
+      hint: expect.stringContaining('Plan the bucket again'),
+    });
+  });
+
   it('cancels the job when the run is cancelled', async () => {
     await putObjects(world.s3, BUCKET, 'cancel/', 2);
     const controller = new AbortController();

@@ -25,6 +25,8 @@ import { checkBatchRole } from './batch-role';
 import { LISTED_FAILURES, readFailures } from './completion-report';
 
 const DEFAULT_POLL_MS = 5_000;
+// DescribeJob answers NotFound this many times in a row before the job is taken to be gone.
+const NOT_FOUND_POLLS = 5;
 const TERMINAL = new Set(['Complete', 'Cancelled', 'Failed']);
 const PREPARING = new Set(['New', 'Preparing', 'Suspended']);
 
@@ -116,28 +118,44 @@ export class S3BatchEngine implements BatchEngine {
   ): Promise<JobDescriptor> {
     const key = { AccountId: spec.accountId, JobId: jobId };
     const pollMs = ctx.pollMs ?? DEFAULT_POLL_MS;
+    let notFound = 0;
     for (;;) {
-      const { Job = {} } = await ctx.s3control.send(new DescribeJobCommand(key)).catch((error: unknown) => {
-        throw errorName(error) === 'NotFoundException'
-          ? new AppError(
-              'batch-job-gone',
-              `S3 no longer knows Batch Operations job ${jobId} (jobs are deleted 90 days after they end, and are kept per account and region).`,
-              'Plan the bucket again: a new plan creates a new job.',
-            )
-          : error;
+      const answer = await ctx.s3control.send(new DescribeJobCommand(key)).catch((error: unknown) => {
+        if (errorName(error) !== 'NotFoundException') throw error;
+        // A job asked about right after CreateJob may not be known yet (S3 user guide,
+        // "Troubleshooting Batch Operations", NoSuchJobException: timing issues); a few polls later
+        // it is gone for good (deleted 90 days after it ended, or another account or region).
+        notFound += 1;
+        if (notFound <= NOT_FOUND_POLLS) return undefined;
+        throw new AppError(
+          'batch-job-gone',
+          `S3 does not know Batch Operations job ${jobId} (jobs are deleted 90 days after they end, and are kept per account and region).`,
+          'Plan the bucket again: a new plan creates a new job.',
+        );
       });
+      if (!answer) {
+        await pause(pollMs, ctx.signal);
+        continue;
+      }
+      notFound = 0;
+      const Job = answer.Job ?? {};
       const status = Job.Status ?? 'New';
       this.report(ctx, plan, jobId, Job);
       if (TERMINAL.has(status)) return Job;
       const record = journal.batch() ?? { clientRequestToken: spec.clientRequestToken, jobId };
       if (ctx.signal.aborted && !record.cancelRequested && status !== 'Cancelling' && status !== 'Failing') {
-        await ctx.s3control.send(
-          new UpdateJobStatusCommand({
-            ...key,
-            RequestedJobStatus: 'Cancelled',
-            StatusUpdateReason: 'Cancelled in Envelope',
-          }),
-        );
+        // JobStatusException: the job ended meanwhile; the next DescribeJob says how.
+        await ctx.s3control
+          .send(
+            new UpdateJobStatusCommand({
+              ...key,
+              RequestedJobStatus: 'Cancelled',
+              StatusUpdateReason: 'Cancelled in Envelope',
+            }),
+          )
+          .catch((error: unknown) => {
+            if (errorName(error) !== 'JobStatusException') throw error;
+          });
         journal.setBatch({ ...record, cancelRequested: true });
         continue;
       }
