@@ -51,7 +51,7 @@ export const commandTable: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import('./commands/copy-ami')).copyAmiCommand(),
   },
   plan: {
-    summary: 'export, import, check (seal + drift) and run plans',
+    summary: 'export (signed), import, check (seal, signature, drift), run and trust plans',
     load: async () => (await import('./commands/plan')).planCommand(),
   },
 };

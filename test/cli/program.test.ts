@@ -35,6 +35,8 @@ describe('envelope command table', () => {
       'import',
       'check',
       'run',
+      'trust',
+      'fingerprint',
     ]);
   });
 });
