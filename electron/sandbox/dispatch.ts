@@ -52,37 +52,27 @@ export function prepare(route: Route, raw: RawRequest): Prepared {
       return prepareJson(route.target, raw.body);
     case 's3':
       return prepareS3(raw);
-    case 's3control': {
-      const definition = services.s3control;
-      return {
-        protocol: 'rest-xml',
-        service: 's3control',
-        action: s3ControlOperation(raw.method, raw.url.pathname),
-        invoke: (ctx) =>
-          restAnswer(
-            'rest-xml',
-            ctx,
-            definition.protocol === 'rest-xml' ? definition.handler : undefined,
-            restRequest(raw, raw.url.pathname),
-          ),
-      };
-    }
-    case 'rest-json': {
-      const definition = services[route.service];
-      return {
-        protocol: 'rest-json',
-        service: route.service,
-        action: route.action,
-        invoke: (ctx) =>
-          restAnswer(
-            'rest-json',
-            ctx,
-            definition.protocol === 'rest-json' ? definition.handler : undefined,
-            restRequest(raw, raw.url.pathname),
-          ),
-      };
-    }
+    case 's3control':
+      return prepareRest('s3control', s3ControlOperation(raw.method, raw.url.pathname), raw);
+    case 'rest-json':
+      return prepareRest(route.service, route.action, raw);
   }
+}
+
+// S3 Control (REST-XML) and SSO / SSO-OIDC (REST-JSON): one handler per service, the whole path.
+function prepareRest(service: 's3control' | 'sso' | 'sso-oidc', action: string, raw: RawRequest): Prepared {
+  const definition = services[service];
+  const protocol = definition.protocol === 'rest-xml' ? 'rest-xml' : 'rest-json';
+  const handler =
+    definition.protocol === 'rest-xml' || definition.protocol === 'rest-json'
+      ? definition.handler
+      : undefined;
+  return {
+    protocol,
+    service,
+    action,
+    invoke: (ctx) => restAnswer(protocol, ctx, handler, restRequest(raw, raw.url.pathname)),
+  };
 }
 
 function prepareQuery(route: Extract<Route, { kind: 'query' }>): Prepared {

@@ -3,6 +3,7 @@
 // must be the manifest object's), or listed by S3JobManifestGenerator from the source bucket's
 // current versions that pass the Filter ("Generating an object list automatically"). Both are read
 // as the job's role: it needs s3:GetObject on the manifest, s3:ListBucket on the source bucket.
+import { csvFields } from '../../../shared/csv';
 import { isAllowed } from '../s3/access';
 import { findVersion, sortedKeys, currentVersion } from '../s3/objects/object-model';
 import { asList, asRecord, asText } from '../s3/xml-body';
@@ -22,29 +23,6 @@ export class ManifestError extends Error {
 }
 
 const OBJECT_ARN = /^arn:aws[\w-]*:s3:::([^/]+)\/(.+)$/;
-
-// A CSV field list, with RFC 4180 quotes ("a,b" and "" for a quote).
-function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        current += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else current += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      fields.push(current);
-      current = '';
-    } else current += c;
-  }
-  fields.push(current);
-  return fields;
-}
 
 function decodeKey(key: string): string {
   try {

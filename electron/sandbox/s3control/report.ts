@@ -5,15 +5,12 @@
 // show them ("awsexamplebucket1,image_1,,succeeded,200,,Successful"; the manifest's ReportSchema
 // string names the fifth and sixth columns the other way round), keys URL-encoded.
 import { createHash } from 'node:crypto';
+import { csvField } from '../../../shared/csv';
 import type { CallContext } from '../context';
 import { storeVersion } from '../s3/objects/object-model';
 import type { BatchJob, TaskResult } from './job-model';
 
 const REPORT_SCHEMA = 'Bucket, Key, VersionId, TaskStatus, ErrorCode, HTTPStatusCode, ResultMessage';
-
-function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 function row(r: TaskResult): string {
   return [

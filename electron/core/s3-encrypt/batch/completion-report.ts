@@ -4,6 +4,7 @@
 // Failed rows become the result's failures, in words.
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
+import { csvFields } from '../../../../shared/csv';
 import type { S3EncryptResult } from '../../../../shared/domain/s3-encrypt';
 
 type Failure = S3EncryptResult['failed'][number];
@@ -32,26 +33,6 @@ const WORDS: Readonly<Record<string, string>> = {
 export function failureInWords(code: string, message: string): string {
   const words = WORDS[code];
   return words ? `${words} (S3: ${code}${message ? `, ${message}` : ''})` : `${code || 'failed'}: ${message}`;
-}
-
-// One CSV line, with RFC 4180 quotes.
-function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      current += '"';
-      i += 1;
-    } else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) {
-      fields.push(current);
-      current = '';
-    } else current += c;
-  }
-  fields.push(current);
-  return fields;
 }
 
 function decodeKey(key: string): string {
