@@ -135,6 +135,30 @@ export const s3EncryptPlanViewSchema = z.object({
 });
 export type S3EncryptPlanView = z.infer<typeof s3EncryptPlanViewSchema>;
 
+// One object the local engine will copy, as the plan listed it (HeadObject's answer). The plan
+// carries the list when the local engine runs it, so Run copies exactly the objects reviewed (and
+// the seal covers them); the engine re-reads each object before copying it and leaves one that
+// changed since (already under the key, deleted, a newer version) as the report says.
+export const plannedObjectSchema = z.object({
+  key: z.string(),
+  versionId: z.string().optional(), // present when the bucket is or was versioned
+  size: z.number().nonnegative(),
+  // Kept explicitly on the copy: CopyObject writes STANDARD unless told (S3 API reference,
+  // CopyObject, x-amz-storage-class).
+  storageClass: z.string().optional(),
+  encryption: objectEncryptionSchema,
+  etag: z.string().optional(),
+});
+export type PlannedObject = z.infer<typeof plannedObjectSchema>;
+
+// A sealed s3-encrypt plan's input: the request, its view, and (local engine) the objects to copy.
+export const s3EncryptPlanInputSchema = z.object({
+  request: s3EncryptRequestSchema,
+  view: s3EncryptPlanViewSchema,
+  objects: z.array(plannedObjectSchema).optional(),
+});
+export type S3EncryptPlanInput = z.infer<typeof s3EncryptPlanInputSchema>;
+
 // Live progress of a run (event 's3Encrypt:progress'), also the listing before the plan.
 export const s3EncryptProgressSchema = z.object({
   jobId: z.string(),

@@ -7,11 +7,10 @@
 // Filter MatchAnyObjectEncryption), the plan's prefix and the storage class (S3 user guide,
 // "Generating an object list automatically"). It needs an AWS CLI that knows those filters
 // (2024 and later; Debian's 2.9 refuses them in parameter validation).
-import { z } from 'zod';
 import {
-  s3EncryptPlanViewSchema,
-  s3EncryptRequestSchema,
+  s3EncryptPlanInputSchema,
   type ObjectEncryption,
+  type S3EncryptPlanInput,
 } from '../../domain/s3-encrypt';
 import type { Plan } from '../plan-document';
 
@@ -38,8 +37,6 @@ export interface S3BatchJobSpec {
   readonly description: string;
 }
 
-const planInputSchema = z.object({ request: s3EncryptRequestSchema, view: s3EncryptPlanViewSchema });
-
 // The encryptions a job can match, as the filter's members name them. SSE-KMS cannot be narrowed
 // to "another key than this one", so objects already under the target key are copied again when
 // objects under another key are included.
@@ -64,9 +61,9 @@ function encryptionFilter(encryption: ObjectEncryption): EncryptionFilter | unde
   }
 }
 
-// The plan's input as the planner writes it: { request, view }.
-export function s3EncryptPlanInput(plan: Plan): z.infer<typeof planInputSchema> {
-  const parsed = planInputSchema.safeParse(plan.input);
+// The plan's input as the planner writes it: { request, view, objects? }.
+export function s3EncryptPlanInput(plan: Plan): S3EncryptPlanInput {
+  const parsed = s3EncryptPlanInputSchema.safeParse(plan.input);
   if (!parsed.success)
     throw new Error(
       `Plan ${plan.id} holds no S3 re-encryption request and view: ${parsed.error.issues[0]?.message}`,
