@@ -24,6 +24,7 @@ import { AmiCopyService } from './ami-copy/ami-copy-service';
 import { amiCopyHandlers } from './handlers/ami-copy-handlers';
 import { PlansService } from './plans/plans-service';
 import { plansHandlers } from './handlers/plans-handlers';
+import { s3EncryptHandlers, s3EncryptUnavailable } from './handlers/s3-encrypt-handlers';
 import { PlanSigner } from './plans/signing';
 import type { SecretProtector } from './plans/signing-keys';
 
@@ -95,6 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...migrationHandlers(migration),
     ...amiCopyHandlers(amiCopy),
     ...plansHandlers(plans),
+    ...s3EncryptHandlers(s3EncryptUnavailable, events),
   };
 
   // The app picks up migrations a quit or a crash interrupted; the CLI resumes only when asked.

@@ -10,6 +10,7 @@ import { diagnosticsChannels, diagnosticsEvents } from './channels/diagnostics';
 import { migrationChannels, migrationEvents } from './channels/migration';
 import { amiCopyChannels, amiCopyEvents } from './channels/ami-copy';
 import { plansChannels } from './channels/plans';
+import { s3EncryptChannels, s3EncryptEvents } from './channels/s3-encrypt';
 
 export const channels = {
   ...appChannels,
@@ -20,6 +21,7 @@ export const channels = {
   ...migrationChannels,
   ...amiCopyChannels,
   ...plansChannels,
+  ...s3EncryptChannels,
 } as const;
 
 export const events = {
@@ -30,6 +32,7 @@ export const events = {
   ...diagnosticsEvents,
   ...migrationEvents,
   ...amiCopyEvents,
+  ...s3EncryptEvents,
 } as const;
 
 export type Channels = typeof channels;
