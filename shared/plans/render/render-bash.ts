@@ -5,6 +5,7 @@
 import type { Plan } from '../plan-document';
 import { migrationSteps } from './bash-migration';
 import { otherSteps } from './bash-other';
+import { s3EncryptSteps, s3RefusalScript } from './bash-s3-encrypt';
 import { isReplacePlan, replaceScript } from './bash-replace';
 import { trapLines } from './bash-rollback';
 import { sq } from './shell-quote';
@@ -42,10 +43,15 @@ function header(plan: Plan): string[] {
 }
 
 export function renderBash(plan: Plan): string {
+  // A batch-sized s3-encrypt plan: a script that only refuses, before any AWS call.
+  const refusal = s3RefusalScript(plan);
+  if (refusal) return refusal;
   const body = isReplacePlan(plan)
     ? replaceScript(plan)
     : plan.kind === 'migration'
       ? migrationSteps(plan)
-      : otherSteps(plan);
+      : plan.kind === 's3-encrypt'
+        ? s3EncryptSteps(plan)
+        : otherSteps(plan);
   return [...header(plan), ...body, '', 'echo "Done."', ''].join('\n');
 }

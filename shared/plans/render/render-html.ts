@@ -2,9 +2,10 @@
 // every value escaped; the timeline is an inline SVG with a bar per step and the downtime window
 // shaded. A plan holds no secret, so the page holds none either.
 import type { Plan } from '../plan-document';
-import { FIELD_HEADERS, planFieldRows, STEP_HEADERS, stepRows } from './plan-rows';
+import { FACT_HEADERS, factRows, FIELD_HEADERS, planFieldRows, STEP_HEADERS, stepRows } from './plan-rows';
 import { formatSeconds, timelineOf, type Timeline } from './timeline';
 import { PREFLIGHT_HEADERS, preflightHeadline, preflightRows } from './preflight-section';
+import { s3EncryptSections, type ViewSection } from './s3-encrypt-view';
 
 export const escapeHtml = (value: unknown): string =>
   String(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))
@@ -46,6 +47,25 @@ function table(headers: string[], rows: unknown[][]): string {
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+// A plan view's section (s3-encrypt): heading, sentences, list, table and policies as <pre>.
+const sectionHtml = (section: ViewSection): string =>
+  [
+    `<h2>${escapeHtml(section.title)}</h2>`,
+    ...section.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    section.list && section.list.length > 0
+      ? `<ul>${section.list.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`
+      : '',
+    section.table && section.table.rows.length > 0
+      ? table(
+          [...section.table.headers],
+          section.table.rows.map((r) => [...r]),
+        )
+      : '',
+    ...(section.code ?? []).map(
+      (c) => `<p>${escapeHtml(c.label)}:</p><pre><code>${escapeHtml(c.text)}</code></pre>`,
+    ),
+  ].join('\n');
+
 export function renderHtml(plan: Plan): string {
   const t = timelineOf(plan);
   return `<!doctype html>
@@ -54,6 +74,7 @@ export function renderHtml(plan: Plan): string {
 <title>${escapeHtml(plan.title)}</title><style>${CSS}</style></head><body>
 <h1>${escapeHtml(plan.title)}</h1>
 ${table(FIELD_HEADERS, planFieldRows(plan))}
+${s3EncryptSections(plan).map(sectionHtml).join('\n')}
 <h2>Warnings</h2><ul>${plan.warnings.map((w) => `<li class="warn">${escapeHtml(w)}</li>`).join('') || '<li>none</li>'}</ul>
 <h2>Preflight</h2><p>${escapeHtml(preflightHeadline(plan))}</p>
 ${plan.preflight ? table(PREFLIGHT_HEADERS, preflightRows(plan)) : ''}
@@ -65,10 +86,7 @@ ${table(STEP_HEADERS, stepRows(plan.steps))}
 <h2>Rollback</h2>
 ${table(STEP_HEADERS, stepRows(plan.rollback))}
 <h2>Facts the plan relied on</h2>
-${table(
-  ['Resource', 'Id', 'Region', 'Attributes', 'Read at'],
-  plan.facts.map((f) => [f.resource, f.id, f.region, f.attributes, f.readAt]),
-)}
+${table(FACT_HEADERS, factRows(plan))}
 </body></html>
 `;
 }

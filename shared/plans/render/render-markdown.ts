@@ -1,9 +1,10 @@
 // The plan as Markdown for a change board: summary, facts, steps and rollback as tables, and the
 // timeline as text bars.
 import type { Plan } from '../plan-document';
-import { FIELD_HEADERS, planFieldRows, STEP_HEADERS, stepRows } from './plan-rows';
+import { FACT_HEADERS, factRows, FIELD_HEADERS, planFieldRows, STEP_HEADERS, stepRows } from './plan-rows';
 import { formatSeconds, timelineOf } from './timeline';
 import { PREFLIGHT_HEADERS, preflightHeadline, preflightRows } from './preflight-section';
+import { s3EncryptSections, type ViewSection } from './s3-encrypt-view';
 
 const cell = (value: unknown): string =>
   String(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))
@@ -17,6 +18,31 @@ function table(headers: string[], rows: unknown[][]): string {
     ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
   ].join('\n');
 }
+
+// A plan view's section (s3-encrypt): heading, sentences, list, table and fenced policies.
+const sectionLines = (section: ViewSection): string[] => [
+  `## ${section.title}`,
+  '',
+  ...section.paragraphs.flatMap((p) => [cell(p), '']),
+  ...(section.list && section.list.length > 0 ? [...section.list.map((l) => `- ${cell(l)}`), ''] : []),
+  ...(section.table && section.table.rows.length > 0
+    ? [
+        table(
+          [...section.table.headers],
+          section.table.rows.map((r) => [...r]),
+        ),
+        '',
+      ]
+    : []),
+  ...(section.code ?? []).flatMap((c) => [
+    `${c.label}:`,
+    '',
+    '```json',
+    c.text.replace(/`{3,}/g, ''),
+    '```',
+    '',
+  ]),
+];
 
 export function renderMarkdown(plan: Plan): string {
   const timeline = timelineOf(plan);
@@ -33,6 +59,7 @@ export function renderMarkdown(plan: Plan): string {
     '',
     table(FIELD_HEADERS, planFieldRows(plan)),
     '',
+    ...s3EncryptSections(plan).flatMap(sectionLines),
     '## Warnings',
     '',
     ...(plan.warnings.length > 0 ? plan.warnings.map((w) => `- ${w}`) : ['- none']),
@@ -44,10 +71,7 @@ export function renderMarkdown(plan: Plan): string {
     '',
     '## Facts the plan relied on',
     '',
-    table(
-      ['Resource', 'Id', 'Region', 'Attributes', 'Read at'],
-      plan.facts.map((f) => [f.resource, f.id, f.region, f.attributes, f.readAt]),
-    ),
+    table(FACT_HEADERS, factRows(plan)),
     '',
     '## Steps',
     '',
