@@ -1,4 +1,5 @@
-// Errors from actions (select a profile, cancel a job) in AppLayout's Flashbar, dismissible.
+// Errors from actions (select a profile, cancel a job) and confirmations (intended keys saved) in
+// AppLayout's Flashbar, dismissible.
 import Flashbar from '@cloudscape-design/components/flashbar';
 import { useUiStore } from '../stores/ui-store';
 

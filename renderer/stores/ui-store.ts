@@ -14,6 +14,8 @@ interface UiState {
   readonly jobsPanelOpen: boolean;
   readonly navigationOpen: boolean;
   notifyError: (error: ApiError) => void;
+  // A confirmation in the Flashbar (message as its header, detail below), e.g. "Intended keys saved".
+  notifySuccess: (message: string, detail?: string) => void;
   dismiss: (id: string) => void;
   setJobsPanelOpen: (open: boolean) => void;
   setNavigationOpen: (open: boolean) => void;
@@ -41,6 +43,14 @@ export const useUiStore = create<UiState>()((set) => ({
           message: error.message,
           hint: hintFor(error),
         },
+      ],
+    })),
+  notifySuccess: (message, detail) =>
+    set((state) => ({
+      // Saving twice shows one confirmation, the latest.
+      notices: [
+        ...state.notices.filter((n) => n.message !== message),
+        { id: `notice-${++nextNoticeId}`, type: 'success', message, ...(detail ? { hint: detail } : {}) },
       ],
     })),
   dismiss: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),

@@ -11,6 +11,7 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { ErrorAlert } from '../error-alert';
+import { KeepFocusInModal } from '../keep-focus-in-modal';
 import { useAccountsStore } from '../../stores/accounts-store';
 import { profilePreview } from './profile-preview';
 
@@ -87,6 +88,8 @@ export function AccountRolePicker() {
       footer={<Box float="right">{footer}</Box>}
     >
       {state.status === 'loading' && <Spinner size="large" />}
+      {/* Review and Back replace the footer's buttons; Escape keeps working. */}
+      <KeepFocusInModal visible />
       {state.status === 'error' && <ErrorAlert error={state.error} />}
       {state.status === 'ready' && confirming && (
         <SpaceBetween size="s">

@@ -10,6 +10,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useAccountsStore } from '../../stores/accounts-store';
+import { KeepFocusInModal } from '../keep-focus-in-modal';
 
 export function SsoLoginModal() {
   const login = useAccountsStore((state) => state.ssoLogin);
@@ -76,6 +77,8 @@ export function SsoLoginModal() {
           {login.error}
         </Alert>
       )}
+      {/* The footer's buttons change as the login ends; Escape keeps working. */}
+      <KeepFocusInModal visible />
     </Modal>
   );
 }

@@ -10,6 +10,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { deniedRows } from '../../../shared/domain/preflight';
 import { useDiagnosticsStore, type FixPreviewState } from '../../stores/diagnostics-store';
+import { KeepFocusInModal } from '../keep-focus-in-modal';
 import { PreflightTable } from '../plans/preflight-table';
 import { PlanExportButtons } from '../plans/plan-export-buttons';
 import { PolicyDiffView } from './policy-diff-view';
@@ -108,6 +109,8 @@ export function FixPreviewModal() {
       footer={footer}
     >
       <Body preview={preview} />
+      {/* Apply and Undo replace the focused button; Escape keeps working on the new body. */}
+      <KeepFocusInModal visible={preview.status !== 'closed'} />
     </Modal>
   );
 }

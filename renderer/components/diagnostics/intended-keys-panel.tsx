@@ -11,6 +11,21 @@ import { useState } from 'react';
 import type { DiagnosticsSettings } from '../../../shared/domain/diagnostics';
 import { parseKeyReference } from '../../../shared/kms/key-reference';
 import { useDiagnosticsStore } from '../../stores/diagnostics-store';
+import { useUiStore } from '../../stores/ui-store';
+
+// What a save stored, in words, for the confirmation (the user sees exactly what the checks use).
+export function savedSummary(
+  region: string,
+  keys: { readonly ebsKey?: string; readonly s3Key?: string } | undefined,
+  bucketPrefixes: readonly string[],
+): string {
+  const where = region === '*' ? 'every region without its own entry' : region;
+  const named = [keys?.ebsKey && `EBS key ${keys.ebsKey}`, keys?.s3Key && `S3 key ${keys.s3Key}`].filter(
+    Boolean,
+  );
+  const what = named.length ? `${named.join(' and ')} for ${where}` : `no intended key for ${where}`;
+  return `${what}; bucket prefixes ${bucketPrefixes.join(', ')}.`;
+}
 
 const keyError = (value: string): string | undefined => {
   if (value.trim() === '') return undefined;
@@ -28,8 +43,10 @@ export function IntendedKeysPanel(props: {
   const [ebsKey, setEbsKey] = useState(current.ebsKey ?? '');
   const [s3Key, setS3Key] = useState(current.s3Key ?? '');
   const [prefixes, setPrefixes] = useState(props.settings.bucketPrefixes.join(', '));
+  const notifySuccess = useUiStore((s) => s.notifySuccess);
+  const [saving, setSaving] = useState(false);
   const invalid = keyError(ebsKey) ?? keyError(s3Key);
-  const submit = () => {
+  const submit = async () => {
     const intended = { ...props.settings.intended };
     if (ebsKey.trim() || s3Key.trim())
       intended[region] = {
@@ -42,11 +59,17 @@ export function IntendedKeysPanel(props: {
       .split(',')
       .map((p) => p.trim())
       .filter((p) => p !== '');
-    void save({
-      ...props.settings,
-      intended,
-      bucketPrefixes: bucketPrefixes.length ? bucketPrefixes : ['avi-se-'],
-    });
+    const stored = bucketPrefixes.length ? bucketPrefixes : ['avi-se-'];
+    setSaving(true);
+    // A failure is notified by the store with what to do; a success is confirmed in the Flashbar
+    // (the panel itself is rebuilt from the saved settings, so it could not keep a message).
+    const ok = await save({ ...props.settings, intended, bucketPrefixes: stored });
+    setSaving(false);
+    if (ok)
+      notifySuccess(
+        'Intended keys saved',
+        `Saved ${savedSummary(region, intended[region], stored)} Run the diagnostics again to compare the account against them.`,
+      );
   };
   return (
     <Container
@@ -100,7 +123,7 @@ export function IntendedKeysPanel(props: {
             ariaLabel="Bucket prefixes"
           />
         </FormField>
-        <Button onClick={submit} disabled={invalid !== undefined}>
+        <Button onClick={() => void submit()} disabled={invalid !== undefined} loading={saving}>
           Save intended keys
         </Button>
       </SpaceBetween>
