@@ -4,6 +4,7 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Spinner from '@cloudscape-design/components/spinner';
 import { useAccountsStore } from '../stores/accounts-store';
+import { ArnText } from './arn-text';
 import { ErrorAlert } from './error-alert';
 
 export function IdentitySummary() {
@@ -20,7 +21,7 @@ export function IdentitySummary() {
           { label: 'Profile', value: identity.value.profile },
           { label: 'Region', value: selection?.region ?? '-' },
           { label: 'Account ID', value: identity.value.accountId },
-          { label: 'Principal ARN', value: identity.value.arn },
+          { label: 'Principal ARN', value: <ArnText arn={identity.value.arn} /> },
         ]}
       />
     );

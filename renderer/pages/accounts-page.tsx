@@ -11,6 +11,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { ProfileSummary } from '../../shared/domain/accounts';
 import { ErrorAlert } from '../components/error-alert';
+import { ArnText } from '../components/arn-text';
 import { IdentitySummary } from '../components/identity-summary';
 import { useAccountsStore } from '../stores/accounts-store';
 import { AccountRolePicker } from '../components/accounts/account-role-picker';
@@ -73,8 +74,11 @@ export function AccountsPage() {
             {
               id: 'detail',
               header: 'Uses',
-              cell: (p) =>
-                p.roleArn ?? p.ssoSession ?? p.ssoStartUrl ?? p.credentialSource ?? p.mfaSerial ?? '-',
+              cell: (p) => {
+                const uses = p.roleArn ?? p.ssoSession ?? p.ssoStartUrl ?? p.credentialSource ?? p.mfaSerial;
+                // A role or MFA device ARN wraps between its parts, never inside a name.
+                return uses?.startsWith('arn:') ? <ArnText arn={uses} /> : (uses ?? '-');
+              },
             },
             {
               id: 'use',

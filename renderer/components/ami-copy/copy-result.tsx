@@ -7,6 +7,7 @@ import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import type { CopyResult as CopyResultValue } from '../../../shared/domain/ami-copy';
 import { useAmiCopyStore } from '../../stores/ami-copy-store';
+import { ArnText } from '../arn-text';
 import { ConfirmModal } from './confirm-modal';
 
 export interface CopyResultProps {
@@ -37,7 +38,11 @@ export function CopyResult({ jobId, result }: CopyResultProps) {
           { id: 'snapshot', header: 'Snapshot', cell: (s) => s.snapshotId },
           { id: 'alias', header: 'Key alias', cell: (s) => s.aliases.join(', ') || '—' },
           { id: 'keyId', header: 'Key id', cell: (s) => s.keyId ?? '—' },
-          { id: 'arn', header: 'Key ARN', cell: (s) => s.kmsKeyArn ?? 'not encrypted' },
+          {
+            id: 'arn',
+            header: 'Key ARN',
+            cell: (s) => (s.kmsKeyArn ? <ArnText arn={s.kmsKeyArn} /> : 'not encrypted'),
+          },
         ]}
       />
       {result.sourceOwned === true ? (

@@ -4,6 +4,7 @@ import BarChart from '@cloudscape-design/components/bar-chart';
 import Box from '@cloudscape-design/components/box';
 import type { Inventory } from '../../../shared/domain/inventory';
 import { encryptionCounts } from '../../../shared/inventory/encryption-counts';
+import { countTickLabel } from '../count-tick-label';
 
 export function EncryptionChart({ inventory }: { readonly inventory: Inventory }) {
   const counts = inventory.regions.flatMap(encryptionCounts);
@@ -27,6 +28,7 @@ export function EncryptionChart({ inventory }: { readonly inventory: Inventory }
       height={Math.max(200, counts.length * 28)}
       xTitle="Region · kind"
       yTitle="Resources"
+      yTickFormatter={countTickLabel}
       ariaLabel="Encrypted versus unencrypted resources per region and kind"
       empty={<Box textAlign="center">Nothing scanned yet</Box>}
       hideFilter
