@@ -7,6 +7,7 @@ export const pageTitles: Readonly<Record<PageId, string>> = {
   inventory: 'Inventory',
   'copy-ami': 'Copy AMI',
   migrate: 'Migrate',
+  s3: 'S3 objects',
   diagnostics: 'Diagnostics',
   plans: 'Plans',
   jobs: 'Jobs',

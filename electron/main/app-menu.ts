@@ -1,4 +1,4 @@
-// The application menu: the pages on Cmd/Ctrl+1..8 (the side navigation's order), the standard
+// The application menu: the pages on Cmd/Ctrl+1..9 (the side navigation's order), the standard
 // edit roles (copy and paste need them on macOS), reload and developer tools in development only,
 // and About.
 import type { MenuItemConstructorOptions } from 'electron';

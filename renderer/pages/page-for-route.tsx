@@ -9,12 +9,14 @@ import { JobsPage } from './jobs-page';
 import { MigratePage } from './migrate-page';
 import { OverviewPage } from './overview-page';
 import { PlansPage } from './plans-page';
+import { S3ObjectsPage } from './s3-objects-page';
 
 const pages: Record<RouteId, () => React.JSX.Element> = {
   overview: OverviewPage,
   inventory: InventoryPage,
   'copy-ami': CopyAmiPage,
   migrate: MigratePage,
+  s3: S3ObjectsPage,
   diagnostics: DiagnosticsPage,
   plans: PlansPage,
   jobs: JobsPage,

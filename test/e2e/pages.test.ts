@@ -17,6 +17,7 @@ const pages = [
   { id: 'inventory', title: 'Inventory' },
   { id: 'copy-ami', title: 'Copy AMI' },
   { id: 'migrate', title: 'Migrate' },
+  { id: 's3', title: 'S3 objects' },
   { id: 'diagnostics', title: 'Diagnostics' },
   { id: 'plans', title: 'Plans' },
   { id: 'jobs', title: 'Jobs' },

@@ -9,6 +9,8 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { checkTitles, type Finding } from '../../../shared/domain/diagnostics';
+import { evidenceRows } from '../../../shared/labels/evidence';
+import { hrefForBucket } from '../../routing/s3-route';
 import { SeverityBadge } from './severity-badge';
 
 const pre = {
@@ -23,8 +25,15 @@ const pre = {
 export function FindingDetail(props: {
   readonly finding: Finding;
   readonly onPreviewFix: (id: string) => void;
+  // The report's findings, so a related finding is named by its title.
+  readonly findings?: readonly Finding[];
 }) {
   const { finding } = props;
+  // A bucket's default encryption governs only new objects: the S3 objects page moves the old ones.
+  const bucket =
+    finding.check === 's3-prefix' && typeof finding.evidence.bucket === 'string'
+      ? finding.evidence.bucket
+      : undefined;
   return (
     <Container
       header={
@@ -32,9 +41,12 @@ export function FindingDetail(props: {
           variant="h2"
           description={`${checkTitles[finding.check]} · ${finding.region}`}
           actions={
-            finding.fix.action ? (
-              <Button onClick={() => props.onPreviewFix(finding.id)}>Preview fix</Button>
-            ) : undefined
+            <SpaceBetween direction="horizontal" size="xs">
+              {bucket ? <Button href={hrefForBucket(bucket)}>Re-encrypt objects…</Button> : null}
+              {finding.fix.action ? (
+                <Button onClick={() => props.onPreviewFix(finding.id)}>Preview fix</Button>
+              ) : null}
+            </SpaceBetween>
           }
         >
           <SpaceBetween direction="horizontal" size="xs">
@@ -48,10 +60,7 @@ export function FindingDetail(props: {
         <ExpandableSection headerText="Evidence" defaultExpanded>
           <KeyValuePairs
             columns={2}
-            items={Object.entries(finding.evidence).map(([label, value]) => ({
-              label,
-              value: String(value ?? '—'),
-            }))}
+            items={evidenceRows(finding, props.findings)}
           />
         </ExpandableSection>
         <div>

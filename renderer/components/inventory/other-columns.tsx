@@ -1,13 +1,20 @@
 // Columns of the AMI, key and bucket tables.
 import Badge from '@cloudscape-design/components/badge';
 import Box from '@cloudscape-design/components/box';
+import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { BucketRecord, ImageRecord, KeyRecord } from '../../../shared/domain/inventory';
 import { blockDeviceKeyText, formatBlockDevices } from '../../../shared/inventory/block-device';
 import type { InRegion } from './ec2-columns';
+import { hrefForBucket } from '../../routing/s3-route';
+import { BreakableText } from '../breakable-text';
 import { KeyBadge } from './key-badge';
+
+// Columns the Preferences dialog offers that the AMI table does not show by default (the rest fit
+// beside each other at 1280 px with the navigation open).
+export const imageColumnsHidden: readonly string[] = ['owner'];
 
 // An AMI's keys, beside its block devices: each encrypted device's snapshot key (DescribeImages
 // never says it; the scan reads the snapshots), or plainly unknown with the reason.
@@ -35,7 +42,11 @@ export function imageColumns(
   return [
     { id: 'id', header: 'AMI', cell: (i) => i.id, sortingField: 'id', isRowHeader: true },
     { id: 'name', header: 'Name', cell: (i) => i.name, sortingField: 'name' },
-    { id: 'blockDevices', header: 'Block devices', cell: (i) => formatBlockDevices(i.blockDevices) },
+    {
+      id: 'blockDevices',
+      header: 'Block devices',
+      cell: (i) => <BreakableText text={formatBlockDevices(i.blockDevices)} />,
+    },
     { id: 'kmsKey', header: 'KMS key (from snapshots)', cell: (i) => <ImageKeys image={i} keys={keys} /> },
     {
       id: 'visibility',
@@ -96,5 +107,15 @@ export function bucketColumns(
     },
     { id: 'versioning', header: 'Versioning', cell: (b) => b.versioning, sortingField: 'versioning' },
     { id: 'region', header: 'Region', cell: (b) => b.region, sortingField: 'region' },
+    {
+      id: 'objects',
+      header: 'Objects',
+      // The default encryption above governs only new objects; this opens the ones already there.
+      cell: (b) => (
+        <Link href={hrefForBucket(b.name)} ariaLabel={`Re-encrypt the objects of ${b.name}`}>
+          Re-encrypt objects…
+        </Link>
+      ),
+    },
   ];
 }

@@ -14,6 +14,7 @@ import { hrefFor, navigate } from '../../routing/routes';
 import { useMigrationStore } from '../../stores/migration-store';
 import { CopyRun } from '../ami-copy/copy-run';
 import { ErrorAlert } from '../error-alert';
+import { S3EncryptRun } from '../s3-encrypt/s3-encrypt-run';
 import { JobStateIndicator } from '../job-state-indicator';
 import {
   diagnosticsJobResultSchema,
@@ -125,6 +126,15 @@ export function JobResult({ job }: { readonly job: JobSnapshot }) {
     return (
       <SpaceBetween size="s">
         <CopyRun jobId={job.id} />
+        <Steps steps={job.steps} />
+      </SpaceBetween>
+    );
+  }
+  // An S3 re-encryption's run view is its report once it has ended.
+  if (job.kind === 's3-encrypt') {
+    return (
+      <SpaceBetween size="s">
+        <S3EncryptRun jobId={job.id} />
         <Steps steps={job.steps} />
       </SpaceBetween>
     );

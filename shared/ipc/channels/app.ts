@@ -23,12 +23,13 @@ export const appChannels = {
   'app:openExternal': channel(z.object({ url: z.string().max(2048) }), ok),
 } as const;
 
-// The renderer's pages, in the order of the side navigation (Cmd/Ctrl+1..8 in the app menu).
+// The renderer's pages, in the order of the side navigation (Cmd/Ctrl+1..9 in the app menu).
 export const pageIds = [
   'overview',
   'inventory',
   'copy-ami',
   'migrate',
+  's3',
   'diagnostics',
   'plans',
   'jobs',
