@@ -76,7 +76,7 @@ export function S3EncryptRun(props: {
       header={
         <Header
           variant="h2"
-          actions={running ? <Button onClick={() => setAsking(true)}>Cancel run</Button> : null}
+          actions={running ? <Button onClick={() => setAsking(true)}>Cancel run…</Button> : null}
         >
           {job?.title ?? `Run ${jobId}`} {job ? <JobStateIndicator job={job} /> : null}
         </Header>
