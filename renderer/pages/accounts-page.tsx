@@ -59,6 +59,7 @@ export function AccountsPage() {
         <SessionExpiredAlert />
         <IdentitySummary />
         <Table<ProfileSummary>
+          wrapLines
           variant="container"
           header={<Header variant="h2">Profiles</Header>}
           trackBy="name"

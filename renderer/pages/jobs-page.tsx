@@ -50,6 +50,7 @@ export function JobsPage() {
         )}
         <Table<JobSnapshot>
           variant="container"
+          wrapLines
           trackBy="id"
           items={[...jobs]}
           loading={loadState.status === 'loading'}

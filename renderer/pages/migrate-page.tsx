@@ -24,6 +24,7 @@ export function MigratePage() {
       <SpaceBetween size="l">
         <MigrationWizard />
         <Table
+          wrapLines
           header={<Header variant="h2">Migrations</Header>}
           items={[...summaries]}
           trackBy="id"

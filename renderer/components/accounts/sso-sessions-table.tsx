@@ -26,6 +26,7 @@ export function SsoSessionsTable() {
   const sessions = profiles.status === 'ready' ? profiles.value.ssoSessions : emptySessions;
   return (
     <Table<SsoSessionSummary>
+      wrapLines
       variant="container"
       header={
         <Header variant="h2" description="Logins are shared with the AWS CLI v2 (~/.aws/sso/cache).">

@@ -30,6 +30,7 @@ export function CopyResult({ jobId, result }: CopyResultProps) {
         {result.blockDeviceText.join('\n')}
       </Box>
       <Table
+        wrapLines
         variant="embedded"
         items={result.snapshots}
         trackBy="snapshotId"

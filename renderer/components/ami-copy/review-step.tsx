@@ -54,6 +54,7 @@ export function ReviewStep() {
         </Alert>
       ))}
       <Table
+        wrapLines
         items={view.copies}
         trackBy="index"
         header={<Header variant="h3">Copies</Header>}

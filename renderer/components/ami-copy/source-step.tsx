@@ -10,8 +10,9 @@ import Table from '@cloudscape-design/components/table';
 import type { SourceImage } from '../../../shared/domain/ami-copy';
 import { formatBlockDeviceWithKey, summarizeEncryption } from '../../../shared/inventory/block-device';
 import { useAmiCopyStore } from '../../stores/ami-copy-store';
+import { BreakableText } from '../breakable-text';
 import { ErrorAlert } from '../error-alert';
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 
 function Encryption({ image }: { readonly image: SourceImage }) {
   const summary = summarizeEncryption(
@@ -84,6 +85,7 @@ export function SourceStep() {
       </form>
       {images.status === 'error' ? <ErrorAlert error={images.error} /> : null}
       <Table
+        wrapLines
         items={items}
         selectionType="multi"
         selectedItems={[...selected]}
@@ -119,7 +121,12 @@ export function SourceStep() {
             header: 'Block devices',
             cell: (i) => (
               <Box variant="code" fontSize="body-s">
-                {i.blockDevices.map((d) => formatBlockDeviceWithKey(d)).join('\n')}
+                {i.blockDevices.map((d, n) => (
+                  <Fragment key={d.device}>
+                    {n > 0 ? <br /> : null}
+                    <BreakableText text={formatBlockDeviceWithKey(d)} />
+                  </Fragment>
+                ))}
               </Box>
             ),
           },

@@ -47,6 +47,7 @@ export function FindingsTable(props: {
   const selected = items.filter((f) => f.id === props.selectedId);
   return (
     <Table
+      wrapLines
       {...collectionProps}
       items={items}
       selectionType="single"

@@ -11,6 +11,7 @@ export function FixJournal({ entries }: { readonly entries: readonly FixJournalE
   return (
     <Table
       variant="container"
+      wrapLines
       header={<Header counter={`(${entries.length})`}>Applied fixes</Header>}
       items={[...entries].reverse()}
       trackBy="id"

@@ -8,6 +8,7 @@ import type {
   SnapshotRecord,
   VolumeRecord,
 } from '../../../shared/domain/inventory';
+import { BreakableText } from '../breakable-text';
 import { KeyBadge } from './key-badge';
 
 export type InRegion<T> = T & { readonly region: string };
@@ -33,11 +34,15 @@ export function keyBadgeCells(
   };
 }
 
-// Starting widths (resizable) that fit an id, a key's alias, state and copy button on one line.
-const ID_WIDTH = 210;
-const ENCRYPTED_WIDTH = 170;
-const KEY_WIDTH = 280;
-const ATTACHED_WIDTH = 240;
+// The table lays its columns out to its width (lines wrap, nothing scrolls sideways at 1280 px);
+// a key column keeps room for an alias with its state, in px.
+const KEY_MIN_WIDTH = 150;
+
+// Columns the Preferences dialog offers that the tables do not show by default: the rest fit
+// beside each other at 1280 px with the navigation open.
+export const instanceColumnsHidden: readonly string[] = ['type', 'az'];
+export const volumeColumnsHidden: readonly string[] = ['name', 'type', 'az', 'state'];
+export const snapshotColumnsHidden: readonly string[] = ['volume', 'size'];
 
 const summaryColor = { all: 'green', partial: 'blue', none: 'red', unknown: 'grey' } as const;
 
@@ -56,7 +61,7 @@ export function instanceColumns(): TableProps.ColumnDefinition<InRegion<Instance
     {
       id: 'devices',
       header: 'Volumes',
-      cell: (i) => i.devices.map((d) => `${d.device}=${d.volumeId}`).join(', '),
+      cell: (i) => <BreakableText text={i.devices.map((d) => `${d.device}=${d.volumeId}`).join(', ')} />,
     },
     { id: 'imageId', header: 'AMI', cell: (i) => i.imageId, sortingField: 'imageId' },
     { id: 'az', header: 'AZ', cell: (i) => i.az, sortingField: 'az' },
@@ -75,7 +80,6 @@ export function volumeColumns(
       cell: (v) => v.id,
       sortingField: 'id',
       isRowHeader: true,
-      width: ID_WIDTH,
     },
     { id: 'name', header: 'Name', cell: (v) => v.name ?? '', sortingField: 'name' },
     { id: 'size', header: 'Size', cell: (v) => `${v.sizeGiB} GiB`, sortingField: 'sizeGiB' },
@@ -86,20 +90,18 @@ export function volumeColumns(
       header: 'Encrypted',
       cell: (v) => encryptedCell(v.encrypted),
       sortingField: 'encrypted',
-      width: ENCRYPTED_WIDTH,
     },
     {
       id: 'kmsKey',
       header: 'KMS key',
       cell: (v) => keyBadge(v.kmsKeyId),
       sortingField: 'kmsKeyId',
-      width: KEY_WIDTH,
+      minWidth: KEY_MIN_WIDTH,
     },
     {
       id: 'attached',
       header: 'Attached to',
       cell: (v) => v.attachments.map((a) => `${a.instanceId} (${a.device})`).join(', '),
-      width: ATTACHED_WIDTH,
     },
     { id: 'state', header: 'State', cell: (v) => v.state, sortingField: 'state' },
     { id: 'region', header: 'Region', cell: (v) => v.region, sortingField: 'region' },
@@ -117,7 +119,6 @@ export function snapshotColumns(
       cell: (s) => s.id,
       sortingField: 'id',
       isRowHeader: true,
-      width: ID_WIDTH,
     },
     { id: 'volume', header: 'Volume', cell: (s) => s.volumeId, sortingField: 'volumeId' },
     { id: 'size', header: 'Size', cell: (s) => `${s.sizeGiB} GiB`, sortingField: 'sizeGiB' },
@@ -127,14 +128,13 @@ export function snapshotColumns(
       header: 'Encrypted',
       cell: (s) => encryptedCell(s.encrypted),
       sortingField: 'encrypted',
-      width: ENCRYPTED_WIDTH,
     },
     {
       id: 'kmsKey',
       header: 'KMS Key ID',
       cell: (s) => keyBadge(s.kmsKeyId),
       sortingField: 'kmsKeyId',
-      width: KEY_WIDTH,
+      minWidth: KEY_MIN_WIDTH,
     },
     { id: 'description', header: 'Description', cell: (s) => s.description ?? '' },
     { id: 'region', header: 'Region', cell: (s) => s.region, sortingField: 'region' },

@@ -7,9 +7,17 @@ import Tabs from '@cloudscape-design/components/tabs';
 import type { Inventory, KeyRecord, RegionInventory } from '../../../shared/domain/inventory';
 import { findKey, keyLabel } from '../../../shared/kms/key-reference';
 import { keysByArn } from '../../stores/inventory-store';
-import { instanceColumns, snapshotColumns, volumeColumns, type InRegion } from './ec2-columns';
+import {
+  instanceColumns,
+  instanceColumnsHidden,
+  snapshotColumns,
+  snapshotColumnsHidden,
+  volumeColumns,
+  volumeColumnsHidden,
+  type InRegion,
+} from './ec2-columns';
 import { OfflineAlert } from './offline-alert';
-import { bucketColumns, imageColumns, keyColumns } from './other-columns';
+import { bucketColumns, imageColumns, imageColumnsHidden, keyColumns } from './other-columns';
 import { ResourceTable } from './resource-table';
 import { VolumeDetail } from './volume-detail';
 
@@ -54,6 +62,7 @@ function VolumesTab({ inventory, keys }: TabProps) {
         selected={selected}
         onSelect={onSelect}
         searchExtra={searchExtra}
+        hiddenByDefault={volumeColumnsHidden}
       />
       {selected ? <VolumeDetail volume={selected} keys={keys} /> : null}
     </SpaceBetween>
@@ -63,7 +72,15 @@ function VolumesTab({ inventory, keys }: TabProps) {
 function InstancesTab({ inventory }: TabProps) {
   const items = useMemo(() => rows(inventory, 'instances'), [inventory]);
   const columns = useMemo(() => instanceColumns(), []);
-  return <ResourceTable loading={!inventory} title="Instances" items={items} columns={columns} />;
+  return (
+    <ResourceTable
+      loading={!inventory}
+      title="Instances"
+      items={items}
+      columns={columns}
+      hiddenByDefault={instanceColumnsHidden}
+    />
+  );
 }
 
 function SnapshotsTab({ inventory, keys }: TabProps) {
@@ -77,6 +94,7 @@ function SnapshotsTab({ inventory, keys }: TabProps) {
       items={items}
       columns={columns}
       searchExtra={searchExtra}
+      hiddenByDefault={snapshotColumnsHidden}
     />
   );
 }
@@ -84,7 +102,15 @@ function SnapshotsTab({ inventory, keys }: TabProps) {
 function ImagesTab({ inventory, keys }: TabProps) {
   const items = useMemo(() => rows(inventory, 'images'), [inventory]);
   const columns = useMemo(() => imageColumns(keys), [keys]);
-  return <ResourceTable loading={!inventory} title="AMIs" items={items} columns={columns} />;
+  return (
+    <ResourceTable
+      loading={!inventory}
+      title="AMIs"
+      items={items}
+      columns={columns}
+      hiddenByDefault={imageColumnsHidden}
+    />
+  );
 }
 
 function KeysTab({ inventory, keys }: TabProps) {

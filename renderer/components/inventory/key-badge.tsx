@@ -24,7 +24,9 @@ const stateType = (state: string): StatusIndicatorProps.Type =>
         ? 'stopped'
         : 'warning';
 
-const lineStyle = { display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' } as const;
+// The label, state and button stay together on one line when the column has room and wrap as a
+// whole (never cut) when it has not: a table never scrolls sideways for a key (issue 20).
+const lineStyle = { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 4 } as const;
 
 export function KeyBadge({ keyRef, keys, region }: KeyBadgeProps) {
   if (!keyRef) return <Box color="text-status-inactive">—</Box>;

@@ -5,7 +5,10 @@
 // Rows are keyed by their line on the page (Table without trackBy), so a keystroke in the filter
 // updates 25 lines in place instead of unmounting them and mounting 25 others; selection then
 // compares items by identity, which holds since the item arrays are memoized per inventory.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// Nothing scrolls sideways at 1280 px (issue 20): lines wrap, the table lays its columns out to its
+// width (no fixed, resizable widths), and the columns shown by default are the ones that fit; the
+// Preferences dialog shows the others, and the choice is kept (table-preferences-store.ts).
+import { useCallback, useEffect, useMemo } from 'react';
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
@@ -13,6 +16,7 @@ import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { DeferredTextFilter } from './deferred-text-filter';
 import { TablePreferences } from './table-preferences';
 import { createSearchFilter, warmSearchText } from './search-text';
+import { useTablePreferencesStore, visibleColumnsOf } from '../../stores/table-preferences-store';
 
 export interface ResourceTableProps<T extends object> {
   readonly title: string;
@@ -24,7 +28,11 @@ export interface ResourceTableProps<T extends object> {
   readonly onSelect?: (item: T | undefined) => void;
   // Text the filter should also match that the item does not hold (e.g. a key's alias).
   readonly searchExtra?: (item: T) => string;
+  // Columns the Preferences dialog offers but the table does not show until asked.
+  readonly hiddenByDefault?: readonly string[];
 }
+
+const NO_COLUMNS: readonly string[] = [];
 
 // 25 rows by default, as Cloudscape's own examples: every row is dozens of elements.
 const DEFAULT_PAGE_SIZE = 25;
@@ -37,9 +45,17 @@ export function ResourceTable<T extends object>({
   selected,
   onSelect,
   searchExtra,
+  hiddenByDefault = NO_COLUMNS,
 }: ResourceTableProps<T>) {
-  const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
-  const [visible, setVisible] = useState<readonly string[]>(() => columns.map((c) => c.id ?? ''));
+  const tableId = `inventory-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  const saved = useTablePreferencesStore((s) => s.tables[tableId]);
+  const savePreference = useTablePreferencesStore((s) => s.save);
+  const pageSize = saved?.pageSize ?? DEFAULT_PAGE_SIZE;
+  const columnIds = useMemo(() => columns.map((c) => c.id ?? ''), [columns]);
+  const visible = useMemo(
+    () => visibleColumnsOf(saved, columnIds, hiddenByDefault),
+    [saved, columnIds, hiddenByDefault],
+  );
   const filteringFunction = useMemo(() => createSearchFilter(searchExtra), [searchExtra]);
   useEffect(() => warmSearchText(items, searchExtra), [items, searchExtra]);
   const {
@@ -82,13 +98,12 @@ export function ResourceTable<T extends object>({
         columns={columns}
         columnDisplay={columnDisplay}
         pageSize={pageSize}
-        onConfirm={(size, ids) => {
-          setPageSize(size);
-          setVisible(ids);
-        }}
+        onConfirm={(size, ids) =>
+          savePreference(tableId, { pageSize: size, visibleColumns: ids, knownColumns: columnIds })
+        }
       />
     ),
-    [columns, columnDisplay, pageSize],
+    [columns, columnDisplay, pageSize, savePreference, tableId, columnIds],
   );
   const selectedItems = useMemo(() => (selected ? [selected] : []), [selected]);
   const selection: Partial<TableProps<T>> = onSelect
@@ -107,7 +122,7 @@ export function ResourceTable<T extends object>({
       loading={loading}
       loadingText={`Loading ${title.toLowerCase()}`}
       variant="full-page"
-      resizableColumns
+      wrapLines
       header={header}
       filter={filter}
       pagination={<Pagination {...paginationProps} />}

@@ -136,6 +136,7 @@ export function MigrationWizard() {
             )}
             <PreflightTable preflight={review.plan.preflight} />
             <Table
+              wrapLines
               variant="embedded"
               ariaLabels={{ tableLabel: 'Plan steps' }}
               items={review.plan.steps}

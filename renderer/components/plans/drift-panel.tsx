@@ -46,6 +46,7 @@ export function DriftPanel() {
             <Table
               variant="embedded"
               ariaLabels={{ tableLabel: 'Drift' }}
+              wrapLines
               items={drift.report.drifts.map((d) => ({ ...d, key: `${d.resource}/${d.id}/${d.attribute}` }))}
               trackBy="key"
               columnDefinitions={[

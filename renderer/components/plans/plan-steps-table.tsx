@@ -6,6 +6,7 @@ import { formatSeconds } from '../../../shared/plans/render/timeline';
 export function PlanStepsTable(props: { readonly steps: readonly PlanStep[]; readonly label: string }) {
   return (
     <Table
+      wrapLines
       variant="embedded"
       ariaLabels={{ tableLabel: props.label }}
       items={props.steps.map((s, i) => ({ ...s, n: i + 1 }))}

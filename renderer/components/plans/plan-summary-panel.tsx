@@ -52,6 +52,7 @@ export function PlanSummaryPanel(props: { readonly plan: Plan; readonly summary:
         <Table
           variant="embedded"
           ariaLabels={{ tableLabel: 'Facts' }}
+          wrapLines
           items={plan.facts.map((f) => ({ ...f, key: `${f.resource}/${f.id}` }))}
           trackBy="key"
           columnDefinitions={[
