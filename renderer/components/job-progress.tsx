@@ -8,6 +8,7 @@ import type { JobSnapshot } from '../../shared/domain/jobs';
 import { isTerminalJobState } from '../../shared/domain/jobs';
 import { hrefForJob } from '../routing/job-route';
 import { JobStateIndicator } from './job-state-indicator';
+import { progressDescription } from './jobs/progress-description';
 
 export interface JobProgressProps {
   readonly job: JobSnapshot;
@@ -30,15 +31,17 @@ const resultText = (job: JobSnapshot): string => {
 };
 
 export function JobProgress({ job, onCancel }: JobProgressProps) {
-  const description = [job.progress.title, job.progress.detail].filter(Boolean).join(' · ');
+  const result = resultText(job);
+  // A finished bar says how it ended (its result text); the description does not say it again.
+  const description = progressDescription(job, isTerminalJobState(job.state) ? result : '', true);
   return (
     <SpaceBetween size="xxs">
       <ProgressBar
         label={job.title}
-        description={description}
+        {...(description ? { description } : {})}
         value={Math.round(job.progress.value * 100)}
         status={barStatus(job)}
-        resultText={resultText(job)}
+        resultText={result}
         ariaLabel={`Progress of ${job.title}`}
       />
       {/* A finished job's bar already says how it ended and links to its result; a running one

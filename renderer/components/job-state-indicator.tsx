@@ -9,8 +9,14 @@ const indicator: Record<JobState, { type: StatusIndicatorProps.Type; text: strin
   cancelled: { type: 'stopped', text: 'Cancelled' },
 };
 
+const isInterrupted = (job: JobSnapshot) => job.interrupted === true && job.state !== 'done';
+
+// The word the indicator shows, for the text beside it not to repeat it.
+export const jobStateText = (job: JobSnapshot): string =>
+  isInterrupted(job) ? 'Interrupted' : indicator[job.state].text;
+
 export function JobStateIndicator({ job }: { readonly job: JobSnapshot }) {
-  if (job.interrupted && job.state !== 'done') {
+  if (isInterrupted(job)) {
     return <StatusIndicator type="warning">Interrupted</StatusIndicator>;
   }
   const { type, text } = indicator[job.state];

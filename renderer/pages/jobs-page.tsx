@@ -5,13 +5,13 @@ import Button from '@cloudscape-design/components/button';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import type { JobSnapshot } from '../../shared/domain/jobs';
 import { isTerminalJobState } from '../../shared/domain/jobs';
 import { ErrorAlert } from '../components/error-alert';
 import { JobStateIndicator } from '../components/job-state-indicator';
+import { JobProgressCell, JOB_PROGRESS_MIN_WIDTH } from '../components/jobs/job-progress-cell';
 import { JobResult } from '../components/jobs/job-result';
 import { hrefForJob, useOpenedJobId } from '../routing/job-route';
 import { selectJobs, useJobsStore } from '../stores/jobs-store';
@@ -73,13 +73,8 @@ export function JobsPage() {
             {
               id: 'progress',
               header: 'Progress',
-              cell: (job) => (
-                <ProgressBar
-                  value={Math.round(job.progress.value * 100)}
-                  description={job.progress.title}
-                  ariaLabel={`Progress of ${job.title}`}
-                />
-              ),
+              minWidth: JOB_PROGRESS_MIN_WIDTH,
+              cell: (job) => <JobProgressCell job={job} />,
             },
             { id: 'created', header: 'Started', cell: (job) => time(job.createdAt) },
             { id: 'ended', header: 'Ended', cell: (job) => time(job.endedAt) },
