@@ -269,6 +269,8 @@ export interface Bucket {
     rules: { sseAlgorithm: SseAlgorithm; kmsMasterKeyId?: string; bucketKeyEnabled: boolean }[];
   };
   versioning: 'Unversioned' | 'Enabled' | 'Suspended';
+  // Requester Pays (s3/request-payment.ts); absent: the bucket owner pays.
+  requestPayer?: 'Requester';
   mfaDelete?: 'Enabled' | 'Disabled';
   policy?: string;
   tags: Tag[];

@@ -13,6 +13,8 @@ export async function simulateRow(
   resource: string,
   region: string,
   why: string,
+  // The service that uses the key on the caller's behalf (kms:ViaService); EBS unless told.
+  viaService = `ec2.${region}.amazonaws.com`,
 ): Promise<PreflightRow> {
   const base = { call: action, target: resource, method: 'simulation' as const };
   if (!ctx.iam)
@@ -28,7 +30,7 @@ export async function simulateRow(
               {
                 ContextKeyName: 'kms:ViaService',
                 ContextKeyType: 'string',
-                ContextKeyValues: [`ec2.${region}.amazonaws.com`],
+                ContextKeyValues: [viaService],
               },
               {
                 ContextKeyName: 'kms:CallerAccount',

@@ -28,6 +28,7 @@ import {
 } from './bucket-lifecycle';
 import { advanceJobs } from '../s3control/job-run';
 import { listBuckets } from './list-buckets';
+import { getBucketRequestPayment, putBucketRequestPayment } from './request-payment';
 import { listObjectVersions, listObjectsV2, objectOperation } from './objects/index';
 import { accessDenied, noSuchBucket, permanentRedirect } from './wire';
 
@@ -39,6 +40,7 @@ const SUBRESOURCES: Record<string, Partial<Record<string, BucketOperation>>> = {
   policy: { GET: getBucketPolicy, PUT: putBucketPolicy },
   tagging: { GET: getBucketTagging, PUT: putBucketTagging, DELETE: deleteBucketTagging },
   location: { GET: getBucketLocation },
+  requestPayment: { GET: getBucketRequestPayment, PUT: putBucketRequestPayment },
 };
 
 function notImplemented(): AwsError {
@@ -67,10 +69,21 @@ function objectRequest(ctx: CallContext, name: string, request: RestRequest): Re
   return objectOperation(ctx, bucket, request);
 }
 
+// x-amz-expected-bucket-owner: "If the account ID that you provide does not match the actual owner
+// of the bucket, the request fails with the HTTP status code 403 Forbidden (access denied)" (S3 API
+// reference, on every bucket and object operation that takes ExpectedBucketOwner).
+function assertExpectedOwner(ctx: CallContext, name: string | undefined, request: RestRequest): void {
+  const expected = request.headers['x-amz-expected-bucket-owner'];
+  if (!name || expected === undefined) return;
+  const bucket = ctx.world.buckets.get(name);
+  if (bucket && bucket.accountId !== expected) throw accessDenied();
+}
+
 export const s3Handler: RestHandler = (ctx, request) => {
   // Batch Operations jobs write their reports into buckets as the clock passes.
   advanceJobs(ctx);
   const { method, bucket: name } = request;
+  assertExpectedOwner(ctx, name, request);
   if (!name) {
     if (method === 'GET') return listBuckets(ctx, request);
     throw new AwsError('MethodNotAllowed', 'The specified method is not allowed against this resource.', 405);
