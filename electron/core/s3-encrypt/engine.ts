@@ -10,7 +10,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { IAMClient } from '@aws-sdk/client-iam';
-import type { S3EncryptProgress, S3EncryptResult } from '../../../shared/domain/s3-encrypt';
+import type { EncryptionTally, S3EncryptProgress, S3EncryptResult } from '../../../shared/domain/s3-encrypt';
 import type { Plan } from '../../../shared/plans/plan-document';
 
 // What the batch engine keeps in the journal (batch): the ClientRequestToken it sends CreateJob
@@ -23,11 +23,27 @@ export interface BatchJournalRecord {
   readonly cancelRequested?: boolean;
 }
 
-// The run's journal as an engine sees it. write() must be durable when it returns (the migration
-// journal's temporary file + rename).
+// What the local engine keeps in the journal (local), one record per line, by the object's index
+// in the plan's `objects`: a claim before objects are sent (every unit below `upTo` may have been
+// copied: one not recorded done or failed is re-read with HeadObject on resume), each copy done
+// (with the version id S3 gave the copy) or failed (in words), each original version deleted or
+// kept after its key's copies (includeVersions).
+export type LocalJournalRecord =
+  | { readonly t: 'claim'; readonly upTo: number }
+  | { readonly t: 'done'; readonly i: number; readonly v?: string; readonly already?: boolean }
+  | { readonly t: 'failed'; readonly i: number; readonly code: string; readonly message: string }
+  | { readonly t: 'deleted'; readonly i: number }
+  | { readonly t: 'kept'; readonly i: number; readonly reason: string };
+
+// The run's journal as an engine sees it. setBatch() and flushLocal() are durable when they return
+// (fsync); appendLocal() is durable at the next flush, which the journal makes every few hundred
+// records or 200 ms, so a copy is journalled only after S3 answered it.
 export interface EngineJournal {
   readonly batch: () => BatchJournalRecord | undefined;
   readonly setBatch: (record: BatchJournalRecord) => void;
+  readonly localRecords: () => readonly LocalJournalRecord[];
+  readonly appendLocal: (record: LocalJournalRecord) => void;
+  readonly flushLocal: () => void;
 }
 
 export interface EngineContext {
@@ -41,6 +57,9 @@ export interface EngineContext {
   readonly jobId: string; // the app's job id, for progress events
   // How often the batch engine asks DescribeJob (real ms; default 5,000).
   readonly pollMs?: number;
+  // The bucket's (prefix's) encryption tally, read again after the run for the result's `after`
+  // (the service's tally); runS3EncryptPlan calls it once the engine has ended.
+  readonly tallyAfter?: () => Promise<EncryptionTally[]>;
 }
 
 export interface S3EncryptEngine {

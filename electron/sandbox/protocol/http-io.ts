@@ -56,7 +56,13 @@ export function headerRecord(req: IncomingMessage): Record<string, string | unde
 export function send(res: ServerResponse, response: WireResponse): void {
   if (res.headersSent || res.destroyed) return;
   const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body;
-  res.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });
+  // A HEAD answer has no body but the length a GET's body would have (S3 HeadObject's
+  // Content-Length is the object's size; RFC 9110 §9.3.2).
+  const headLength = res.req.method === 'HEAD' ? response.headers?.['content-length'] : undefined;
+  res.writeHead(response.status, {
+    ...response.headers,
+    'content-length': headLength ?? String(body.length),
+  });
   res.end(body);
 }
 

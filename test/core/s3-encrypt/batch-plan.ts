@@ -80,5 +80,9 @@ export function memoryJournal(onWrite?: (record: BatchJournalRecord) => void): E
       writes.push(record);
       onWrite?.(record);
     },
+    // The batch engine keeps no per-object records.
+    localRecords: () => [],
+    appendLocal: () => undefined,
+    flushLocal: () => undefined,
   };
 }

@@ -130,7 +130,26 @@ export function readCopySource(
     prefix: 'x-amz-copy-source-server-side-encryption',
     decrypt: true,
   });
+  assertCopyConditions(request.headers, version);
   return { bucket, version };
+}
+
+// x-amz-copy-source-if-match ("Copies the object if its entity tag (ETag) matches the specified
+// tag") and -if-none-match ("if its entity tag (ETag) is different"), CopyObject and UploadPartCopy
+// in the S3 API reference; otherwise 412 PreconditionFailed (S3 error responses list: "At least one
+// of the preconditions that you specified did not hold").
+function assertCopyConditions(headers: RestRequest['headers'], version: S3ObjectVersion): void {
+  const bare = (etag: string): string => etag.trim().replace(/^W\//, '').replace(/"/g, '');
+  const matches = (list: string): boolean =>
+    list.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(version.etag));
+  const ifMatch = headers['x-amz-copy-source-if-match'];
+  const ifNoneMatch = headers['x-amz-copy-source-if-none-match'];
+  if ((ifMatch !== undefined && !matches(ifMatch)) || (ifNoneMatch !== undefined && matches(ifNoneMatch)))
+    throw new AwsError(
+      'PreconditionFailed',
+      'At least one of the pre-conditions you specified did not hold',
+      412,
+    );
 }
 
 export function copyObject(
