@@ -7,6 +7,7 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import type { S3EncryptPlanView } from '../../../shared/domain/s3-encrypt';
+import { ArnText } from '../arn-text';
 
 type BatchRole = NonNullable<S3EncryptPlanView['batchRole']>;
 
@@ -52,7 +53,7 @@ export function BatchRolePanel({ role }: { readonly role: BatchRole }) {
   const status = STATUS[role.status];
   return (
     <SpaceBetween size="s">
-      <Header variant="h3" description={role.arn ?? 'No role given'}>
+      <Header variant="h3" description={role.arn ? <ArnText arn={role.arn} /> : 'No role given'}>
         Batch Operations role
       </Header>
       <StatusIndicator type={status.type}>{status.text}</StatusIndicator>

@@ -1,5 +1,5 @@
 // Objects by encryption as a bar chart: one bar per kind of encryption, each in its own colour and
-// named in words (OBJECT_ENCRYPTION_LABELS), counts on an axis with whole-number ticks only. Used
+// named in words (OBJECT_ENCRYPTION_LABELS), counts on an axis labelled in whole numbers only. Used
 // before the plan, in the plan and in the report (encryption after the run).
 import BarChart from '@cloudscape-design/components/bar-chart';
 import Box from '@cloudscape-design/components/box';
@@ -8,6 +8,7 @@ import {
   type EncryptionTally,
   type ObjectEncryption,
 } from '../../../shared/domain/s3-encrypt';
+import { countTickLabel } from '../count-tick-label';
 import { formatBytes, formatCount } from './amounts';
 
 // Cloudscape's palette: green for done, red for none, the others apart from each other.
@@ -19,9 +20,6 @@ const COLOURS: Record<ObjectEncryption, string> = {
   'sse-c': '#5f6b7a',
   none: '#d91515',
 };
-
-// Axis ticks fall on fractions for small counts; half an object means nothing, so those are blank.
-export const integerTick = (value: number): string => (Number.isInteger(value) ? formatCount(value) : '');
 
 export function EncryptionTallyChart(props: {
   readonly tallies: readonly EncryptionTally[];
@@ -42,7 +40,7 @@ export function EncryptionTallyChart(props: {
       xScaleType="categorical"
       stackedBars
       horizontalBars
-      yTickFormatter={integerTick}
+      yTickFormatter={countTickLabel}
       height={Math.max(120, shown.length * 40)}
       xTitle="Encryption"
       yTitle="Objects"
