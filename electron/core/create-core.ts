@@ -24,7 +24,8 @@ import { AmiCopyService } from './ami-copy/ami-copy-service';
 import { amiCopyHandlers } from './handlers/ami-copy-handlers';
 import { PlansService } from './plans/plans-service';
 import { plansHandlers } from './handlers/plans-handlers';
-import { s3EncryptHandlers, s3EncryptUnavailable } from './handlers/s3-encrypt-handlers';
+import { s3EncryptHandlers } from './handlers/s3-encrypt-handlers';
+import { S3EncryptService } from './s3-encrypt/s3-encrypt-service';
 import { PlanSigner } from './plans/signing';
 import type { SecretProtector } from './plans/signing-keys';
 
@@ -55,6 +56,7 @@ export interface Core {
   readonly migration: MigrationService;
   readonly amiCopy: AmiCopyService;
   readonly plans: PlansService;
+  readonly s3Encrypt: S3EncryptService;
   dispose(): Promise<void>;
 }
 
@@ -78,10 +80,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const diagnostics = new DiagnosticsService({ accounts, inventory, jobs, events, dataDir: options.dataDir });
   const migration = new MigrationService({ accounts, jobs, events, dataDir: options.dataDir });
   const amiCopy = new AmiCopyService({ accounts, jobs, events });
+  const s3Encrypt = new S3EncryptService({ accounts, jobs, events, dataDir: options.dataDir });
   const plans = new PlansService({
     accounts,
     migration,
     amiCopy,
+    s3Encrypt,
     diagnostics,
     dataDir: options.dataDir,
     signer: new PlanSigner(options.dataDir, options.secretProtector),
@@ -96,11 +100,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...migrationHandlers(migration),
     ...amiCopyHandlers(amiCopy),
     ...plansHandlers(plans),
-    ...s3EncryptHandlers(s3EncryptUnavailable, events),
+    ...s3EncryptHandlers(s3Encrypt, events),
   };
 
   // The app picks up migrations a quit or a crash interrupted; the CLI resumes only when asked.
-  if (options.shell !== 'cli') void migration.resumeInterrupted();
+  if (options.shell !== 'cli') {
+    void migration.resumeInterrupted();
+    void s3Encrypt.resumeInterrupted();
+  }
 
   return {
     dispatch: createDispatcher(handlers),
@@ -114,6 +121,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     migration,
     amiCopy,
     plans,
+    s3Encrypt,
     async dispose() {
       jobs.flush();
       accounts.dispose();

@@ -14,6 +14,7 @@ import { AppError } from '../errors/app-error';
 import { toApiError } from '../errors/to-api-error';
 import { isOfflineError } from '../inventory/offline';
 import type { MigrationService } from '../migration/migration-service';
+import type { S3EncryptService } from '../s3-encrypt/s3-encrypt-service';
 import { checkDrift, offlineReport } from './drift-check';
 import { InventoryCache } from '../inventory/inventory-cache';
 import { planMigrationOffline } from './offline-migration-plan';
@@ -23,6 +24,7 @@ export interface PlansServiceOptions {
   readonly accounts: AccountService;
   readonly migration: MigrationService;
   readonly amiCopy: AmiCopyService;
+  readonly s3Encrypt: S3EncryptService;
   readonly diagnostics: DiagnosticsService;
   readonly dataDir: string;
   readonly signer: PlanSigner;
@@ -164,12 +166,7 @@ export class PlansService {
         return { kind: plan.kind, jobIds: [], fixEntryId: entry.id };
       }
       case 's3-encrypt':
-        // Wired to the S3 re-encryption service (electron/core/s3-encrypt) when it lands.
-        throw new AppError(
-          'not-implemented',
-          'S3 re-encryption plans cannot be run from Plans yet.',
-          'Run it from the S3 page.',
-        );
+        return { kind: plan.kind, jobIds: [await this.options.s3Encrypt.start(plan)] };
     }
   }
 
