@@ -12,6 +12,7 @@ export interface Notice {
 interface UiState {
   readonly notices: readonly Notice[];
   readonly jobsPanelOpen: boolean;
+  // The side navigation at desktop width, as the user left it (the mobile layout keeps its own).
   readonly navigationOpen: boolean;
   notifyError: (error: ApiError) => void;
   // A confirmation in the Flashbar (message as its header, detail below), e.g. "Intended keys saved".

@@ -3,7 +3,6 @@
 import { useCollection } from '@cloudscape-design/collection-hooks';
 import Header from '@cloudscape-design/components/header';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useState } from 'react';
@@ -14,6 +13,7 @@ import {
   severityRank,
   type Finding,
 } from '../../../shared/domain/diagnostics';
+import { FilterBar, FilterBarSelect, FilterBarText } from '../filter-bar';
 import { SeverityBadge } from './severity-badge';
 
 const ALL: SelectProps.Option = { value: '', label: 'All' };
@@ -57,27 +57,34 @@ export function FindingsTable(props: {
       variant="container"
       header={<Header counter={`(${filteredItemsCount ?? items.length})`}>Findings</Header>}
       filter={
-        <SpaceBetween direction="horizontal" size="xs">
-          <TextFilter
-            {...filterProps}
-            filteringPlaceholder="Find findings"
-            filteringAriaLabel="Find findings"
-          />
-          <Select
-            selectedOption={severity}
-            options={severityOptions}
-            onChange={({ detail }) => setSeverity(detail.selectedOption)}
-            ariaLabel="Severity"
-            inlineLabelText="Severity"
-          />
-          <Select
-            selectedOption={check}
-            options={checkOptions}
-            onChange={({ detail }) => setCheck(detail.selectedOption)}
-            ariaLabel="Check"
-            inlineLabelText="Check"
-          />
-        </SpaceBetween>
+        <FilterBar>
+          <FilterBarText>
+            <TextFilter
+              {...filterProps}
+              filteringPlaceholder="Find findings"
+              filteringAriaLabel="Find findings"
+            />
+          </FilterBarText>
+          <FilterBarSelect minWidth="14rem">
+            <Select
+              selectedOption={severity}
+              options={severityOptions}
+              onChange={({ detail }) => setSeverity(detail.selectedOption)}
+              ariaLabel="Severity"
+              inlineLabelText="Severity"
+            />
+          </FilterBarSelect>
+          {/* Wide enough for "Check" and the longest title, "EBS encryption by default". */}
+          <FilterBarSelect minWidth="22rem">
+            <Select
+              selectedOption={check}
+              options={checkOptions}
+              onChange={({ detail }) => setCheck(detail.selectedOption)}
+              ariaLabel="Check"
+              inlineLabelText="Check"
+            />
+          </FilterBarSelect>
+        </FilterBar>
       }
       columnDefinitions={[
         {
