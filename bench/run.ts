@@ -1,4 +1,5 @@
-// `npm run bench`: P1 inventory, P4 memory, P3 renderer, P2 migration, P7 CLI start-up.
+// `npm run bench`: P1 inventory, P4 memory, P3 renderer, P2 migration, P7 CLI start-up, P5 S3
+// re-encryption.
 // Benchmarks measure and print; they never assert (tests do that), and one that cannot run says
 // why in its row.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { benchInventory } from './inventory/p1-inventory';
 import { benchMemory } from './inventory/p4-memory';
 import { benchMigration } from './migration/p2-migration';
 import { benchRenderer } from './renderer/p3-renderer';
+import { benchS3Encrypt } from './s3/p5-s3-encrypt';
 import { printReport, type BenchRow } from './report';
 
 const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
@@ -17,6 +19,7 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: 'P3 renderer', run: benchRenderer },
   { name: 'P2 migration', run: benchMigration },
   { name: 'P7 CLI start-up', run: benchCliStartup },
+  { name: 'P5 S3 re-encryption', run: benchS3Encrypt },
   // P6 needs Electron itself: the smoke test measures it (test/electron/smoke.ts).
   {
     name: 'P6 electron memory',
