@@ -51,6 +51,10 @@ export function PlanChanges({ changes }: { readonly changes: readonly string[] }
   );
 }
 
+// A few dozen requests cost a fraction of a cent: "less than US$0.01" rather than "US$0.00".
+export const dollars = (usd: number): string =>
+  usd > 0 && usd < 0.01 ? 'less than US$0.01' : `about US$${usd.toFixed(2)}`;
+
 interface RequestRow {
   readonly operation: string;
   readonly count: number;
@@ -74,7 +78,7 @@ export function PlanCost({ cost }: { readonly cost: S3EncryptPlanView['cost'] })
         items={[
           { label: 'Requests', value: formatCount(rows.reduce((n, r) => n + r.count, 0)) },
           { label: 'KMS calls', value: formatCount(cost.kmsCalls) },
-          { label: 'Estimated cost', value: `about US$${cost.costUsd.toFixed(2)}` },
+          { label: 'Estimated cost', value: dollars(cost.costUsd) },
         ]}
       />
       <Table<RequestRow>
