@@ -1,6 +1,7 @@
 // How every command prints: a table for people by default, JSON with --json, and errors as one
 // line on stderr with a non-zero exit code.
 import type { ApiError } from '../../shared/ipc/channel';
+import { wordsOf } from '../../shared/labels/words';
 import { toApiError } from '../core/errors/to-api-error';
 import { log } from '../core/log';
 
@@ -17,16 +18,17 @@ export function printTable(rows: readonly Row[], columns?: readonly string[]): v
   }
   const names = columns ?? Object.keys(rows[0] ?? {});
   const cell = (row: Row, name: string) => String(row[name] ?? '');
-  const widths = names.map((name) => Math.max(name.length, ...rows.map((row) => cell(row, name).length)));
+  // Column names are the rows' keys (camelCase, as --json prints them); the header says them in words.
+  const headers = names.map((name) => wordsOf(name).toUpperCase());
+  const widths = names.map((name, i) =>
+    Math.max(headers[i]?.length ?? 0, ...rows.map((row) => cell(row, name).length)),
+  );
   const line = (values: string[]) =>
     values
       .map((v, i) => v.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
-  const out = [
-    line(names.map((n) => n.toUpperCase())),
-    ...rows.map((row) => line(names.map((n) => cell(row, n)))),
-  ];
+  const out = [line(headers), ...rows.map((row) => line(names.map((n) => cell(row, n))))];
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

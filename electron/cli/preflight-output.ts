@@ -1,6 +1,7 @@
 // The preflight as the CLI prints it under a plan (--dry-run): its date, who it asked as, one row per
 // call with how it was answered, and for a refusal the reason or the command that decodes it.
 import { preflightSummary, type Preflight } from '../../shared/domain/preflight';
+import { formatTime } from '../../shared/format/time';
 import { printTable } from './output';
 
 const METHOD: Record<Preflight['rows'][number]['method'], string> = {
@@ -12,7 +13,7 @@ const METHOD: Record<Preflight['rows'][number]['method'], string> = {
 export function printPreflight(preflight: Preflight | undefined): void {
   if (!preflight) return;
   process.stdout.write(
-    `\nPreflight ${preflight.checkedAt} as ${preflight.checkedAs}: ${preflightSummary(preflight)}\n`,
+    `\nPreflight ${formatTime(preflight.checkedAt)} as ${preflight.checkedAs}: ${preflightSummary(preflight)}\n`,
   );
   printTable(
     preflight.rows.map((r) => ({

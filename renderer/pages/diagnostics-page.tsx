@@ -12,6 +12,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useEffect, useState } from 'react';
 import { severities, type DiagnosticsReport } from '../../shared/domain/diagnostics';
+import { formatTime } from '../../shared/format/time';
 import { ErrorAlert } from '../components/error-alert';
 import { ConfigImport } from '../components/diagnostics/config-import';
 import { downloadText } from '../components/diagnostics/download';
@@ -32,7 +33,7 @@ function Summary({ report }: { readonly report: DiagnosticsReport }) {
       header={
         <Header
           variant="h2"
-          description={`Account ${report.account} · ${report.regions.join(', ')} · ${report.generatedAt}`}
+          description={`Account ${report.account} · ${report.regions.join(', ')} · ${formatTime(report.generatedAt)}`}
         >
           Summary
         </Header>
@@ -65,7 +66,13 @@ function Findings({
       <IntendedKeysNeeded report={report} onOpenIntendedKeys={onOpenIntendedKeys} />
       <Summary report={report} />
       <FindingsTable findings={report.findings} selectedId={selectedId} onSelect={setSelectedId} />
-      {selected ? <FindingDetail finding={selected} onPreviewFix={(id) => void previewFix(id)} /> : null}
+      {selected ? (
+        <FindingDetail
+          finding={selected}
+          findings={report.findings}
+          onPreviewFix={(id) => void previewFix(id)}
+        />
+      ) : null}
     </SpaceBetween>
   );
 }

@@ -9,16 +9,33 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import type { JobSnapshot } from '../../shared/domain/jobs';
 import { isTerminalJobState } from '../../shared/domain/jobs';
+import { formatTime } from '../../shared/format/time';
+import { jobKindLabel } from '../../shared/labels/jobs';
 import { ErrorAlert } from '../components/error-alert';
 import { JobStateIndicator } from '../components/job-state-indicator';
 import { JobProgressCell, JOB_PROGRESS_MIN_WIDTH } from '../components/jobs/job-progress-cell';
 import { JobResult } from '../components/jobs/job-result';
+import { useColumnPreferences } from '../components/use-column-preferences';
 import { hrefForJob, useOpenedJobId } from '../routing/job-route';
 import { selectJobs, useJobsStore } from '../stores/jobs-store';
 
-const time = (ms: number | undefined) => (ms === undefined ? '-' : new Date(ms).toLocaleString());
+const time = (ms: number | undefined) => (ms === undefined ? '-' : formatTime(ms));
+
+// The table's columns as the Preferences dialog names them. Kind is hidden by default: the job's
+// title says what it is, and without it the columns fit a 1280 px window (issue 20).
+const JOB_COLUMNS = [
+  { id: 'title', label: 'Job' },
+  { id: 'kind', label: 'Kind' },
+  { id: 'state', label: 'State' },
+  { id: 'progress', label: 'Progress' },
+  { id: 'created', label: 'Started' },
+  { id: 'ended', label: 'Ended' },
+  { id: 'actions', label: 'Actions' },
+] as const;
+const JOBS_HIDDEN_BY_DEFAULT = ['kind'] as const;
 
 export function JobsPage() {
+  const columnPreferences = useColumnPreferences('jobs', JOB_COLUMNS, JOBS_HIDDEN_BY_DEFAULT);
   const jobs = useJobsStore(selectJobs);
   const loadState = useJobsStore((state) => state.jobs);
   const cancel = useJobsStore((state) => state.cancel);
@@ -49,8 +66,10 @@ export function JobsPage() {
           </Alert>
         )}
         <Table<JobSnapshot>
-          variant="container"
           wrapLines
+          columnDisplay={columnPreferences.columnDisplay}
+          preferences={columnPreferences.preferences}
+          variant="container"
           trackBy="id"
           items={[...jobs]}
           loading={loadState.status === 'loading'}
@@ -68,7 +87,7 @@ export function JobsPage() {
               ),
               isRowHeader: true,
             },
-            { id: 'kind', header: 'Kind', cell: (job) => job.kind },
+            { id: 'kind', header: 'Kind', cell: (job) => jobKindLabel(job.kind) },
             { id: 'state', header: 'State', cell: (job) => <JobStateIndicator job={job} /> },
             {
               id: 'progress',

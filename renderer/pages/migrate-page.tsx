@@ -7,6 +7,7 @@ import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { MigrationLive } from '../components/migration/migration-live';
+import { MigrationStatusIndicator } from '../components/migration/migration-status-indicator';
 import { MigrationWizard } from '../components/migration/migration-wizard';
 import { useInventoryStore } from '../stores/inventory-store';
 import { useMigrationStore } from '../stores/migration-store';
@@ -35,7 +36,7 @@ export function MigratePage() {
               header: 'Migration',
               cell: (m) => <Link onFollow={() => void open(m.id)}>{m.id}</Link>,
             },
-            { id: 'status', header: 'Status', cell: (m) => m.status },
+            { id: 'status', header: 'Status', cell: (m) => <MigrationStatusIndicator status={m.status} /> },
             { id: 'key', header: 'Key', cell: (m) => m.keyLabel },
             { id: 'instances', header: 'Instances', cell: (m) => m.instanceIds.join(', ') },
           ]}

@@ -60,7 +60,9 @@ describe('envelope copy-ami', () => {
     expect(rsa.stderr).toMatch(/RSA_2048.*only symmetric encryption keys/);
     const old = await envelope(['--image', image(), '--kms-key', 'alias/avi-old', '--json']);
     expect(old.code).toBe(1);
-    expect(old.stderr).toMatch(/alias\/avi-old .* is scheduled for deletion on \d{4}-\d{2}-\d{2}/);
+    expect(old.stderr).toMatch(
+      /alias\/avi-old .* is scheduled for deletion on \d+ [A-Z][a-z]{2} \d{4}, \d\d:\d\d/,
+    );
     expect(await ownedWorld()).toEqual(before);
   });
 

@@ -148,7 +148,7 @@ describe('envelope migrate --strategy replace', () => {
     await expectLike(original, replacement);
 
     const table = await envelope(['migrate', '--list']);
-    expect(table.stdout).toMatch(new RegExp(`${paused.id}\\s+awaiting-confirmation\\s+replace`));
+    expect(table.stdout).toMatch(new RegExp(`${paused.id}\\s+Waiting for your confirmation\\s+replace`));
     const confirmed = await envelope(['migrate', '--confirm', paused.id, '--json']);
     expect(confirmed.code, confirmed.stderr).toBe(0);
     expect((JSON.parse(confirmed.stdout) as MigrationJournal).status).toBe('verified');

@@ -124,7 +124,9 @@ describe('envelope plan', { shuffle: false }, () => {
     );
     const table = await envelope(['plan', 'check', file]);
     expect(table.code).toBe(2);
-    expect(table.stdout).toContain('sizeGiB');
+    // In words: the attribute's label and the sizes with their unit.
+    expect(table.stdout).toMatch(/Volume\s+vol-\S+\s+Size\s+\d+ GiB\s+\d+ GiB/);
+    expect(table.stdout).not.toContain('sizeGiB');
     const run = await envelope(['plan', 'run', file]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('differs from the plan');

@@ -3,7 +3,9 @@
 // reached, the last saved inventory is printed and stderr says how old it is.
 import { Command } from 'commander';
 import type { Inventory, RegionInventory } from '../../../shared/domain/inventory';
+import { formatTime } from '../../../shared/format/time';
 import { encryptionCounts } from '../../../shared/inventory/encryption-counts';
+import { wordsOf } from '../../../shared/labels/words';
 import { keyIdOf } from '../../../shared/kms/key-reference';
 import { AppError } from '../../core/errors/app-error';
 import { print, printTable } from '../output';
@@ -39,7 +41,7 @@ export function inventoryCommand(): Command {
         process.stderr.write(`${region}: not scanned and no saved inventory.\n`);
       for (const region of inventory.regions) {
         for (const e of region.errors)
-          process.stderr.write(`${region.region}: ${e.kind}: ${e.code}: ${e.message}\n`);
+          process.stderr.write(`${region.region}: ${wordsOf(e.kind)}: ${e.code}: ${e.message}\n`);
       }
       print(options, inventory, () => printTables(inventory));
     });
@@ -94,13 +96,13 @@ function printTables(inventory: Inventory): void {
 function countRows(region: RegionInventory) {
   const counted = encryptionCounts(region).map((c) => ({
     region: region.region,
-    kind: c.kind,
+    kind: wordsOf(c.kind),
     total: c.encrypted + c.partial + c.unencrypted,
     encrypted: c.encrypted,
     partial: c.partial,
     unencrypted: c.unencrypted,
   }));
-  const plain = (kind: string, total: number) => ({ region: region.region, kind, total });
+  const plain = (kind: string, total: number) => ({ region: region.region, kind: wordsOf(kind), total });
   return [
     ...counted,
     plain('launchTemplates', region.launchTemplates.length),
@@ -111,7 +113,7 @@ function countRows(region: RegionInventory) {
 
 function age(at: number): string {
   const minutes = Math.round((Date.now() - at) / 60_000);
-  const when = new Date(at).toISOString();
+  const when = formatTime(at);
   if (minutes < 1) return `${when} (just now)`;
   if (minutes < 120) return `${when} (${minutes} min ago)`;
   return `${when} (${Math.round(minutes / 60)} h ago)`;

@@ -2,6 +2,7 @@
 // terminal. It prints the verification URL and the code, polls until the login is approved and
 // writes the token where the AWS CLI v2 keeps it, so `aws` and the SDK reuse the login.
 import { Command } from 'commander';
+import { formatTime } from '../../../shared/format/time';
 import type { EventPayload } from '../../../shared/ipc/contract';
 import { AppError } from '../../core/errors/app-error';
 import { print, printTable } from '../output';
@@ -37,7 +38,7 @@ export function loginCommand(): Command {
         });
         const started = await core.accounts.startSsoLogin(target);
         process.stderr.write(
-          `Open ${started.verificationUriComplete}\nand confirm the code ${started.userCode}\n(code valid until ${new Date(started.expiresAt).toLocaleTimeString()}; waiting…)\n`,
+          `Open ${started.verificationUriComplete}\nand confirm the code ${started.userCode}\n(code valid until ${formatTime(started.expiresAt)}; waiting…)\n`,
         );
         const outcome = await core.accounts.sso.wait(started.loginId);
         if (outcome !== 'succeeded') {
@@ -51,9 +52,21 @@ export function loginCommand(): Command {
         return {
           ssoSession: ended?.ssoSession ?? '',
           state: outcome,
+          // ISO 8601 for --json; the table below formats it for people.
           ...(session?.expiresAt ? { expiresAt: new Date(session.expiresAt).toISOString() } : {}),
         };
       });
-      print(options, result, () => printTable([result], ['ssoSession', 'state', 'expiresAt']));
+      // --json keeps ISO 8601; the table shows the one display format.
+      print(options, result, () =>
+        printTable(
+          [
+            {
+              ...result,
+              expiresAt: result.expiresAt === undefined ? undefined : formatTime(result.expiresAt),
+            },
+          ],
+          ['ssoSession', 'state', 'expiresAt'],
+        ),
+      );
     });
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/domain/migration';
 import { failureOf, nextActions, type NextAction } from '../../../shared/domain/migration-outcome';
 import type { JobSnapshot } from '../../../shared/domain/jobs';
+import { instanceStatusWords, migrationStatusOf } from '../../../shared/labels/jobs';
 import type { ApiError } from '../../../shared/ipc/channel';
 import type { Plan } from '../../../shared/plans/plan-document';
 import type { Core } from '../../core/create-core';
@@ -74,7 +75,7 @@ async function migrate(core: Core, options: MigrateOptions): Promise<void> {
       printTable(
         list.map((m) => ({
           id: m.id,
-          status: m.status,
+          status: migrationStatusOf(m.status).text,
           strategy: m.strategy,
           key: m.keyLabel,
           instances: m.instanceIds.join(' '),
@@ -184,7 +185,9 @@ function printPlan(plan: Plan): void {
 }
 
 function printJournal(journal: MigrationJournal, ended: Ending): void {
-  process.stdout.write(`Migration ${journal.id}: ${journal.status} (key ${journal.keyLabel})\n`);
+  process.stdout.write(
+    `Migration ${journal.id}: ${migrationStatusOf(journal.status).text} (key ${journal.keyLabel})\n`,
+  );
   if (ended.error) {
     process.stdout.write(`Error ${ended.error.code}: ${ended.error.message}\n`);
     if (ended.error.hint) process.stdout.write(`${ended.error.hint}\n`);
@@ -193,7 +196,7 @@ function printJournal(journal: MigrationJournal, ended: Ending): void {
     journal.instances.flatMap((i) =>
       i.volumes.map((v) => ({
         instance: i.instanceId,
-        status: i.status,
+        status: instanceStatusWords[i.status].text,
         device: v.device,
         original: v.originalVolumeId,
         replacement: v.replacementVolumeId ?? '',

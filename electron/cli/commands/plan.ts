@@ -6,6 +6,13 @@
 // same executors and journals as the wizards and refuses drift unless --force.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { formatTime } from '../../../shared/format/time';
+import {
+  driftResourceLabel,
+  factAttributeLabel,
+  factValueWords,
+  planKindLabel,
+} from '../../../shared/labels/plan-facts';
 import type { Plan } from '../../../shared/plans/plan-document';
 import { importPlanText } from '../../../shared/plans/plan-import';
 import { summarizePlan, type DriftReport, type PlanSummary } from '../../../shared/plans/plan-summary';
@@ -74,14 +81,14 @@ async function loadPlan(file: string): Promise<Plan> {
 function printSummary(s: PlanSummary): void {
   printTable([
     { field: 'plan', value: s.id },
-    { field: 'kind', value: s.kind },
+    { field: 'kind', value: planKindLabel(s.kind) },
     { field: 'title', value: s.title },
     { field: 'account', value: s.accountId },
     { field: 'regions', value: s.regions.join(', ') },
-    { field: 'made by', value: `${s.createdBy} at ${s.createdAt}` },
+    { field: 'made by', value: `${s.createdBy} at ${formatTime(s.createdAt)}` },
     {
       field: 'facts',
-      value: `${s.facts}, read ${s.oldestFactAt ?? '-'}${s.source === 'cache' ? ` (from cached inventory, ${s.factAgeHours ?? '?'} h old)` : ''}`,
+      value: `${s.facts}, read ${s.oldestFactAt ? formatTime(s.oldestFactAt) : '-'}${s.source === 'cache' ? ` (from cached inventory, ${s.factAgeHours ?? '?'} h old)` : ''}`,
     },
     { field: 'steps', value: `${s.steps} (rollback ${s.rollbackSteps})` },
     { field: 'downtime', value: formatSeconds(s.expectedDowntimeSeconds ?? 0) },
@@ -99,15 +106,18 @@ function printDrift(drift: DriftReport): void {
     process.stdout.write(`${drift.reason ?? 'The drift check could not run.'}\n`);
     return;
   }
-  if (drift.drifts.length === 0) process.stdout.write('No drift: the live state matches the plan’s facts.\n');
+  if (drift.drifts.length === 0)
+    process.stdout.write(
+      `No drift: the live state matches the plan’s facts (${formatTime(drift.checkedAt)}).\n`,
+    );
   else
     printTable(
       drift.drifts.map((d) => ({
-        resource: d.resource,
+        resource: driftResourceLabel(d.resource),
         id: d.id,
-        attribute: d.attribute,
-        planned: JSON.stringify(d.planned),
-        live: JSON.stringify(d.live),
+        attribute: factAttributeLabel(d.attribute),
+        planned: factValueWords(d.attribute, d.planned),
+        live: factValueWords(d.attribute, d.live),
       })),
     );
   for (const u of drift.unchecked) process.stderr.write(`not checked: ${u}\n`);

@@ -4,6 +4,7 @@
 // is the region's default EBS key: aws/ebs (AWS managed) unless the account chose another.
 import { GetEbsDefaultKmsKeyIdCommand } from '@aws-sdk/client-ec2';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { formatTime } from '../../../shared/format/time';
 import type { CanonicalKey } from '../../../shared/kms/key-reference';
 import { keyLabel } from '../../../shared/kms/key-reference';
 import type { PlanKey } from '../../../shared/domain/ami-copy';
@@ -26,7 +27,8 @@ async function defaultEbsKeyRef(deps: AmiCopyDeps, region: string): Promise<stri
 async function deletionDate(deps: AmiCopyDeps, key: CanonicalKey): Promise<string | undefined> {
   try {
     const answer = await deps.kms(key.region).send(new DescribeKeyCommand({ KeyId: key.arn }));
-    return answer.KeyMetadata?.DeletionDate?.toISOString().slice(0, 10);
+    const at = answer.KeyMetadata?.DeletionDate;
+    return at ? formatTime(at) : undefined;
   } catch {
     return undefined;
   }

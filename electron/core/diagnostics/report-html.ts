@@ -9,6 +9,8 @@ import {
   type Finding,
   type Severity,
 } from '../../../shared/domain/diagnostics';
+import { formatTime } from '../../../shared/format/time';
+import { evidenceRows } from '../../../shared/labels/evidence';
 import { redactText, redactValue } from '../log/redact';
 
 const COLOURS: Readonly<Record<Severity, { bg: string; fg: string }>> = {
@@ -54,13 +56,15 @@ function summaryTable(report: DiagnosticsReport): string {
   return `<table>${head}${rows.join('')}${total}</table>`;
 }
 
-function findingHtml(f: Finding): string {
-  const evidence = Object.entries(f.evidence)
-    .map(([k, v]) => `<tr><th>${escape(k)}</th><td>${escape(v)}</td></tr>`)
+// Evidence under labels in words, times in the one display format; a finding is named by its
+// title, never by its internal id (the JSON form keeps the ids for tools).
+function findingHtml(f: Finding, all: readonly Finding[]): string {
+  const evidence = evidenceRows(f, all)
+    .map(({ label, value }) => `<tr><th>${escape(label)}</th><td>${escape(value)}</td></tr>`)
     .join('');
   return `<div class="finding sev-border-${f.severity}">
 <h3>${badge(f.severity)} ${escape(f.title)}</h3>
-<div class="meta">${escape(checkTitles[f.check])} · ${escape(f.region)} · <code>${escape(f.id)}</code></div>
+<div class="meta">${escape(checkTitles[f.check])} · ${escape(f.region)}</div>
 <p><span class="label">Resources:</span> ${f.resources.map((r) => `<code>${escape(r)}</code>`).join(', ')}</p>
 <table>${evidence}</table>
 <p><span class="label">Why it matters:</span> ${escape(f.why)}</p>
@@ -91,14 +95,14 @@ export function reportHtml(report: DiagnosticsReport): string {
 <style>${CSS}</style></head>
 <body>
 <h1>Envelope diagnostics</h1>
-<div class="meta">Account ${escape(report.account)} · profile ${escape(report.profile)} · caller ${escape(report.caller)} · regions ${escape(report.regions.join(', '))} · generated ${escape(report.generatedAt)}</div>
+<div class="meta">Account ${escape(report.account)} · profile ${escape(report.profile)} · caller ${escape(report.caller)} · regions ${escape(report.regions.join(', '))} · generated ${escape(formatTime(report.generatedAt))}</div>
 <h2>Summary</h2>
 ${summaryTable(report)}
 <h2>Intended keys</h2>
 <table><tr><th>Region</th><th>EBS key</th><th>S3 key</th><th>From</th></tr>${intended}</table>
 <p class="meta">Bucket prefixes: ${escape(report.bucketPrefixes.join(', '))}</p>
 <h2>Findings</h2>
-${report.findings.length ? report.findings.map(findingHtml).join('\n') : '<p>No findings.</p>'}
+${report.findings.length ? report.findings.map((f) => findingHtml(f, report.findings)).join('\n') : '<p>No findings.</p>'}
 ${errors}
 </body></html>
 `;

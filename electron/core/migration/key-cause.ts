@@ -5,6 +5,7 @@
 // rarely names the key, so the executor reads the key's state itself (DescribeKey works in every
 // key state) and says it: "the KMS key alias/lab-ebs (arn:…) is Disabled".
 import { DescribeKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { formatTime } from '../../../shared/format/time';
 import { AppError } from '../errors/app-error';
 
 // Failures of EC2 work that an unusable key explains (waits.ts raises them; the AMI copy names the
@@ -50,7 +51,7 @@ export async function keyCause(
     const state = meta?.KeyState ?? 'unknown';
     const deletion =
       state === 'PendingDeletion' && meta?.DeletionDate
-        ? `, to be deleted on ${meta.DeletionDate.toISOString().slice(0, 10)}`
+        ? `, to be deleted on ${formatTime(meta.DeletionDate)}`
         : '';
     const sentence =
       state === 'Enabled'

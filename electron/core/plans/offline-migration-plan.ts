@@ -16,6 +16,7 @@ import {
   parseKeyReference,
   sameKey,
 } from '../../../shared/kms/key-reference';
+import { formatTime } from '../../../shared/format/time';
 import type { Plan } from '../../../shared/plans/plan-document';
 import { AppError } from '../errors/app-error';
 import type { InventoryCache } from '../inventory/inventory-cache';
@@ -48,7 +49,7 @@ export async function planMigrationOffline(
   const now = input.now ?? Date.now();
   const ageHours = Math.max(0, (now - inventory.scannedAt) / 3_600_000);
   const warnings = [
-    `Built offline from the inventory cached ${ageHours < 1 ? 'less than an hour' : `${Math.round(ageHours)} h`} ago (scanned ${new Date(inventory.scannedAt).toISOString()}); Envelope checks it for drift before it runs.`,
+    `Built offline from the inventory cached ${ageHours < 1 ? 'less than an hour' : `${Math.round(ageHours)} h`} ago (scanned ${formatTime(inventory.scannedAt)}); Envelope checks it for drift before it runs.`,
     'Offline, the key policy, the volumes’ tags and the instance types’ EBS-encryption support could not be checked; the live prechecks check them before anything changes.',
   ];
   return buildPlan(

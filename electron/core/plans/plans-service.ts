@@ -2,6 +2,7 @@
 // the live state), render (the export formats), and run — through the SAME services, executors
 // and journals as the wizards: migration plans through the migration service, AMI copies through
 // the AMI copy service, fixes through the diagnostics fix path. Drift refuses a run unless forced.
+import { describeDrift } from '../../../shared/labels/plan-facts';
 import type { Plan } from '../../../shared/plans/plan-document';
 import { hasValidSeal } from '../../../shared/plans/plan-document';
 import { importPlanText, importPlanValue } from '../../../shared/plans/plan-import';
@@ -152,7 +153,7 @@ export class PlansService {
       const first = drift.drifts[0];
       throw new AppError(
         'plan-drift',
-        `The live state differs from the plan in ${drift.drifts.length} place(s)${first ? `, e.g. ${first.resource} ${first.id} ${first.attribute}: planned ${JSON.stringify(first.planned)}, now ${JSON.stringify(first.live)}` : ''}.`,
+        `The live state differs from the plan in ${drift.drifts.length} place(s)${first ? `, e.g. ${describeDrift(first)}` : ''}.`,
         'Review the drift (plan check) and plan again, or run with --force.',
       );
     }

@@ -20,6 +20,7 @@ export function DestinationStep() {
     name: first?.name ?? 'my-ami',
     id: first?.id ?? 'ami-0123456789abcdef0',
     region: s.sourceRegion,
+    // ISO 8601 day in the new AMI's name (the same {date} core fills in): part of a name, sortable.
     date: new Date().toISOString().slice(0, 10),
   };
   const name = renderTemplate(s.nameTemplate, fields);

@@ -58,10 +58,7 @@ export function FindingDetail(props: {
     >
       <SpaceBetween size="m">
         <ExpandableSection headerText="Evidence" defaultExpanded>
-          <KeyValuePairs
-            columns={2}
-            items={evidenceRows(finding, props.findings)}
-          />
+          <KeyValuePairs columns={2} items={evidenceRows(finding, props.findings)} />
         </ExpandableSection>
         <div>
           <Box variant="awsui-key-label">Why it matters</Box>

@@ -9,6 +9,7 @@ import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import { deniedRows } from '../../../shared/domain/preflight';
+import { formatTime } from '../../../shared/format/time';
 import { useDiagnosticsStore, type FixPreviewState } from '../../stores/diagnostics-store';
 import { KeepFocusInModal } from '../keep-focus-in-modal';
 import { PreflightTable } from '../plans/preflight-table';
@@ -35,8 +36,8 @@ function Body({ preview }: { readonly preview: FixPreviewState }) {
         >
           {preview.entry.title} —{' '}
           {preview.entry.undoneAt
-            ? `undone at ${preview.entry.undoneAt}`
-            : `applied at ${preview.entry.appliedAt}`}
+            ? `undone at ${formatTime(preview.entry.undoneAt)}`
+            : `applied at ${formatTime(preview.entry.appliedAt)}`}
           .
         </Alert>
       );
@@ -52,7 +53,7 @@ function Body({ preview }: { readonly preview: FixPreviewState }) {
               { label: 'Account · region', value: `${plan.accountId} · ${plan.regions.join(', ')}` },
               { label: 'Calls', value: plan.steps.map((s) => s.action).join(', ') },
               { label: 'Undo', value: plan.rollback.map((s) => `${s.action} — ${s.title}`).join('; ') },
-              { label: 'Read at', value: plan.facts[0]?.readAt ?? '' },
+              { label: 'Read at', value: plan.facts[0] ? formatTime(plan.facts[0].readAt) : '' },
               { label: 'SHA-256', value: <Box variant="code">{plan.sha256}</Box> },
             ]}
           />

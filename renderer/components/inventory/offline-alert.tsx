@@ -1,6 +1,7 @@
 // Says when what is shown comes from the saved inventory, and how old it is.
 import Alert from '@cloudscape-design/components/alert';
 import type { Inventory } from '../../../shared/domain/inventory';
+import { formatTime } from '../../../shared/format/time';
 
 export const ageText = (at: number, now = Date.now()): string => {
   const minutes = Math.max(0, Math.round((now - at) / 60_000));
@@ -17,9 +18,7 @@ export function OfflineAlert({ inventory }: { readonly inventory: Inventory }) {
   return (
     <Alert type="warning" header={`Offline: showing the saved inventory. ${reason}`}>
       {cached
-        .map(
-          (r) => `${r.region}: scanned ${ageText(r.scannedAt)} (${new Date(r.scannedAt).toLocaleString()})`,
-        )
+        .map((r) => `${r.region}: scanned ${ageText(r.scannedAt)} (${formatTime(r.scannedAt)})`)
         .join(' · ')}
     </Alert>
   );

@@ -16,6 +16,7 @@ import { CopyRun } from '../ami-copy/copy-run';
 import { ErrorAlert } from '../error-alert';
 import { S3EncryptRun } from '../s3-encrypt/s3-encrypt-run';
 import { JobStateIndicator } from '../job-state-indicator';
+import { MigrationStatusIndicator } from '../migration/migration-status-indicator';
 import {
   diagnosticsJobResultSchema,
   migrationJobResultSchema,
@@ -68,7 +69,8 @@ function KindResult({ job }: { readonly job: JobSnapshot }) {
     return (
       <SpaceBetween size="s" direction="horizontal" alignItems="center">
         <Box>
-          Migration <strong>{migrationId}</strong> is {migration.data.status.replace(/-/g, ' ')}.
+          Migration <strong>{migrationId}</strong>:{' '}
+          <MigrationStatusIndicator status={migration.data.status} />
         </Box>
         <Button
           onClick={() => {

@@ -11,6 +11,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { downtimeSeconds, isFinished, type MigrationJournal } from '../../../shared/domain/migration';
 import { useMigrationStore, type MigrationVerb } from '../../stores/migration-store';
 import { MigrationFailure } from './migration-failure';
+import { InstanceStatusIndicator, MigrationStatusIndicator } from './migration-status-indicator';
 import { MigrationTimeline } from './migration-timeline';
 import { ReplacementPanel } from './replacement-panel';
 import { RollbackSummary } from './rollback-summary';
@@ -71,7 +72,7 @@ export function MigrationLive({ journal }: { readonly journal: MigrationJournal 
             </SpaceBetween>
           }
         >
-          {journal.id}: {journal.status}
+          {journal.id}: <MigrationStatusIndicator status={journal.status} />
         </Header>
       }
     >
@@ -82,7 +83,8 @@ export function MigrationLive({ journal }: { readonly journal: MigrationJournal 
         {journal.instances.map((instance) => (
           <SpaceBetween key={instance.instanceId} size="s">
             <Box variant="h3">
-              {instance.name ?? instance.instanceId} ({instance.instanceId}): {instance.status}
+              {instance.name ?? instance.instanceId} ({instance.instanceId}):{' '}
+              <InstanceStatusIndicator status={instance.status} />
               {instance.stoppedAt !== undefined &&
                 ` — downtime ${Math.round(downtimeSeconds(instance, now) ?? 0)} s`}
             </Box>

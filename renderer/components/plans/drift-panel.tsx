@@ -5,6 +5,8 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
+import { formatTime } from '../../../shared/format/time';
+import { driftResourceLabel, factAttributeLabel, factValueWords } from '../../../shared/labels/plan-facts';
 import { usePlansStore } from '../../stores/plans-store';
 
 export const driftHeader = (count: number) =>
@@ -33,7 +35,7 @@ export function DriftPanel() {
           {drift.report.status === 'offline' ? <Alert type="info">{drift.report.reason}</Alert> : null}
           {drift.report.status === 'no-drift' ? (
             <Alert type="success">
-              No drift: the live state matches the plan’s facts ({drift.report.checkedAt}).
+              No drift: the live state matches the plan’s facts ({formatTime(drift.report.checkedAt)}).
             </Alert>
           ) : null}
           {drift.report.status === 'drift' ? (
@@ -44,17 +46,17 @@ export function DriftPanel() {
           ) : null}
           {drift.report.status === 'drift' ? (
             <Table
+              wrapLines
               variant="embedded"
               ariaLabels={{ tableLabel: 'Drift' }}
-              wrapLines
               items={drift.report.drifts.map((d) => ({ ...d, key: `${d.resource}/${d.id}/${d.attribute}` }))}
               trackBy="key"
               columnDefinitions={[
-                { id: 'resource', header: 'Resource', cell: (d) => d.resource },
+                { id: 'resource', header: 'Resource', cell: (d) => driftResourceLabel(d.resource) },
                 { id: 'id', header: 'Id', cell: (d) => d.id },
-                { id: 'attribute', header: 'Attribute', cell: (d) => d.attribute },
-                { id: 'planned', header: 'Planned', cell: (d) => JSON.stringify(d.planned) },
-                { id: 'live', header: 'Live', cell: (d) => JSON.stringify(d.live) },
+                { id: 'attribute', header: 'Attribute', cell: (d) => factAttributeLabel(d.attribute) },
+                { id: 'planned', header: 'Planned', cell: (d) => factValueWords(d.attribute, d.planned) },
+                { id: 'live', header: 'Live', cell: (d) => factValueWords(d.attribute, d.live) },
               ]}
             />
           ) : null}

@@ -6,6 +6,12 @@ import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
+import { formatTime } from '../../../shared/format/time';
+import {
+  describeFactAttributes,
+  factResourceLabels,
+  planKindLabels,
+} from '../../../shared/labels/plan-facts';
 import type { Plan } from '../../../shared/plans/plan-document';
 import type { PlanSummary } from '../../../shared/plans/plan-summary';
 import { formatSeconds } from '../../../shared/plans/render/timeline';
@@ -17,17 +23,17 @@ export function PlanSummaryPanel(props: { readonly plan: Plan; readonly summary:
   const factSource =
     summary.source === 'cache'
       ? `from cached inventory, ${summary.factAgeHours ?? '?'} h old`
-      : `read live at ${summary.oldestFactAt ?? plan.createdAt}`;
+      : `read live at ${formatTime(summary.oldestFactAt ?? plan.createdAt)}`;
   return (
     <Container header={<Header variant="h2">{plan.title}</Header>}>
       <SpaceBetween size="l">
         <KeyValuePairs
           columns={3}
           items={[
-            { label: 'Kind', value: plan.kind },
+            { label: 'Kind', value: planKindLabels[plan.kind] },
             { label: 'Account', value: plan.accountId },
             { label: 'Regions', value: plan.regions.join(', ') },
-            { label: 'Made by', value: `${plan.createdBy} at ${plan.createdAt}` },
+            { label: 'Made by', value: `${plan.createdBy} at ${formatTime(plan.createdAt)}` },
             { label: 'Expected downtime', value: formatSeconds(plan.expectedDowntimeSeconds ?? 0) },
             { label: 'Estimated duration', value: formatSeconds(plan.estimatedSeconds) },
             { label: 'Facts', value: `${summary.facts}, ${factSource}` },
@@ -50,23 +56,20 @@ export function PlanSummaryPanel(props: { readonly plan: Plan; readonly summary:
         <PlanStepsTable steps={plan.rollback} label="Rollback steps" />
         <Header variant="h3">Facts the plan relied on</Header>
         <Table
+          wrapLines
           variant="embedded"
           ariaLabels={{ tableLabel: 'Facts' }}
-          wrapLines
           items={plan.facts.map((f) => ({ ...f, key: `${f.resource}/${f.id}` }))}
           trackBy="key"
           columnDefinitions={[
-            { id: 'resource', header: 'Resource', cell: (f) => f.resource },
+            { id: 'resource', header: 'Resource', cell: (f) => factResourceLabels[f.resource] },
             { id: 'id', header: 'Id', cell: (f) => f.id },
             {
               id: 'attributes',
               header: 'Attributes',
-              cell: (f) =>
-                Object.entries(f.attributes)
-                  .map(([k, v]) => `${k}=${String(v)}`)
-                  .join(', '),
+              cell: (f) => describeFactAttributes(f.attributes),
             },
-            { id: 'readAt', header: 'Read at', cell: (f) => f.readAt },
+            { id: 'readAt', header: 'Read at', cell: (f) => formatTime(f.readAt) },
           ]}
         />
       </SpaceBetween>

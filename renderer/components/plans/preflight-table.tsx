@@ -12,6 +12,7 @@ import {
   type Preflight,
   type PreflightRow,
 } from '../../../shared/domain/preflight';
+import { formatTime } from '../../../shared/format/time';
 
 const HOW: Record<PreflightRow['method'], string> = {
   'dry-run': 'DryRun',
@@ -47,7 +48,7 @@ export function PreflightTable({ preflight }: { readonly preflight: Preflight | 
         header={
           <Header
             variant="h3"
-            description={`Asked ${preflight.checkedAt} as ${preflight.checkedAs}: ${preflightSummary(preflight)}`}
+            description={`Asked ${formatTime(preflight.checkedAt)} as ${preflight.checkedAs}: ${preflightSummary(preflight)}`}
           >
             Preflight
           </Header>

@@ -1,6 +1,7 @@
 // The plan's preflight (shared/domain/preflight.ts) for every export: its date and principal, and
 // each call's answer. A plan made before the preflight existed, or offline, says it has none.
 import { describeRow, preflightSummary, type PreflightRow } from '../../domain/preflight';
+import { formatTime } from '../../format/time';
 import type { Plan } from '../plan-document';
 
 export const PREFLIGHT_HEADERS = ['Call', 'On', 'Result', 'How', 'Why'];
@@ -15,7 +16,7 @@ const how = (row: PreflightRow): string =>
 export function preflightHeadline(plan: Plan): string {
   const p = plan.preflight;
   if (!p) return 'No preflight: the calls were not asked of AWS with DryRun before this plan was exported.';
-  return `Preflight ${p.checkedAt} as ${p.checkedAs}: ${preflightSummary(p)}.`;
+  return `Preflight ${formatTime(p.checkedAt)} as ${p.checkedAs}: ${preflightSummary(p)}.`;
 }
 
 export function preflightRows(plan: Plan): string[][] {

@@ -3,6 +3,7 @@
 // what is skipped and why, the requests and their cost (an estimate), the engine and why, and for
 // S3 Batch Operations the role S3 assumes. Each format only escapes and arranges them.
 import { OBJECT_ENCRYPTION_LABELS, type S3EncryptPlanView, type SkipReason } from '../../domain/s3-encrypt';
+import { formatTime } from '../../format/time';
 import type { Plan } from '../plan-document';
 import { s3EncryptPlanInput } from './s3-batch-job';
 
@@ -48,7 +49,7 @@ function tallySection(view: S3EncryptPlanView): ViewSection {
   return {
     title: 'Objects by encryption',
     paragraphs: [
-      `${where} in ${view.region} (versioning ${view.versioning}), listed at ${view.listedAt}.`,
+      `${where} in ${view.region} (versioning ${view.versioning}), listed at ${formatTime(view.listedAt)}.`,
       view.tallyMethod === 'exact'
         ? 'Every object was read: the counts are exact.'
         : `The counts are sampled, not exact${view.tallyNote ? `: ${view.tallyNote}` : '.'}`,

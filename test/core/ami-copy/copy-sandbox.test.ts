@@ -62,7 +62,7 @@ describe('planning refuses bad keys before creating anything', () => {
       planAmiCopy(deps, request(aviLab.ids.pendingDeletionKeyArn, '{name}-p3')),
     );
     expect(error.code).toBe('key-pending-deletion');
-    expect(error.message).toMatch(/scheduled for deletion on \d{4}-\d{2}-\d{2}/);
+    expect(error.message).toMatch(/scheduled for deletion on \d+ [A-Z][a-z]{2} \d{4}, \d\d:\d\d/);
   });
 
   it('refuses a key of another region, an unknown AMI and a malformed reference', async () => {

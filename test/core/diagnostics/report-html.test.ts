@@ -57,3 +57,50 @@ describe('reportHtml', () => {
     expect(html).toContain('[{&quot;Sid&quot;: &quot;x&quot;}]');
   });
 });
+
+describe('reportHtml in words', () => {
+  const related: Finding = {
+    ...finding,
+    id: 'ebs-default:us-west-2:ebs-default/us-west-2:mismatch',
+    check: 'ebs-default',
+    title: 'The default EBS key is not the application’s key',
+    evidence: { defaultKeyArn: 'arn:aws:kms:us-west-2:123456789012:key/def', encryptionByDefault: false },
+  };
+  const repeated: Finding = {
+    ...finding,
+    id: 'repeated-images:us-west-2:ami-1:avi-se-',
+    check: 'repeated-images',
+    title: '3 AMIs named avi-se-… created within 2 h',
+    evidence: {
+      keyArn: 'arn:aws:kms:us-west-2:123456789012:key/abc',
+      firstCreated: '2026-12-04T01:23:45.000Z',
+      relatedFinding: related.id,
+    },
+  };
+  const saved = process.env.TZ;
+  process.env.TZ = 'Europe/Berlin';
+  const html = reportHtml({
+    ...report,
+    findings: [related, repeated],
+    summary: countBySeverity([related, repeated]),
+  });
+  if (saved === undefined) delete process.env.TZ;
+  else process.env.TZ = saved;
+
+  it('labels evidence in words and shows times in the one display format', () => {
+    expect(html).toContain('<th>Key ARN</th>');
+    expect(html).toContain('<th>Default EBS key ARN</th>');
+    expect(html).toContain('<th>EBS encryption by default</th><td>no</td>');
+    expect(html).toContain('<th>First created</th><td>4 Dec 2026, 02:23:45 CET</td>');
+    expect(html).toContain('generated 1 Jan 2026, 01:00:00 CET');
+    expect(html).not.toMatch(/<th>[a-z]+[A-Z]\w*<\/th>/);
+  });
+
+  it('names a related finding by its title and shows no internal finding id', () => {
+    expect(html).toContain(
+      '<th>Related finding</th><td>The default EBS key is not the application’s key</td>',
+    );
+    expect(html).not.toContain(related.id);
+    expect(html).not.toContain(repeated.id);
+  });
+});

@@ -98,7 +98,7 @@ describe('naming the key', () => {
       'alias/lab-ebs',
       'us-west-2',
     );
-    expect(pending.sentence).toContain('is PendingDeletion, to be deleted on 2026-12-10');
+    expect(pending.sentence).toMatch(/is PendingDeletion, to be deleted on \d+ Dec 2026, \d\d:\d\d:\d\d /);
     expect(pending.hint).toContain('cancel-key-deletion');
   });
 

@@ -109,8 +109,11 @@ describe('Plans page', () => {
     expect(await screen.findByText('Stop the instance')).toBeTruthy();
     expect(screen.getByText('Start the instance again')).toBeTruthy();
     expect(screen.getByText(/from cached inventory, 3 h old/)).toBeTruthy();
-    expect(await screen.findByText('sizeGiB')).toBeTruthy();
-    expect(screen.getByText('80')).toBeTruthy();
+    // Drift and facts in words: the attribute's label and its values with their unit, never the code.
+    expect(await screen.findByText('Size')).toBeTruthy();
+    expect(screen.getByText('80 GiB')).toBeTruthy();
+    expect(screen.getByText('Size: 64 GiB')).toBeTruthy();
+    expect(screen.queryByText(/sizeGiB/)).toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: 'JSON' }));
     await waitFor(() => expect(fake.callsTo('plans:render')).toHaveLength(1));

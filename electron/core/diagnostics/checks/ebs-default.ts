@@ -8,7 +8,7 @@
 import type { Finding } from '../../../../shared/domain/diagnostics';
 import { type CheckInput, EBS_DEFAULT_ALIAS, keyByArn, keyName, resolvedArn } from '../check-input';
 import { couldNotCheck } from './could-not-check';
-import { makeFinding } from './finding';
+import { makeFinding, type EvidenceSpec } from './finding';
 import { repeatedGroups } from './repeated-groups';
 
 const WHY_MISMATCH =
@@ -58,7 +58,7 @@ export function checkEbsDefault(input: CheckInput): Finding[] {
       : (defaultRef ?? 'unknown');
   const intendedRef = intended.ebsKey;
   const intendedResolution = intendedRef ? input.resolutions.get(intendedRef) : undefined;
-  const evidence = {
+  const evidence: EvidenceSpec = {
     encryptionByDefault: defaults.encryptionByDefault,
     defaultKey: defaultRef ?? `could not check: ${defaults.defaultKmsKeyError?.code ?? 'not read'}`,
     defaultKeyArn: defaultArn,

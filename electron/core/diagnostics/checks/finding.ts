@@ -1,12 +1,17 @@
 // Builds a finding with a stable id (check:region:resource[:aspect]) so the same problem keeps its
 // id from one run to the next, and the panel can find it again to preview its fix.
 import type { CheckId, Finding } from '../../../../shared/domain/diagnostics';
+import type { EvidenceKey, IamActionKey } from '../../../../shared/labels/evidence';
 
 type Evidence = Finding['evidence'];
 
+// Only keys with a label in shared/labels/evidence.ts (or IAM action names) are accepted, so every
+// piece of evidence can be shown in words.
+export type EvidenceSpec = Partial<Record<EvidenceKey | IamActionKey, Evidence[string] | undefined>>;
+
 export interface FindingSpec extends Omit<Finding, 'id' | 'check' | 'region' | 'evidence'> {
   readonly aspect: string;
-  readonly evidence: Record<string, Evidence[string] | undefined>;
+  readonly evidence: EvidenceSpec;
 }
 
 export function makeFinding(check: CheckId, region: string, spec: FindingSpec): Finding {

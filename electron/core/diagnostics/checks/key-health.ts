@@ -2,9 +2,10 @@
 // (asymmetric keys cannot encrypt EBS), AWS or customer managed, rotation, region.
 import type { Finding, Severity } from '../../../../shared/domain/diagnostics';
 import type { KeyRecord } from '../../../../shared/domain/inventory';
+import { formatTime } from '../../../../shared/format/time';
 import type { CheckInput } from '../check-input';
-import { iso, makeFinding } from './finding';
-import { isUsed, keyUsage, launchesDepend, usageEvidence } from './key-usage';
+import { iso, makeFinding, type EvidenceSpec } from './finding';
+import { isUsed, keyUsage, launchesDepend, usageEvidence, type KeyUsage } from './key-usage';
 
 const WHAT_STOPS =
   'Running instances keep working, but starting or restarting an instance whose volumes use the key fails, new instances (Service Engines, cluster nodes) cannot be launched, AMIs encrypted with it become useless, and uploads to buckets encrypted with it fail.';
@@ -12,7 +13,7 @@ const WHAT_STOPS =
 const label = (k: KeyRecord): string =>
   k.aliases.find((a) => !a.startsWith('alias/aws/')) ?? k.aliases[0] ?? k.keyId;
 
-function base(input: CheckInput, key: KeyRecord) {
+function base(input: CheckInput, key: KeyRecord): { usage: KeyUsage; evidence: EvidenceSpec } {
   const usage = keyUsage(input, key.arn);
   return {
     usage,
@@ -41,7 +42,7 @@ export function checkKeyHealth(input: CheckInput): Finding[] {
         makeFinding('key-health', input.region, {
           aspect: 'pending-deletion',
           severity: isUsed(usage) ? 'critical' : 'high',
-          title: `Key ${label(key)} is scheduled for deletion${date ? ` on ${date.slice(0, 10)}` : ''}`,
+          title: `Key ${label(key)} is scheduled for deletion${date ? ` on ${formatTime(date)}` : ''}`,
           resources: [key.arn],
           evidence: { ...evidence, deletionDate: date },
           why: `${WHAT_STOPS} After the deletion date the key is gone for good and whatever it encrypted cannot be decrypted again.`,

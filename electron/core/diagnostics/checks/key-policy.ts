@@ -12,7 +12,8 @@ import {
   type KeyPolicyContext,
   type SubjectAccess,
 } from '../policy-gaps';
-import { makeFinding } from './finding';
+import type { IamActionKey } from '../../../../shared/labels/evidence';
+import { makeFinding, type EvidenceSpec } from './finding';
 import { isUsed, keyUsage, launchesDepend } from './key-usage';
 
 const label = (k: KeyRecord): string =>
@@ -22,10 +23,11 @@ const label = (k: KeyRecord): string =>
 // allowed by the policy itself was not checked, so it says "could not check", never "refused".
 const IAM_SAYS_NO = ', and IAM does not allow it';
 
-function accessEvidence(access: SubjectAccess): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = { principal: access.principal };
+function accessEvidence(access: SubjectAccess): EvidenceSpec {
+  const out: EvidenceSpec = { principal: access.principal };
   for (const a of access.actions) {
-    out[a.action] = a.allowed
+    // a.action is an IAM action name ('kms:Decrypt'), shown as AWS writes it.
+    out[a.action as IamActionKey] = a.allowed
       ? `allowed: ${a.via}`
       : access.uncertain && a.via.endsWith(IAM_SAYS_NO)
         ? `could not check: ${a.via.slice(0, -IAM_SAYS_NO.length)}, and IAM could not be simulated`

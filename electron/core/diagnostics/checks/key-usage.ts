@@ -2,6 +2,7 @@
 // default, as the intended key, by buckets. A broken key that nothing uses is a chore; one that
 // the default or a launch template points at stops launches.
 import { type CheckInput, resolvedArn } from '../check-input';
+import type { EvidenceSpec } from './finding';
 
 export interface KeyUsage {
   readonly volumes: number;
@@ -46,7 +47,7 @@ export function isUsed(u: KeyUsage): boolean {
 export const launchesDepend = (u: KeyUsage): boolean =>
   u.isDefault || u.isIntended || u.launchTemplates.length > 0;
 
-export function usageEvidence(u: KeyUsage): Record<string, string | number | boolean> {
+export function usageEvidence(u: KeyUsage): EvidenceSpec {
   return {
     volumesUsingKey: u.volumes,
     snapshotsUsingKey: u.snapshots,

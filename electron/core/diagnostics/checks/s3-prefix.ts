@@ -5,7 +5,7 @@
 import type { Finding } from '../../../../shared/domain/diagnostics';
 import type { BucketRecord } from '../../../../shared/domain/inventory';
 import { type CheckInput, keyName, resolvedArn, simKey } from '../check-input';
-import { makeFinding } from './finding';
+import { makeFinding, type EvidenceSpec } from './finding';
 
 // 'avi-se-' stays; a bare custom prefix 'lab' becomes 'lab-se-', as Avi names its buckets.
 export function bucketPattern(prefix: string): string {
@@ -44,7 +44,7 @@ export function checkS3Prefix(input: CheckInput): Finding[] {
   const intendedArn = resolvedArn(input, intendedRef);
   for (const bucket of matchingBuckets(input)) {
     const keyArn = resolvedArn(input, bucket.encryption?.kmsKeyId);
-    const evidence = {
+    const evidence: EvidenceSpec = {
       bucket: bucket.name,
       prefixes: input.bucketPrefixes.join(', '),
       encryption: mode(bucket),
