@@ -260,6 +260,8 @@ export interface KmsAlias {
 
 export type SseAlgorithm = 'AES256' | 'aws:kms' | 'aws:kms:dsse';
 
+export type ObjectOwnership = 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter';
+
 export interface Bucket {
   name: string;
   accountId: AccountId;
@@ -274,6 +276,8 @@ export interface Bucket {
   mfaDelete?: 'Enabled' | 'Disabled';
   policy?: string;
   tags: Tag[];
+  // S3 Object Ownership as set (s3/ownership-controls.ts gives the default by creation date).
+  objectOwnership?: ObjectOwnership;
   // Objects by key, each key's versions oldest first (s3/objects/object-model.ts); multipart
   // uploads in progress by upload id. Absent until the first object is written.
   objects?: Map<string, S3ObjectVersion[]>;

@@ -3,6 +3,7 @@ import { AwsError, type CallContext, type RestRequest, type RestResponse } from 
 import type { Bucket } from '../world';
 import { authorizeS3, isAllowed } from './access';
 import { createBucket, isValidBucketName } from './factory';
+import { parseObjectOwnership } from './ownership-controls';
 import { asRecord, asText, parseXmlBody } from './xml-body';
 import { emptyAnswer, xmlAnswer } from './wire';
 
@@ -73,7 +74,9 @@ export function createBucketOperation(ctx: CallContext, name: string, request: R
   if (owned >= MAX_BUCKETS_PER_ACCOUNT) {
     throw new AwsError('TooManyBuckets', 'You have attempted to create more buckets than allowed', 400);
   }
-  createBucket(ctx.world, { name, accountId: ctx.accountId, region, now: ctx.clock.now() });
+  const ownership = parseObjectOwnership(request.headers['x-amz-object-ownership']);
+  const bucket = createBucket(ctx.world, { name, accountId: ctx.accountId, region, now: ctx.clock.now() });
+  if (ownership) bucket.objectOwnership = ownership;
   return emptyAnswer(200, {
     location: region === 'us-east-1' ? `/${name}` : `http://${name}.s3.amazonaws.com/`,
   });

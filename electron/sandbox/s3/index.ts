@@ -28,6 +28,7 @@ import {
 } from './bucket-lifecycle';
 import { advanceJobs } from '../s3control/job-run';
 import { listBuckets } from './list-buckets';
+import { getBucketOwnershipControls, putBucketOwnershipControls } from './ownership-controls';
 import { getBucketRequestPayment, putBucketRequestPayment } from './request-payment';
 import { listObjectVersions, listObjectsV2, objectOperation } from './objects/index';
 import { accessDenied, noSuchBucket, permanentRedirect } from './wire';
@@ -41,6 +42,7 @@ const SUBRESOURCES: Record<string, Partial<Record<string, BucketOperation>>> = {
   tagging: { GET: getBucketTagging, PUT: putBucketTagging, DELETE: deleteBucketTagging },
   location: { GET: getBucketLocation },
   requestPayment: { GET: getBucketRequestPayment, PUT: putBucketRequestPayment },
+  ownershipControls: { GET: getBucketOwnershipControls, PUT: putBucketOwnershipControls },
 };
 
 function notImplemented(): AwsError {

@@ -3,6 +3,8 @@
 // fails every object in words; an object changed after the plan is reported and not overwritten.
 import { DisableKeyCommand } from '@aws-sdk/client-kms';
 import {
+  CreateBucketCommand,
+  GetObjectAclCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
@@ -20,6 +22,7 @@ import { engineContext, makeLocalWorld, newKey, putLabObjects, type LocalWorld }
 
 const sandbox = withSandbox();
 const BUCKET = 'avi-se-local';
+const ACL_BUCKET = 'avi-se-acl';
 let world: LocalWorld;
 
 beforeAll(async () => {
@@ -47,6 +50,8 @@ describe('S3 re-encryption, local engine', () => {
     // One CopyObject per object and no HeadObject on the way (the plan read them).
     expect(counts.get('CopyObjectCommand')).toBe(50);
     expect(counts.get('HeadObjectCommand')).toBeUndefined();
+    // A new bucket's ACLs are disabled (BucketOwnerEnforced): no ACL to read.
+    expect(counts.get('GetObjectAclCommand')).toBeUndefined();
     for (const [i, key] of keys.entries()) {
       const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
       expect(head).toMatchObject({
@@ -101,6 +106,36 @@ describe('S3 re-encryption, local engine', () => {
     const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'changed/002.img' }));
     expect(object.ServerSideEncryption).toBe('AES256');
     expect(await object.Body?.transformToString()).toBe('new content');
+  });
+
+  it('keeps a public-read ACL where the bucket has ACLs enabled', async () => {
+    const s3 = new S3Client(sandbox.s3Config);
+    await s3.send(new CreateBucketCommand({ Bucket: ACL_BUCKET, ObjectOwnership: 'ObjectWriter' }));
+    await s3.send(
+      new PutObjectCommand({ Bucket: ACL_BUCKET, Key: 'pub/a.img', Body: 'a', ACL: 'public-read' }),
+    );
+    await s3.send(new PutObjectCommand({ Bucket: ACL_BUCKET, Key: 'pub/b.img', Body: 'b' }));
+    const o = {
+      id: 's3e-local-acl',
+      accountId: world.accountId,
+      region: world.region,
+      bucket: ACL_BUCKET,
+      prefix: 'pub/',
+      keyArn: world.keyArn,
+    };
+    const plan = await localPlan(o, await readPlannedObjects(s3, o));
+    const journal = S3EncryptJournal.create(join(world.dir, 'job-acl.jsonl'), plan, 'job-acl');
+    const result = await runS3EncryptPlan(plan, journal, engineContext(sandbox, world, s3));
+
+    expect(result).toMatchObject({ copied: 2, failedCount: 0 });
+    const everyone = async (key: string) => {
+      const { Grants = [] } = await s3.send(new GetObjectAclCommand({ Bucket: ACL_BUCKET, Key: key }));
+      return Grants.some((g) => g.Grantee?.URI === 'http://acs.amazonaws.com/groups/global/AllUsers');
+    };
+    expect(await everyone('pub/a.img')).toBe(true);
+    expect(await everyone('pub/b.img')).toBe(false);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: ACL_BUCKET, Key: 'pub/a.img' }));
+    expect(head.SSEKMSKeyId).toBe(world.keyArn);
   });
 
   it('refuses a plan without its objects in words', async () => {

@@ -11,7 +11,14 @@ import { authorizeS3 } from '../access';
 import { emptyAnswer, isoTime, xmlAnswer } from '../wire';
 import { asList, asRecord, asText, malformedXml, parseXmlBody } from '../xml-body';
 import { encryptionForWrite, encryptionHeaders } from './object-encryption';
-import { contentHeaders, objectLock, storageClass, taggingHeader, userMetadata } from './object-headers';
+import {
+  contentHeaders,
+  objectLock,
+  requestedAcl,
+  storageClass,
+  taggingHeader,
+  userMetadata,
+} from './object-headers';
 import { etagOf, storeVersion } from './object-model';
 import type { MultipartUpload } from './object-types';
 import { objectArn, readCopySource } from './object-write';
@@ -55,6 +62,7 @@ export function createMultipartUpload(
       contentHeaders: contentHeaders(headers),
       tags: taggingHeader(headers),
       ...objectLock(headers),
+      ...requestedAcl(headers),
     },
     parts: new Map(),
   };

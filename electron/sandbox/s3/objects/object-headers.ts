@@ -88,3 +88,18 @@ export function objectHeaders(version: S3ObjectVersion, versioned: boolean): Rec
     ...(version.legalHold ? { 'x-amz-object-lock-legal-hold': 'ON' } : {}),
   };
 }
+
+// The ACL a write asks for: a canned ACL (x-amz-acl), or explicit grants (x-amz-grant-read,
+// x-amz-grant-write, … as `uri="…"`, `id="…"` lists; S3 API reference, PutObject/CopyObject). The
+// sandbox keeps what GetObjectAcl can show: private (the owner's FULL_CONTROL) or everyone's READ
+// (public-read), with WRITE too (public-read-write).
+const ALL_USERS_GRANTEE = 'uri="http://acs.amazonaws.com/groups/global/AllUsers"';
+
+export function requestedAcl(headers: Headers): Pick<S3ObjectVersion, 'cannedAcl'> {
+  const canned = headers['x-amz-acl'];
+  if (canned) return canned === 'private' ? {} : { cannedAcl: canned };
+  const grants = (name: string): boolean => (headers[name] ?? '').includes(ALL_USERS_GRANTEE);
+  if (grants('x-amz-grant-read') && grants('x-amz-grant-write')) return { cannedAcl: 'public-read-write' };
+  if (grants('x-amz-grant-read')) return { cannedAcl: 'public-read' };
+  return {};
+}

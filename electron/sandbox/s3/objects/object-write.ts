@@ -7,7 +7,14 @@ import { authorizeS3 } from '../access';
 import { emptyAnswer, isoTime, noSuchBucket, xmlAnswer } from '../wire';
 import { asList, asRecord, asText, malformedXml, parseXmlBody } from '../xml-body';
 import { assertReadable, encryptionForWrite, encryptionHeaders } from './object-encryption';
-import { contentHeaders, objectLock, storageClass, taggingHeader, userMetadata } from './object-headers';
+import {
+  contentHeaders,
+  objectLock,
+  requestedAcl,
+  storageClass,
+  taggingHeader,
+  userMetadata,
+} from './object-headers';
 import {
   ARCHIVED_CLASSES,
   BODY_LIMIT,
@@ -52,9 +59,7 @@ export function putObject(ctx: CallContext, bucket: Bucket, key: string, request
     contentHeaders: contentHeaders(headers),
     tags: taggingHeader(headers),
     ...objectLock(headers),
-    ...(headers['x-amz-acl'] && headers['x-amz-acl'] !== 'private'
-      ? { cannedAcl: headers['x-amz-acl'] }
-      : {}),
+    ...requestedAcl(headers),
     ...(body.length <= BODY_LIMIT ? { body } : {}),
   });
   return emptyAnswer(200, {
@@ -209,9 +214,7 @@ export function copyObject(
     tags: taggingDirective === 'COPY' ? from.tags : taggingHeader(headers),
     ...objectLock(headers),
     // The ACL is not copied: the copy is private unless the request sets one.
-    ...(headers['x-amz-acl'] && headers['x-amz-acl'] !== 'private'
-      ? { cannedAcl: headers['x-amz-acl'] }
-      : {}),
+    ...requestedAcl(headers),
     ...(from.body ? { body: from.body } : {}),
   });
   return xmlAnswer(
