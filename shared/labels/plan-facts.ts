@@ -46,8 +46,10 @@ export const FACT_ATTRIBUTES = [
   'label',
   'manager',
   'name',
+  'objectsToCopy',
   'ownerId',
   'policySha256',
+  'prefix',
   'sizeGiB',
   'state',
   'statements',
@@ -74,8 +76,10 @@ export const factAttributeLabels: Readonly<Record<FactAttribute, string>> = {
   label: 'Key',
   manager: 'Managed by',
   name: 'Name',
+  objectsToCopy: 'Objects to copy',
   ownerId: 'Owner',
   policySha256: 'Key policy (SHA-256)',
+  prefix: 'Key name prefix',
   sizeGiB: 'Size',
   state: 'State',
   statements: 'Policy statements',
@@ -110,6 +114,8 @@ export function factValueWords(key: string, value: unknown): string {
     case 'defaultKmsKeyId':
     case 'algorithm':
       return scalarWords(value);
+    case 'prefix':
+      return value === null || value === '' ? 'none (the whole bucket)' : scalarWords(value);
     case 'sizeGiB':
       return typeof value === 'number' ? `${value} GiB` : scalarWords(value);
     case 'chosen':
