@@ -50,6 +50,11 @@ export const commandTable: Readonly<Record<string, CommandEntry>> = {
     summary: 'make encrypted copies of AMIs with a chosen KMS key (checked before anything is created)',
     load: async () => (await import('./commands/copy-ami')).copyAmiCommand(),
   },
+  's3-encrypt': {
+    summary:
+      're-encrypt the objects already in an S3 bucket (or prefix) with a KMS key, in place; S3 Batch Operations for large buckets',
+    load: async () => (await import('./commands/s3-encrypt')).s3EncryptCommand(),
+  },
   plan: {
     summary: 'export (signed), import, check (seal, signature, drift), run and trust plans',
     load: async () => (await import('./commands/plan')).planCommand(),

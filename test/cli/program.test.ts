@@ -17,6 +17,7 @@ describe('envelope command table', () => {
     [['--region', 'eu-west-1', '--endpoint-url', 'http://127.0.0.1:1', 'plan', 'export'], 'plan'],
     [['--profile=x', 'diagnose'], 'diagnose'],
     [['help', 'copy-ami'], 'copy-ami'],
+    [['--region', 'us-west-2', 's3-encrypt', '--bucket', 'b', '--kms-key', 'alias/k'], 's3-encrypt'],
     [['--help'], undefined],
     [['--json', '--', 'whoami'], undefined],
   ])('%j runs %s', (argv, name) => {

@@ -138,6 +138,20 @@ export class S3EncryptService implements S3EncryptApi {
     });
   }
 
+  // The batch engine's DescribeJob interval: AWS's jobs take minutes (every 5 s is plenty); the
+  // sandbox, in the app or behind a loopback --endpoint-url, runs its clock many times faster.
+  private pollMsFor(profile: string): number {
+    if (profile === SANDBOX_PROFILE) return 1_000;
+    let endpoint: string | undefined;
+    try {
+      endpoint = this.options.accounts.access(profile).endpointFor('s3control');
+    } catch {
+      endpoint = undefined;
+    }
+    const host = endpoint ? new URL(endpoint).hostname : '';
+    return host === '127.0.0.1' || host === 'localhost' || host.endsWith('.localhost') ? 200 : 5_000;
+  }
+
   private engineContext(
     ctx: JobContext,
     plan: Plan,
@@ -154,7 +168,7 @@ export class S3EncryptService implements S3EncryptApi {
       iam: deps.iam(),
       signal: ctx.signal,
       jobId: ctx.id,
-      pollMs: this.options.pollMs ?? (profile === SANDBOX_PROFILE ? 1_000 : 5_000),
+      pollMs: this.options.pollMs ?? this.pollMsFor(profile),
       onProgress: (p) => {
         const progress = { ...p, jobId: ctx.id };
         this.options.events.emit('s3Encrypt:progress', progress);
