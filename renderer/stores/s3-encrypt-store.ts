@@ -11,6 +11,7 @@ import type {
   S3EncryptRequest,
 } from '../../shared/domain/s3-encrypt';
 import type { ApiError } from '../../shared/ipc/channel';
+import { S3_LISTING_JOB_ID } from '../../shared/ipc/channels/s3-encrypt';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import type { Plan } from '../../shared/plans/plan-document';
 import { api } from '../bridge/api';
@@ -26,9 +27,6 @@ export interface S3PlanBundle {
 
 // 'recommended' leaves the choice to the plan (the request carries no bucketKey).
 export type BucketKeyChoice = 'recommended' | 'on' | 'off';
-
-// The progress events of a listing (a tally or a plan) carry this job id; a run's carry its own.
-export const PLANNING_JOB_ID = 'planning';
 
 interface Options {
   readonly includeVersions: boolean;
@@ -161,7 +159,7 @@ export const useS3EncryptStore = create<S3EncryptState>()((set, get) => ({
     else set({ startError: result.error });
   },
   applyProgress: (progress) => {
-    if (progress.jobId !== PLANNING_JOB_ID) {
+    if (progress.jobId !== S3_LISTING_JOB_ID) {
       set({ progress: { ...get().progress, [progress.jobId]: progress } });
       return;
     }

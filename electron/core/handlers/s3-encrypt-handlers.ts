@@ -3,6 +3,7 @@
 // jobId 'planning'), the way a copy's progress goes out as 'amiCopy:progress'; a run's progress
 // comes from the service's job itself.
 import type { S3EncryptProgress } from '../../../shared/domain/s3-encrypt';
+import { S3_LISTING_JOB_ID } from '../../../shared/ipc/channels/s3-encrypt';
 import { AppError } from '../errors/app-error';
 import type { EventBus } from '../events/event-bus';
 import type { Handlers } from '../ipc/dispatcher';
@@ -14,7 +15,9 @@ type S3EncryptHandlers = Pick<
 >;
 
 export function s3EncryptHandlers(service: S3EncryptApi, events: EventBus): S3EncryptHandlers {
-  const emitProgress = (progress: S3EncryptProgress) => events.emit('s3Encrypt:progress', progress);
+  // The page tells a listing from a run by its job id; the service leaves a listing's blank.
+  const emitProgress = (progress: S3EncryptProgress) =>
+    events.emit('s3Encrypt:progress', { ...progress, jobId: S3_LISTING_JOB_ID });
   return {
     's3Encrypt:tally': ({ bucket, prefix }) => service.tally(bucket, prefix, emitProgress),
     's3Encrypt:keys': ({ bucket }) => service.keys(bucket),

@@ -13,6 +13,9 @@ import {
 import { keyRecordSchema } from '../../domain/inventory';
 import { planSchema } from '../../plans/plan-document';
 
+// The job id a listing's progress carries (a tally or a plan has no job yet).
+export const S3_LISTING_JOB_ID = 'planning';
+
 export const s3EncryptChannels = {
   // Objects by encryption under a prefix (the chart before any key is chosen). Exact up to the
   // batch threshold, sampled above (tallyMethod says which).

@@ -7,8 +7,9 @@ import { createDispatcher, type Handlers } from '../../../electron/core/ipc/disp
 import type { S3EncryptApi } from '../../../electron/core/s3-encrypt/s3-encrypt-api';
 import type { S3EncryptProgress } from '../../../shared/domain/s3-encrypt';
 
+// As the service reports a listing: no job yet.
 const listing: S3EncryptProgress = {
-  jobId: 'planning',
+  jobId: '',
   bucket: 'avi-se-one',
   engine: 'local',
   phase: 'listing',
@@ -43,11 +44,11 @@ function dispatcherFor(service: S3EncryptApi) {
 }
 
 describe('s3Encrypt handlers', () => {
-  it('sends the listing progress on the event bus and answers the tally', async () => {
+  it('sends the listing progress on the event bus as the planning job, and answers the tally', async () => {
     const { dispatch, seen } = dispatcherFor(fakeService);
     const answer = await dispatch('s3Encrypt:tally', { bucket: 'avi-se-one', prefix: 'images/' });
     expect(answer).toMatchObject({ ok: true, value: { region: 'us-west-2', tallyMethod: 'exact' } });
-    expect(seen).toEqual([{ name: 's3Encrypt:progress', payload: listing }]);
+    expect(seen).toEqual([{ name: 's3Encrypt:progress', payload: { ...listing, jobId: 'planning' } }]);
   });
 
   it('refuses a start whose plan is not a plan document', async () => {
