@@ -11,6 +11,7 @@ interface ProbeNode {
 }
 interface ProbeParent {
   readonly textContent: string | null;
+  readonly parentElement: ProbeParent | null;
   querySelector(selector: string): unknown;
 }
 interface ProbeDocument {
@@ -48,8 +49,10 @@ export function arnPiecesCut(arn: string): { readonly pieces: number; readonly c
   let pieces = 0;
   const walker = document.createTreeWalker(document.body, SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // A piece is a text node directly in the ARN's element, or in a piece span inside it.
     const parent = node.parentElement;
-    if (!parent || parent.textContent !== arn || !parent.querySelector('wbr')) continue;
+    const holder = parent?.textContent === arn ? parent : parent?.parentElement;
+    if (!holder || holder.textContent !== arn || !holder.querySelector('wbr')) continue;
     pieces++;
     const range = document.createRange();
     range.selectNodeContents(node);
