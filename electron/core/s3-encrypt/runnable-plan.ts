@@ -38,6 +38,15 @@ export async function acceptRunnablePlan(deps: S3EncryptDeps, input: unknown): P
       'The plan names no objects for the local engine.',
       'Plan the bucket again.',
     );
+  // The role S3 assumes must exist and trust S3 Batch Operations before a job is created; its
+  // policies are in the plan (batchRole) to create or attach.
+  const role = view.batchRole;
+  if (view.engine === 'batch' && role && (role.status === 'missing' || role.status === 'lacks-permissions'))
+    throw new AppError(
+      'batch-role-unusable',
+      role.explanation,
+      'Create or fix the role with the policies the plan shows, then plan again with --batch-role.',
+    );
   assertPreflightPasses(
     await s3EncryptPreflight(await deps.preflight(), {
       bucket: view.bucket,
