@@ -58,7 +58,8 @@ export interface EngineContext {
   // How often the batch engine asks DescribeJob (real ms; default 5,000).
   readonly pollMs?: number;
   // The bucket's (prefix's) encryption tally, read again after the run for the result's `after`
-  // (the service's tally); runS3EncryptPlan calls it once the engine has ended.
+  // (the service's tally); runS3EncryptPlan calls it once the engine has ended, when the engine
+  // did not answer `after` itself (the local engine does, from its copies' answers).
   readonly tallyAfter?: () => Promise<EncryptionTally[]>;
 }
 

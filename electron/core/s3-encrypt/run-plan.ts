@@ -24,8 +24,10 @@ export async function runS3EncryptPlan(
   if (journal.result) return journal.result;
   const engine = engineFor(plan);
   let result = await engine.run(plan, journal, ctx);
-  // The encryption tally read again after the run (the service's own listing), for the report.
-  if (ctx.tallyAfter && !ctx.signal.aborted) result = { ...result, after: await ctx.tallyAfter() };
+  // The encryption tally after the run, for the report: the local engine answers it from S3's
+  // answers to its copies (local/tally-after.ts); for the batch engine the service reads it again.
+  if (!result.after && ctx.tallyAfter && !ctx.signal.aborted)
+    result = { ...result, after: await ctx.tallyAfter() };
   journal.finish(result);
   return result;
 }

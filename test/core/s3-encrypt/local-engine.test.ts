@@ -69,6 +69,7 @@ describe('S3 re-encryption, local engine', () => {
       ]);
     }
     expect(progress.at(-1)).toMatchObject({ phase: 'done', objectsDone: 50, objectsTotal: 50, failed: 0 });
+    expect(result.after).toEqual([{ encryption: 'kms-target', objects: 50, bytes: result.bytesCopied }]);
     // The journal ends with the result; the run is not listed as interrupted.
     expect(readS3EncryptJournal(path).result).toMatchObject({ copied: 50 });
     expect(await interruptedS3EncryptRuns(world.dir)).toEqual([]);
@@ -101,6 +102,10 @@ describe('S3 re-encryption, local engine', () => {
     const result = await runS3EncryptPlan(plan, journal, engineContext(sandbox, world, s3));
 
     expect(result).toMatchObject({ copied: 3, failedCount: 1 });
+    expect(result.after).toEqual([
+      { encryption: 'sse-s3', objects: 1, bytes: expect.any(Number) as number },
+      { encryption: 'kms-target', objects: 3, bytes: expect.any(Number) as number },
+    ]);
     expect(result.failed[0]).toMatchObject({ key: 'changed/002.img', code: 'PreconditionFailed' });
     expect(result.failed[0]?.message).toContain('changed since the plan');
     const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'changed/002.img' }));

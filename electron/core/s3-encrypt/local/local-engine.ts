@@ -12,7 +12,7 @@
 // Versions (includeVersions): the planner lists every version of a key, oldest first; one key's
 // versions are copied in that order by one worker (keys in parallel), then its originals deleted
 // (original-versions.ts).
-import type { PlannedObject, S3EncryptResult } from '../../../../shared/domain/s3-encrypt';
+import type { EncryptionTally, PlannedObject, S3EncryptResult } from '../../../../shared/domain/s3-encrypt';
 import type { Plan } from '../../../../shared/plans/plan-document';
 import { s3EncryptPlanInput } from '../../../../shared/plans/render/s3-batch-job';
 import { AppError } from '../../errors/app-error';
@@ -24,6 +24,7 @@ import { deleteOriginals } from './original-versions';
 import { ProgressThrottle } from './progress-throttle';
 import { copiedBeforeCrash } from './resume-check';
 import { LocalRunState } from './run-state';
+import { tallyAfterRun } from './tally-after';
 
 export const DEFAULT_CONCURRENCY = 32;
 // Units claimed per durable claim record: one fsync per this many objects sent; at most this many
@@ -64,6 +65,7 @@ export class LocalEngine implements S3EncryptEngine {
       target: { s3: ctx.s3, bucket: view.bucket, keyArn: view.key.arn, bucketKey: view.bucketKey.enabled },
       includeVersions: request.includeVersions === true,
       skippedInPlan: view.skipped.count,
+      plannedTallies: view.tallies,
       concurrency: Math.max(1, this.options.concurrency ?? DEFAULT_CONCURRENCY),
     });
     return run.execute();
@@ -74,6 +76,7 @@ interface RunSettings {
   readonly target: CopyTarget;
   readonly includeVersions: boolean;
   readonly skippedInPlan: number;
+  readonly plannedTallies: readonly EncryptionTally[];
   readonly concurrency: number;
 }
 
@@ -245,6 +248,7 @@ class LocalRun {
       failed,
       failedCount,
       cancelled: this.ctx.signal.aborted && !finished,
+      after: tallyAfterRun(this.settings.plannedTallies, this.objects, state),
       durationMs,
     };
   }
