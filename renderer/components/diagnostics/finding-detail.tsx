@@ -11,6 +11,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { checkTitles, type Finding } from '../../../shared/domain/diagnostics';
 import { evidenceRows } from '../../../shared/labels/evidence';
 import { hrefForBucket } from '../../routing/s3-route';
+import { BreakableText } from '../breakable-text';
 import { SeverityBadge } from './severity-badge';
 
 const pre = {
@@ -85,7 +86,10 @@ export function FindingDetail(props: {
             </pre>
           </div>
         ) : null}
-        <Box variant="small">Resources: {finding.resources.join(', ')}</Box>
+        <Box variant="small">
+          {/* Key ARNs and ids wrap after their separators, never inside a name. */}
+          Resources: <BreakableText text={finding.resources.join(', ')} />
+        </Box>
       </SpaceBetween>
     </Container>
   );

@@ -15,6 +15,7 @@ import {
 import type { Plan } from '../../../shared/plans/plan-document';
 import type { PlanSummary } from '../../../shared/plans/plan-summary';
 import { formatSeconds } from '../../../shared/plans/render/timeline';
+import { ArnText } from '../arn-text';
 import { EstimateNote } from '../estimate-note';
 import { PlanStepsTable } from './plan-steps-table';
 
@@ -33,7 +34,15 @@ export function PlanSummaryPanel(props: { readonly plan: Plan; readonly summary:
             { label: 'Kind', value: planKindLabels[plan.kind] },
             { label: 'Account', value: plan.accountId },
             { label: 'Regions', value: plan.regions.join(', ') },
-            { label: 'Made by', value: `${plan.createdBy} at ${formatTime(plan.createdAt)}` },
+            {
+              label: 'Made by',
+              value: (
+                <>
+                  {plan.createdBy.startsWith('arn:') ? <ArnText arn={plan.createdBy} /> : plan.createdBy} at{' '}
+                  {formatTime(plan.createdAt)}
+                </>
+              ),
+            },
             { label: 'Expected downtime', value: formatSeconds(plan.expectedDowntimeSeconds ?? 0) },
             { label: 'Estimated duration', value: formatSeconds(plan.estimatedSeconds) },
             { label: 'Facts', value: `${summary.facts}, ${factSource}` },
