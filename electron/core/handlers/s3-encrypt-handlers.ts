@@ -4,7 +4,6 @@
 // comes from the service's job itself.
 import type { S3EncryptProgress } from '../../../shared/domain/s3-encrypt';
 import { S3_LISTING_JOB_ID } from '../../../shared/ipc/channels/s3-encrypt';
-import { AppError } from '../errors/app-error';
 import type { EventBus } from '../events/event-bus';
 import type { Handlers } from '../ipc/dispatcher';
 import type { S3EncryptApi } from '../s3-encrypt/s3-encrypt-api';
@@ -25,22 +24,3 @@ export function s3EncryptHandlers(service: S3EncryptApi, events: EventBus): S3En
     's3Encrypt:start': async ({ plan }) => ({ jobId: await service.start(plan) }),
   };
 }
-
-// Until core constructs the S3 re-encryption service, its channels answer that it is not there yet
-// rather than being missing from the map (the contract names them, so the page may call them).
-const notYet = (): Promise<never> =>
-  Promise.reject(
-    new AppError(
-      'unavailable',
-      'Re-encrypting S3 objects is not available in this build yet.',
-      'Update Envelope, or use `aws s3 cp --recursive --sse aws:kms` meanwhile.',
-    ),
-  );
-
-export const s3EncryptUnavailable: S3EncryptApi = {
-  tally: notYet,
-  keys: notYet,
-  plan: notYet,
-  start: notYet,
-  run: notYet,
-};

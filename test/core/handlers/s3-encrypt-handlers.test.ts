@@ -1,8 +1,8 @@
 // The S3 re-encryption channels: a listing's progress reaches the event bus as 's3Encrypt:progress',
-// a start answers the job id, and before core has the service each channel answers in words.
+// a plan that is not a plan document or a bad bucket name is refused in words before the service.
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../../electron/core/events/event-bus';
-import { s3EncryptHandlers, s3EncryptUnavailable } from '../../../electron/core/handlers/s3-encrypt-handlers';
+import { s3EncryptHandlers } from '../../../electron/core/handlers/s3-encrypt-handlers';
 import { createDispatcher, type Handlers } from '../../../electron/core/ipc/dispatcher';
 import type { S3EncryptApi } from '../../../electron/core/s3-encrypt/s3-encrypt-api';
 import type { S3EncryptProgress } from '../../../shared/domain/s3-encrypt';
@@ -63,11 +63,5 @@ describe('s3Encrypt handlers', () => {
     const answer = await dispatch('s3Encrypt:keys', { bucket: 'Not_A_Bucket' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     if (!answer.ok) expect(answer.error.message).toMatch(/bucket name/);
-  });
-
-  it('says in words that the service is not there yet', async () => {
-    const { dispatch } = dispatcherFor(s3EncryptUnavailable);
-    const answer = await dispatch('s3Encrypt:keys', { bucket: 'avi-se-one' });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });
