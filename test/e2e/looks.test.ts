@@ -1,8 +1,9 @@
 // What only a real layout shows (issue L items 16 and 17), measured in Chromium on avi-lab at
 // 1440×900: the Overview chart's tick labels are whole numbers; the findings filters' labels and
-// the principal ARN never break inside a word; the side navigation is open again at desktop width
-// after the window was narrowed to the mobile layout. (The timeline's downtime label, the Jobs
-// "Done" and the modals are shown by the renderer unit tests.)
+// the principal ARN never break inside a word; Escape closes the fix preview once it says
+// "Applied"; the side navigation is open again at desktop width after the window was narrowed to
+// the mobile layout. (The timeline's downtime label and the Jobs "Done" are shown by the renderer
+// unit tests.)
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../electron/preview/server';
@@ -65,6 +66,18 @@ describe('looks, measured in Chromium', () => {
       await page.setViewportSize({ width, height: 900 });
       expect(await page.evaluate(wordsBrokenAcrossLines, ['Severity', 'Check', 'All'])).toEqual([]);
     }
+  });
+
+  it('closes the "Applied" fix preview on Escape', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('row').filter({ hasText: 'does not let EC2 use it' }).getByRole('radio').check();
+    await page.getByRole('button', { name: 'Preview fix' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Apply fix' }).click();
+    await dialog.getByText('Applied', { exact: true }).waitFor();
+    // The key goes to whatever has the focus, as a person's would.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('opens the side navigation again at desktop width after a narrow window', async () => {
