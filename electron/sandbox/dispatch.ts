@@ -178,7 +178,8 @@ function safeDecode(path: string): string {
 function prepareS3(raw: RawRequest): Prepared {
   const { bucket, key } = splitS3Path(raw.host, raw.url.pathname);
   const definition = services.s3;
-  const action = s3OperationName(raw.method, bucket, key, raw.url.searchParams);
+  const isCopy = raw.headers['x-amz-copy-source'] !== undefined;
+  const action = s3OperationName(raw.method, bucket, key, raw.url.searchParams, isCopy);
   return {
     protocol: 'rest-xml',
     service: 's3',

@@ -20,13 +20,11 @@ export function s3OperationName(
   bucket: string | undefined,
   key: string,
   query: URLSearchParams,
+  // x-amz-copy-source is present: a PUT is CopyObject (or UploadPartCopy), not PutObject.
+  isCopy = false,
 ): string {
   if (!bucket) return method === 'GET' ? 'ListBuckets' : 'Unknown';
-  if (key !== '' && key !== '/') {
-    return (
-      { GET: 'GetObject', PUT: 'PutObject', HEAD: 'HeadObject', DELETE: 'DeleteObject' }[method] ?? 'Unknown'
-    );
-  }
+  if (key !== '' && key !== '/') return objectOperationName(method, query, isCopy);
   for (const [sub, name] of Object.entries(BUCKET_SUBRESOURCES)) {
     if (query.has(sub)) return `${VERBS[method] ?? method}${name}`;
   }
@@ -43,4 +41,18 @@ export function s3OperationName(
     default:
       return 'Unknown';
   }
+}
+
+// Object operations by method and sub-resource, as objects/index.ts routes them.
+function objectOperationName(method: string, query: URLSearchParams, isCopy: boolean): string {
+  if (method === 'PUT') {
+    if (query.has('tagging')) return 'PutObjectTagging';
+    if (query.has('uploadId')) return isCopy ? 'UploadPartCopy' : 'UploadPart';
+    return isCopy ? 'CopyObject' : 'PutObject';
+  }
+  if (method === 'POST') return query.has('uploads') ? 'CreateMultipartUpload' : 'CompleteMultipartUpload';
+  if (method === 'GET' && query.has('tagging')) return 'GetObjectTagging';
+  if (method === 'GET' && query.has('acl')) return 'GetObjectAcl';
+  if (method === 'DELETE' && query.has('uploadId')) return 'AbortMultipartUpload';
+  return { GET: 'GetObject', HEAD: 'HeadObject', DELETE: 'DeleteObject' }[method] ?? 'Unknown';
 }
