@@ -137,8 +137,8 @@ export type S3EncryptPlanView = z.infer<typeof s3EncryptPlanViewSchema>;
 
 // One object the local engine will copy, as the plan listed it (HeadObject's answer). The plan
 // carries the list when the local engine runs it, so Run copies exactly the objects reviewed (and
-// the seal covers them); the engine re-reads each object before copying it and leaves one that
-// changed since (already under the key, deleted, a newer version) as the report says.
+// the seal covers them); the engine copies each with CopySourceIfMatch on its planned ETag, so one
+// that changed since (already under the key, deleted, a newer version) is left as the report says.
 export const plannedObjectSchema = z.object({
   key: z.string(),
   versionId: z.string().optional(), // present when the bucket is or was versioned
