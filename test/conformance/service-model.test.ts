@@ -21,6 +21,7 @@ import {
 } from './service-model/drive/ec2-migration';
 import { driveKms, driveS3 } from './service-model/drive/kms-s3';
 import { driveS3Control } from './service-model/drive/s3control';
+import { driveS3Objects } from './service-model/drive/s3-objects';
 import { driveIdentity, driveKublr } from './service-model/drive/kublr-identity';
 import { driveKmsDryRun, drivePreflight } from './service-model/drive/preflight';
 import { driveKeyFailures, driveRefusals, driveUnavailable } from './service-model/drive/refusals';
@@ -63,6 +64,7 @@ describe('sandbox answers against the AWS service models', { shuffle: false }, (
       await driveEc2Defaults(ctx, ids);
       await driveKms(ctx, ids);
       await driveS3(ctx, ids);
+      await driveS3Objects(ctx, ids);
       await driveS3Control(ctx, ids.labKeyArn);
       await driveEc2Swap(ctx, ids);
       await driveEc2Images(ctx, ids);

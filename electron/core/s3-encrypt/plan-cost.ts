@@ -65,7 +65,8 @@ export function estimateCost(c: CostInput): RequestCost {
     requests.BatchObjectsProcessed = c.copies;
   }
   const rawKms = c.copies + c.kmsSources;
-  const kmsCalls = Math.ceil(c.bucketKey ? rawKms * BUCKET_KEY_KMS_FRACTION : rawKms);
+  const withBucketKey = Math.ceil(rawKms * BUCKET_KEY_KMS_FRACTION);
+  const kmsCalls = c.bucketKey ? withBucketKey : rawKms;
   const writeClass =
     listPages +
     (requests.CopyObject ?? 0) +
@@ -85,6 +86,6 @@ export function estimateCost(c: CostInput): RequestCost {
     requests,
     kmsCalls,
     costUsd: Math.round(costUsd * 10_000) / 10_000,
-    costNote: `An estimate at the published us-east-1 prices: S3 Standard $0.005 per 1,000 PUT, COPY, POST and LIST requests and $0.0004 per 1,000 GET and HEAD requests (DELETE is free)${c.engine === 'batch' ? ', S3 Batch Operations $0.25 per job and $1.00 per million objects' : ''}, AWS KMS $0.03 per 10,000 requests (${c.bucketKey ? 'with an S3 Bucket Key S3 calls KMS up to 99% less, counted as 1 call in 100' : 'one GenerateDataKey per copy, and one Decrypt per object now under SSE-KMS'}). Storage is billed as before; the noncurrent versions a versioned bucket keeps are billed too.`,
+    costNote: `An estimate at the published us-east-1 prices: S3 Standard $0.005 per 1,000 PUT, COPY, POST and LIST requests and $0.0004 per 1,000 GET and HEAD requests (DELETE is free)${c.engine === 'batch' ? ', S3 Batch Operations $0.25 per job and $1.00 per million objects' : ''}, AWS KMS $0.03 per 10,000 requests (one GenerateDataKey per copy and one Decrypt per object now under SSE-KMS: ${rawKms.toLocaleString('en-US')} calls without an S3 Bucket Key; with one, S3 calls KMS up to 99% less, counted as ${withBucketKey.toLocaleString('en-US')}; this plan ${c.bucketKey ? 'uses' : 'does not use'} a Bucket Key). Storage is billed as before; the noncurrent versions a versioned bucket keeps are billed too.`,
   };
 }
