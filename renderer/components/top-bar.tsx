@@ -2,6 +2,7 @@
 // identity, the region selector, and the button that opens the jobs panel.
 import TopNavigation, { type TopNavigationProps } from '@cloudscape-design/components/top-navigation';
 import type { Identity } from '../../shared/domain/accounts';
+import { profileKindLabels } from '../../shared/labels/accounts';
 import { hrefFor } from '../routing/routes';
 import { useAccountsStore } from '../stores/accounts-store';
 import { selectActiveJobCount, useJobsStore } from '../stores/jobs-store';
@@ -50,7 +51,7 @@ export function TopBar() {
         ? profiles.value.profiles.map((p) => ({
             id: p.name,
             text: p.name,
-            secondaryText: [p.kind, p.region].filter(Boolean).join(' · '),
+            secondaryText: [profileKindLabels[p.kind], p.region].filter(Boolean).join(' · '),
             ...(p.name === profile ? { iconName: 'check' as const } : {}),
           }))
         : [{ id: 'loading', text: 'Loading profiles…', disabled: true }],

@@ -10,6 +10,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import type { ProfileSummary } from '../../shared/domain/accounts';
+import { profileKindLabels } from '../../shared/labels/accounts';
 import { ErrorAlert } from '../components/error-alert';
 import { ArnText } from '../components/arn-text';
 import { IdentitySummary } from '../components/identity-summary';
@@ -69,7 +70,7 @@ export function AccountsPage() {
           empty={<Box color="text-body-secondary">No profiles.</Box>}
           columnDefinitions={[
             { id: 'name', header: 'Profile', cell: (p) => p.name, isRowHeader: true },
-            { id: 'kind', header: 'Kind', cell: (p) => p.kind },
+            { id: 'kind', header: 'Kind', cell: (p) => profileKindLabels[p.kind] },
             { id: 'region', header: 'Region', cell: (p) => p.region ?? '-' },
             { id: 'endpoint', header: 'Endpoint', cell: (p) => p.endpointUrl ?? 'AWS' },
             {

@@ -3,7 +3,7 @@
 // UI, the HTML and Markdown exports, the CLI and the drift table all read these tables;
 // test/shared/labels/labels-complete.test.ts fails when a producer in electron/core writes an
 // attribute that has no label here.
-import type { PlanFact, PlanKind } from '../plans/plan-document';
+import type { PlanFact, PlanKind, PlanStep } from '../plans/plan-document';
 import { scalarWords, wordsOf } from './words';
 
 export const planKindLabels: Readonly<Record<PlanKind, string>> = {
@@ -25,6 +25,15 @@ export const factResourceLabels: Readonly<Record<PlanFact['resource'], string>> 
   key: 'KMS key',
   bucket: 'S3 bucket',
   'account-setting': 'Account setting',
+};
+
+// Where a step sits in the plan, in words (the plan's step tables and exports).
+export const stepPhaseLabels: Readonly<Record<PlanStep['phase'], string>> = {
+  precheck: 'Check',
+  online: 'Online',
+  downtime: 'Downtime',
+  verify: 'Verify',
+  cleanup: 'Clean up',
 };
 
 // Every attribute the plan makers write (and 'exists', which the drift check adds).

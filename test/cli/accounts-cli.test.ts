@@ -84,7 +84,9 @@ describe('envelope profiles', () => {
     const run = await envelope(['profiles']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^NAME\s+KIND\s+REGION/);
-    expect(run.stdout).toMatch(/corp-dev\s+sso-session\s+eu-central-1/);
+    // The kind in words; --json keeps the code.
+    expect(run.stdout).toMatch(/corp-dev\s+IAM Identity Center\s+eu-central-1/);
+    expect(run.stdout).not.toMatch(/\bsso-session\b/);
     expect(run.stdout).not.toContain(CANARY);
   });
 });

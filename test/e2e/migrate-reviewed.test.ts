@@ -154,7 +154,7 @@ describe('Migration wizard: Run carries out the reviewed plan', () => {
     expect(migrations[0]!.instanceIds).toEqual([second]);
     const journal = await api<{ reviewedPlanSha256?: string }>('migration:get', { id: migrations[0]!.id });
     expect(journal.reviewedPlanSha256).toBe(final.sha256);
-    await page.getByRole('heading', { name: /^mig-[a-z0-9-]+: verified$/ }).waitFor({ timeout: 110_000 });
+    await page.getByRole('heading', { name: /^mig-[a-z0-9-]+:\s*Verified$/ }).waitFor({ timeout: 110_000 });
     expect(problems).toEqual([]);
   });
 });

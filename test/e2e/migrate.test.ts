@@ -71,7 +71,7 @@ describe('Migrate page in Chromium', () => {
     await page.getByText(/Expected downtime:/).waitFor({ timeout: 30_000 });
     await page.getByRole('table', { name: 'Plan steps' }).waitFor();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByRole('heading', { name: /^mig-[a-z0-9-]+: verified$/ }).waitFor({ timeout: 110_000 });
+    await page.getByRole('heading', { name: /^mig-[a-z0-9-]+:\s*Verified$/ }).waitFor({ timeout: 110_000 });
     await page.getByRole('img', { name: `Timeline of ${instanceId}` }).waitFor();
     await page
       .getByText(/Volume ID: vol-/)
@@ -119,7 +119,7 @@ describe('Migrate page in Chromium', () => {
       .waitFor();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page
-      .getByRole('heading', { name: /^mig-[a-z0-9-]+: awaiting-confirmation$/ })
+      .getByRole('heading', { name: /^mig-[a-z0-9-]+:\s*Waiting for your confirmation$/ })
       .waitFor({ timeout: 110_000 });
     await page
       .getByText(/Private IP: original → replacement/)
@@ -135,7 +135,7 @@ describe('Migrate page in Chromium', () => {
     expect(await state(instanceId)).toBe('running');
     await page.getByRole('button', { name: 'Confirm swap' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm', exact: true }).click();
-    await page.getByRole('heading', { name: /^mig-[a-z0-9-]+: verified$/ }).waitFor({ timeout: 110_000 });
+    await page.getByRole('heading', { name: /^mig-[a-z0-9-]+:\s*Verified$/ }).waitFor({ timeout: 110_000 });
     expect(await state(instanceId)).toBe('stopped');
     expect(problems).toEqual([]);
   });

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import {
+  checkTitles,
   reaches,
   severities,
   type DiagnosticsReport,
@@ -55,7 +56,12 @@ function printFindings(report: DiagnosticsReport): void {
     `Account ${report.account} · ${report.regions.join(', ')} · ${report.findings.length} findings\n\n`,
   );
   printTable(
-    report.findings.map((f) => ({ severity: f.severity, check: f.check, region: f.region, title: f.title })),
+    report.findings.map((f) => ({
+      severity: f.severity,
+      check: checkTitles[f.check],
+      region: f.region,
+      title: f.title,
+    })),
     ['severity', 'check', 'region', 'title'],
   );
   process.stdout.write(`\n${severities.map((s) => `${s}: ${report.summary[s]}`).join('  ')}\n`);

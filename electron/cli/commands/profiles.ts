@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { profileKindLabels } from '../../../shared/labels/accounts';
 import { print, printTable } from '../output';
 import { type GlobalOptions, withAccounts } from '../context';
 
@@ -18,7 +19,7 @@ export function profilesCommand(): Command {
         printTable(
           listing.profiles.map((p) => ({
             name: p.name,
-            kind: p.kind,
+            kind: profileKindLabels[p.kind],
             region: p.region,
             endpoint: p.endpointUrl,
             detail: p.roleArn ?? p.ssoSession ?? p.ssoStartUrl ?? p.mfaSerial ?? p.credentialSource ?? '',

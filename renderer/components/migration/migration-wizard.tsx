@@ -19,6 +19,7 @@ import { ErrorAlert } from '../error-alert';
 import { KeyBadge } from '../inventory/key-badge';
 import { PreflightTable } from '../plans/preflight-table';
 import { deniedRows } from '../../../shared/domain/preflight';
+import { stepPhaseLabels } from '../../../shared/labels/plan-facts';
 import { PlanExportButtons } from '../plans/plan-export-buttons';
 import { EstimateNote } from '../estimate-note';
 import { instanceOption } from './instance-options';
@@ -143,7 +144,7 @@ export function MigrationWizard() {
               trackBy="id"
               columnDefinitions={[
                 { id: 'title', header: 'Step', cell: (s) => s.title },
-                { id: 'phase', header: 'Phase', cell: (s) => s.phase },
+                { id: 'phase', header: 'Phase', cell: (s) => stepPhaseLabels[s.phase] },
                 { id: 'action', header: 'AWS call', cell: (s) => s.action },
                 { id: 'est', header: 'Estimate', cell: (s) => formatSeconds(s.estimatedSeconds) },
               ]}

@@ -1,5 +1,6 @@
 // A plan's steps (or rollback steps) as a table.
 import Table from '@cloudscape-design/components/table';
+import { stepPhaseLabels } from '../../../shared/labels/plan-facts';
 import type { PlanStep } from '../../../shared/plans/plan-document';
 import { formatSeconds } from '../../../shared/plans/render/timeline';
 
@@ -16,7 +17,7 @@ export function PlanStepsTable(props: { readonly steps: readonly PlanStep[]; rea
         { id: 'n', header: '#', cell: (s) => s.n },
         { id: 'title', header: 'Step', cell: (s) => s.title },
         { id: 'action', header: 'Action', cell: (s) => s.action },
-        { id: 'phase', header: 'Phase', cell: (s) => s.phase },
+        { id: 'phase', header: 'Phase', cell: (s) => stepPhaseLabels[s.phase] },
         { id: 'region', header: 'Region', cell: (s) => s.region },
         { id: 'estimate', header: 'Estimate', cell: (s) => formatSeconds(s.estimatedSeconds) },
       ]}
