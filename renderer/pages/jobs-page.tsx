@@ -88,7 +88,8 @@ export function JobsPage() {
               isRowHeader: true,
             },
             { id: 'kind', header: 'Kind', cell: (job) => jobKindLabel(job.kind) },
-            { id: 'state', header: 'State', cell: (job) => <JobStateIndicator job={job} /> },
+            // Room for "Cancelled" beside its icon (px): a squeezed status breaks mid-word.
+            { id: 'state', header: 'State', minWidth: 140, cell: (job) => <JobStateIndicator job={job} /> },
             {
               id: 'progress',
               header: 'Progress',

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { CopyResult as CopyResultValue } from '../../../shared/domain/ami-copy';
 import { useAmiCopyStore } from '../../stores/ami-copy-store';
 import { ArnText } from '../arn-text';
+import { breakable } from '../breakable-text';
 import { ConfirmModal } from './confirm-modal';
 
 export interface CopyResultProps {
@@ -36,8 +37,12 @@ export function CopyResult({ jobId, result }: CopyResultProps) {
         trackBy="snapshotId"
         columnDefinitions={[
           { id: 'device', header: 'Device', cell: (s) => s.device },
-          { id: 'snapshot', header: 'Snapshot', cell: (s) => s.snapshotId },
-          { id: 'alias', header: 'Key alias', cell: (s) => s.aliases.join(', ') || '—' },
+          { id: 'snapshot', header: 'Snapshot', cell: (s) => breakable(s.snapshotId) },
+          {
+            id: 'alias',
+            header: 'Key alias',
+            cell: (s) => breakable(s.aliases.join(', ') || '—'),
+          },
           { id: 'keyId', header: 'Key id', cell: (s) => s.keyId ?? '—' },
           {
             id: 'arn',

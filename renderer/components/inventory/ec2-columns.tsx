@@ -8,7 +8,7 @@ import type {
   SnapshotRecord,
   VolumeRecord,
 } from '../../../shared/domain/inventory';
-import { BreakableText } from '../breakable-text';
+import { breakable } from '../breakable-text';
 import { KeyBadge } from './key-badge';
 
 export type InRegion<T> = T & { readonly region: string };
@@ -40,7 +40,7 @@ const KEY_MIN_WIDTH = 150;
 
 // Columns the Preferences dialog offers that the tables do not show by default: the rest fit
 // beside each other at 1280 px with the navigation open.
-export const instanceColumnsHidden: readonly string[] = ['type', 'az'];
+export const instanceColumnsHidden: readonly string[] = ['type', 'imageId', 'az'];
 export const volumeColumnsHidden: readonly string[] = ['name', 'type', 'az', 'state'];
 export const snapshotColumnsHidden: readonly string[] = ['volume', 'size'];
 
@@ -48,10 +48,10 @@ const summaryColor = { all: 'green', partial: 'blue', none: 'red', unknown: 'gre
 
 export function instanceColumns(): TableProps.ColumnDefinition<InRegion<InstanceRecord>>[] {
   return [
-    { id: 'id', header: 'Instance ID', cell: (i) => i.id, sortingField: 'id', isRowHeader: true },
-    { id: 'name', header: 'Name', cell: (i) => i.name ?? '', sortingField: 'name' },
-    { id: 'state', header: 'State', cell: (i) => i.state, sortingField: 'state' },
-    { id: 'type', header: 'Type', cell: (i) => i.type, sortingField: 'type' },
+    { id: 'id', header: 'Instance ID', cell: (i) => breakable(i.id), sortingField: 'id', isRowHeader: true },
+    { id: 'name', header: 'Name', cell: (i) => breakable(i.name), sortingField: 'name' },
+    { id: 'state', header: 'State', cell: (i) => breakable(i.state), sortingField: 'state' },
+    { id: 'type', header: 'Type', cell: (i) => breakable(i.type), sortingField: 'type' },
     {
       id: 'encryption',
       header: 'Encryption',
@@ -61,11 +61,11 @@ export function instanceColumns(): TableProps.ColumnDefinition<InRegion<Instance
     {
       id: 'devices',
       header: 'Volumes',
-      cell: (i) => <BreakableText text={i.devices.map((d) => `${d.device}=${d.volumeId}`).join(', ')} />,
+      cell: (i) => breakable(i.devices.map((d) => `${d.device}=${d.volumeId}`).join(', ')),
     },
-    { id: 'imageId', header: 'AMI', cell: (i) => i.imageId, sortingField: 'imageId' },
-    { id: 'az', header: 'AZ', cell: (i) => i.az, sortingField: 'az' },
-    { id: 'region', header: 'Region', cell: (i) => i.region, sortingField: 'region' },
+    { id: 'imageId', header: 'AMI', cell: (i) => breakable(i.imageId), sortingField: 'imageId' },
+    { id: 'az', header: 'AZ', cell: (i) => breakable(i.az), sortingField: 'az' },
+    { id: 'region', header: 'Region', cell: (i) => breakable(i.region), sortingField: 'region' },
   ];
 }
 
@@ -77,14 +77,14 @@ export function volumeColumns(
     {
       id: 'id',
       header: 'Volume ID',
-      cell: (v) => v.id,
+      cell: (v) => breakable(v.id),
       sortingField: 'id',
       isRowHeader: true,
     },
-    { id: 'name', header: 'Name', cell: (v) => v.name ?? '', sortingField: 'name' },
-    { id: 'size', header: 'Size', cell: (v) => `${v.sizeGiB} GiB`, sortingField: 'sizeGiB' },
-    { id: 'type', header: 'Type', cell: (v) => v.type, sortingField: 'type' },
-    { id: 'az', header: 'AZ', cell: (v) => v.az, sortingField: 'az' },
+    { id: 'name', header: 'Name', cell: (v) => breakable(v.name), sortingField: 'name' },
+    { id: 'size', header: 'Size', cell: (v) => breakable(`${v.sizeGiB} GiB`), sortingField: 'sizeGiB' },
+    { id: 'type', header: 'Type', cell: (v) => breakable(v.type), sortingField: 'type' },
+    { id: 'az', header: 'AZ', cell: (v) => breakable(v.az), sortingField: 'az' },
     {
       id: 'encrypted',
       header: 'Encrypted',
@@ -101,10 +101,10 @@ export function volumeColumns(
     {
       id: 'attached',
       header: 'Attached to',
-      cell: (v) => v.attachments.map((a) => `${a.instanceId} (${a.device})`).join(', '),
+      cell: (v) => breakable(v.attachments.map((a) => `${a.instanceId} (${a.device})`).join(', ')),
     },
-    { id: 'state', header: 'State', cell: (v) => v.state, sortingField: 'state' },
-    { id: 'region', header: 'Region', cell: (v) => v.region, sortingField: 'region' },
+    { id: 'state', header: 'State', cell: (v) => breakable(v.state), sortingField: 'state' },
+    { id: 'region', header: 'Region', cell: (v) => breakable(v.region), sortingField: 'region' },
   ];
 }
 
@@ -116,13 +116,18 @@ export function snapshotColumns(
     {
       id: 'id',
       header: 'Snapshot',
-      cell: (s) => s.id,
+      cell: (s) => breakable(s.id),
       sortingField: 'id',
       isRowHeader: true,
     },
-    { id: 'volume', header: 'Volume', cell: (s) => s.volumeId, sortingField: 'volumeId' },
-    { id: 'size', header: 'Size', cell: (s) => `${s.sizeGiB} GiB`, sortingField: 'sizeGiB' },
-    { id: 'progress', header: 'Progress', cell: (s) => `${s.state} ${s.progress}`, sortingField: 'progress' },
+    { id: 'volume', header: 'Volume', cell: (s) => breakable(s.volumeId), sortingField: 'volumeId' },
+    { id: 'size', header: 'Size', cell: (s) => breakable(`${s.sizeGiB} GiB`), sortingField: 'sizeGiB' },
+    {
+      id: 'progress',
+      header: 'Progress',
+      cell: (s) => breakable(`${s.state} ${s.progress}`),
+      sortingField: 'progress',
+    },
     {
       id: 'encrypted',
       header: 'Encrypted',
@@ -136,7 +141,7 @@ export function snapshotColumns(
       sortingField: 'kmsKeyId',
       minWidth: KEY_MIN_WIDTH,
     },
-    { id: 'description', header: 'Description', cell: (s) => s.description ?? '' },
-    { id: 'region', header: 'Region', cell: (s) => s.region, sortingField: 'region' },
+    { id: 'description', header: 'Description', cell: (s) => breakable(s.description) },
+    { id: 'region', header: 'Region', cell: (s) => breakable(s.region), sortingField: 'region' },
   ];
 }

@@ -27,6 +27,8 @@ const stateType = (state: string): StatusIndicatorProps.Type =>
 // The label, state and button stay together on one line when the column has room and wrap as a
 // whole (never cut) when it has not: a table never scrolls sideways for a key (issue 20).
 const lineStyle = { display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', columnGap: 4 } as const;
+// An alias or key id is never broken inside (e.g. at a hyphen).
+const labelStyle = { whiteSpace: 'nowrap' } as const;
 
 export function KeyBadge({ keyRef, keys, region }: KeyBadgeProps) {
   if (!keyRef) return <Box color="text-status-inactive">—</Box>;
@@ -36,7 +38,9 @@ export function KeyBadge({ keyRef, keys, region }: KeyBadgeProps) {
   const arn = key?.arn ?? keyRef;
   return (
     <span style={lineStyle}>
-      <span title={arn}>{label}</span>
+      <span title={arn} style={labelStyle}>
+        {label}
+      </span>
       {key ? <StatusIndicator type={stateType(key.state)}>{key.state}</StatusIndicator> : null}
       <CopyArnButton arn={arn} label={label} />
     </span>

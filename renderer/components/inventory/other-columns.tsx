@@ -9,12 +9,12 @@ import type { BucketRecord, ImageRecord, KeyRecord } from '../../../shared/domai
 import { blockDeviceKeyText, formatBlockDevices } from '../../../shared/inventory/block-device';
 import type { InRegion } from './ec2-columns';
 import { hrefForBucket } from '../../routing/s3-route';
-import { BreakableText } from '../breakable-text';
+import { breakable } from '../breakable-text';
 import { KeyBadge } from './key-badge';
 
 // Columns the Preferences dialog offers that the AMI table does not show by default (the rest fit
 // beside each other at 1280 px with the navigation open).
-export const imageColumnsHidden: readonly string[] = ['owner'];
+export const imageColumnsHidden: readonly string[] = ['owner', 'state'];
 
 // An AMI's keys, beside its block devices: each encrypted device's snapshot key (DescribeImages
 // never says it; the scan reads the snapshots), or plainly unknown with the reason.
@@ -40,12 +40,12 @@ export function imageColumns(
   keys: ReadonlyMap<string, KeyRecord>,
 ): TableProps.ColumnDefinition<InRegion<ImageRecord>>[] {
   return [
-    { id: 'id', header: 'AMI', cell: (i) => i.id, sortingField: 'id', isRowHeader: true },
+    { id: 'id', header: 'AMI', cell: (i) => breakable(i.id), sortingField: 'id', isRowHeader: true },
     { id: 'name', header: 'Name', cell: (i) => i.name, sortingField: 'name' },
     {
       id: 'blockDevices',
       header: 'Block devices',
-      cell: (i) => <BreakableText text={formatBlockDevices(i.blockDevices)} />,
+      cell: (i) => breakable(formatBlockDevices(i.blockDevices)),
     },
     { id: 'kmsKey', header: 'KMS key (from snapshots)', cell: (i) => <ImageKeys image={i} keys={keys} /> },
     {
@@ -54,9 +54,9 @@ export function imageColumns(
       cell: (i) =>
         i.isPublic ? <Badge color="red">public</Badge> : i.owned ? 'private' : <Badge>shared with you</Badge>,
     },
-    { id: 'owner', header: 'Owner', cell: (i) => i.ownerId, sortingField: 'ownerId' },
-    { id: 'state', header: 'State', cell: (i) => i.state, sortingField: 'state' },
-    { id: 'region', header: 'Region', cell: (i) => i.region, sortingField: 'region' },
+    { id: 'owner', header: 'Owner', cell: (i) => breakable(i.ownerId), sortingField: 'ownerId' },
+    { id: 'state', header: 'State', cell: (i) => breakable(i.state), sortingField: 'state' },
+    { id: 'region', header: 'Region', cell: (i) => breakable(i.region), sortingField: 'region' },
   ];
 }
 
@@ -71,15 +71,15 @@ export function keyColumns(
       sortingField: 'keyId',
       isRowHeader: true,
     },
-    { id: 'aliases', header: 'Aliases', cell: (k) => k.aliases.join(', ') },
-    { id: 'spec', header: 'Spec', cell: (k) => k.spec, sortingField: 'spec' },
+    { id: 'aliases', header: 'Aliases', cell: (k) => breakable(k.aliases.join(', ')) },
+    { id: 'spec', header: 'Spec', cell: (k) => breakable(k.spec), sortingField: 'spec' },
     { id: 'manager', header: 'Managed by', cell: (k) => k.manager, sortingField: 'manager' },
     {
       id: 'rotation',
       header: 'Rotation',
       cell: (k) => (k.rotation === undefined ? '—' : k.rotation ? 'on' : 'off'),
     },
-    { id: 'region', header: 'Region', cell: (k) => k.region, sortingField: 'region' },
+    { id: 'region', header: 'Region', cell: (k) => breakable(k.region), sortingField: 'region' },
   ];
 }
 
@@ -105,8 +105,13 @@ export function bucketColumns(
       header: 'KMS key',
       cell: (b) => <KeyBadge keyRef={b.encryption?.kmsKeyId} keys={keys} region={b.region} />,
     },
-    { id: 'versioning', header: 'Versioning', cell: (b) => b.versioning, sortingField: 'versioning' },
-    { id: 'region', header: 'Region', cell: (b) => b.region, sortingField: 'region' },
+    {
+      id: 'versioning',
+      header: 'Versioning',
+      cell: (b) => breakable(b.versioning),
+      sortingField: 'versioning',
+    },
+    { id: 'region', header: 'Region', cell: (b) => breakable(b.region), sortingField: 'region' },
     {
       id: 'objects',
       header: 'Objects',
