@@ -90,8 +90,25 @@ export function requestOf(
   };
 }
 
+// Why Run is off for a reviewed plan, in words, or undefined when it may run: AWS would refuse a
+// call (the preflight), or S3 Batch Operations has no role able to run the job (core refuses to
+// start such a plan too; the plan shows the policies to create it with).
+export function runBlocker(bundle: S3PlanBundle): string | undefined {
+  if (deniedRows(bundle.plan.preflight).length > 0) {
+    return 'AWS would refuse a call of this plan (see Preflight): Run is off.';
+  }
+  const role = bundle.view.batchRole;
+  if (
+    bundle.view.engine === 'batch' &&
+    (role?.status === 'missing' || role?.status === 'lacks-permissions')
+  ) {
+    return 'S3 Batch Operations has no role able to run the job (see Batch Operations role): Run is off.';
+  }
+  return undefined;
+}
+
 export const canRun = (plan: LoadState<S3PlanBundle>): boolean =>
-  plan.status === 'ready' && deniedRows(plan.value.plan.preflight).length === 0;
+  plan.status === 'ready' && runBlocker(plan.value) === undefined;
 
 // Each answer belongs to what was asked: a tally to its bucket and prefix, keys to the bucket, a
 // plan to the whole form. A change drops what is in flight and the review shown, so Run only ever

@@ -74,7 +74,15 @@ export function BucketPicker() {
             />
           </FormField>
           <FormField label="Prefix" description="Only keys that start with it; blank for the whole bucket.">
-            <Input value={prefix} onChange={({ detail }) => setPrefix(detail.value)} ariaLabel="Prefix" />
+            <Input
+              value={prefix}
+              onChange={({ detail }) => setPrefix(detail.value)}
+              onKeyDown={({ detail }) => {
+                if (detail.key === 'Enter' && bucket.trim() !== '' && problem === undefined)
+                  void countObjects();
+              }}
+              ariaLabel="Prefix"
+            />
           </FormField>
         </ColumnLayout>
         <Button

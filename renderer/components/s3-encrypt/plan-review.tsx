@@ -1,13 +1,13 @@
 // The sealed plan, as reviewed: its facts, objects by encryption, what changes, what is skipped,
 // the cost, the Batch Operations role, the preflight and the exports. Run sends this very plan
-// (any change to the form takes it away first) and stays off while the preflight has a denial.
+// (any change to the form takes it away first) and stays off while the preflight has a denial or
+// S3 Batch Operations has no role able to run the job.
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { deniedRows } from '../../../shared/domain/preflight';
-import { canRun, useS3EncryptStore } from '../../stores/s3-encrypt-store';
+import { runBlocker, useS3EncryptStore } from '../../stores/s3-encrypt-store';
 import { ErrorAlert } from '../error-alert';
 import { PlanExportButtons } from '../plans/plan-export-buttons';
 import { PreflightTable } from '../plans/preflight-table';
@@ -32,7 +32,7 @@ export function PlanReview() {
   }
   if (plan.status === 'error') return <ErrorAlert error={plan.error} />;
   const { view, plan: document } = plan.value;
-  const denied = deniedRows(document.preflight).length > 0;
+  const blocker = runBlocker(plan.value);
   return (
     <Container
       header={
@@ -55,14 +55,10 @@ export function PlanReview() {
         <PreflightTable preflight={document.preflight} />
         {startError ? <ErrorAlert error={startError} /> : null}
         <SpaceBetween direction="horizontal" size="s" alignItems="center">
-          <Button variant="primary" disabled={!canRun(plan)} onClick={() => void start()}>
+          <Button variant="primary" disabled={blocker !== undefined} onClick={() => void start()}>
             Run
           </Button>
-          {denied ? (
-            <Box color="text-status-error">
-              AWS would refuse a call of this plan (see Preflight): Run is off.
-            </Box>
-          ) : null}
+          {blocker ? <Box color="text-status-error">{blocker}</Box> : null}
         </SpaceBetween>
       </SpaceBetween>
     </Container>

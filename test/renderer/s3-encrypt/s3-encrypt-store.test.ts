@@ -1,7 +1,8 @@
 // The S3 objects store: a listing's progress is shown only while the page waits for that bucket;
-// a run's progress is kept by job; Run is refused twice at once and while the preflight denies.
+// a run's progress is kept by job; Run is refused twice at once, while the preflight denies and
+// while S3 Batch Operations has no role able to run the job.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useS3EncryptStore } from '../../../renderer/stores/s3-encrypt-store';
+import { runBlocker, useS3EncryptStore } from '../../../renderer/stores/s3-encrypt-store';
 import type { S3EncryptProgress } from '../../../shared/domain/s3-encrypt';
 import { installFakeApi, uninstallFakeApi, type FakeApi } from '../fake-api';
 import { BUCKET, plan, tallyAnswer, view } from './fixtures';
@@ -67,5 +68,20 @@ describe('useS3EncryptStore', () => {
     useS3EncryptStore.setState({ plan: { status: 'ready', value: { plan: denied, view } } });
     await useS3EncryptStore.getState().start();
     expect(fake.callsTo('s3Encrypt:start')).toHaveLength(1);
+  });
+
+  it('keeps Run off for S3 Batch Operations without a role able to run the job, and says why', async () => {
+    const role = {
+      status: 'missing' as const,
+      explanation: 'No role given.',
+      trustPolicy: '{}',
+      permissionsPolicy: '{}',
+    };
+    const batch = { ...view, engine: 'batch' as const, batchRole: role };
+    expect(runBlocker({ plan, view: batch })).toMatch(/no role able to run the job/);
+    expect(runBlocker({ plan, view: { ...batch, batchRole: { ...role, status: 'ok' } } })).toBeUndefined();
+    useS3EncryptStore.setState({ plan: { status: 'ready', value: { plan, view: batch } } });
+    await useS3EncryptStore.getState().start();
+    expect(fake.callsTo('s3Encrypt:start')).toEqual([]);
   });
 });
