@@ -1,7 +1,12 @@
 // What the HTML and Markdown exports both show as tables: the plan's fields and its steps. Each
 // format only escapes and lays them out its own way.
 import { formatTime } from '../../format/time';
-import { describeFactAttributes, factResourceLabels, planKindLabels } from '../../labels/plan-facts';
+import {
+  describeFactAttributes,
+  factResourceLabels,
+  planKindLabels,
+  stepPhaseLabels,
+} from '../../labels/plan-facts';
 import type { Plan, PlanStep } from '../plan-document';
 import { formatSeconds } from './timeline';
 
@@ -26,7 +31,14 @@ export const planFieldRows = (plan: Plan): unknown[][] => [
 export const STEP_HEADERS = ['#', 'Step', 'Action', 'Phase', 'Region', 'Estimate'];
 
 export const stepRows = (steps: readonly PlanStep[]): unknown[][] =>
-  steps.map((s, i) => [i + 1, s.title, s.action, s.phase, s.region, formatSeconds(s.estimatedSeconds)]);
+  steps.map((s, i) => [
+    i + 1,
+    s.title,
+    s.action,
+    stepPhaseLabels[s.phase],
+    s.region,
+    formatSeconds(s.estimatedSeconds),
+  ]);
 
 export const FACT_HEADERS = ['Resource', 'Id', 'Region', 'Attributes', 'Read at'];
 
