@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { S3EncryptJournal } from '../../../electron/core/s3-encrypt/journal';
 import { runS3EncryptPlan } from '../../../electron/core/s3-encrypt/run-plan';
 import { withSandbox } from '../../helpers/sandbox';
-import { localPlan, readPlannedObjects } from './local-plan';
+import { countRequests, localPlan, readPlannedObjects } from './local-plan';
 import { enableVersioning, engineContext, makeLocalWorld, type LocalWorld } from './local-world';
 
 const sandbox = withSandbox();
@@ -83,6 +83,58 @@ describe('S3 re-encryption, local engine: versions', () => {
           SSEKMSKeyId: world.keyArn,
           Metadata: { generation: String(n + 1) },
         });
+        expect(await object.Body?.transformToString()).toBe(`${key} v${n + 1}`);
+      }
+    }
+  });
+
+  it('resumes a crashed includeVersions run: each key ends with one copy per version, in order', async () => {
+    const keys = Array.from({ length: 8 }, (_, i) => `crash/k${i}.img`);
+    for (const key of keys) await putVersions(key, 3);
+    const o = {
+      id: 's3e-versions-crash',
+      accountId: world.accountId,
+      region: world.region,
+      bucket: BUCKET,
+      prefix: 'crash/',
+      keyArn: world.keyArn,
+      includeVersions: true,
+      versioning: 'Enabled' as const,
+    };
+    const plan = await localPlan(o, await readPlannedObjects(s3, o));
+    const path = join(world.dir, 's3e-versions-crash.jsonl');
+    const journal = S3EncryptJournal.create(path, plan, 's3e-versions-crash');
+    const crashing = new S3Client(sandbox.s3Config);
+    let crashed = false;
+    const first = countRequests(crashing, {
+      before: () => {
+        if (crashed) throw new Error('the process is gone');
+      },
+      after: (command) => {
+        if (command === 'CopyObjectCommand' && first.get(command) === 10 && !crashed) {
+          crashed = true;
+          journal.close();
+        }
+      },
+    });
+    await expect(runS3EncryptPlan(plan, journal, engineContext(sandbox, world, crashing))).rejects.toThrow();
+
+    const second = countRequests(s3);
+    const result = await runS3EncryptPlan(
+      plan,
+      S3EncryptJournal.open(path),
+      engineContext(sandbox, world, s3),
+    );
+    expect(result).toMatchObject({ copied: 24, failedCount: 0 });
+    expect((first.get('CopyObjectCommand') ?? 0) + (second.get('CopyObjectCommand') ?? 0)).toBe(24);
+    for (const key of keys) {
+      const versions = await versionsOf(key);
+      expect(versions).toHaveLength(3);
+      for (const [n, version] of versions.entries()) {
+        const object = await s3.send(
+          new GetObjectCommand({ Bucket: BUCKET, Key: key, VersionId: version.VersionId }),
+        );
+        expect(object.SSEKMSKeyId).toBe(world.keyArn);
         expect(await object.Body?.transformToString()).toBe(`${key} v${n + 1}`);
       }
     }

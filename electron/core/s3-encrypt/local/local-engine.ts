@@ -6,7 +6,8 @@
 // The journal's guarantees (engine.ts LocalJournalRecord): before objects are sent, a claim on the
 // next units is made durable; after S3 answers, the object's record is appended and made durable
 // with its group. A resumed run copies nothing recorded done again, and re-reads with HeadObject
-// only the claimed objects without a record (resume-check.ts). A cancel stops sending: the copies
+// only the claimed objects without a record (with includeVersions, the key's versions listed
+// newer than its planned current one: resume-check.ts). A cancel stops sending: the copies
 // in flight finish and are recorded, so the journal says exactly what was copied.
 //
 // Versions (includeVersions): the planner lists every version of a key, oldest first; one key's
@@ -22,7 +23,7 @@ import { copyInPlace, type CopyTarget } from './copy-in-place';
 import { bucketUsesAcls, readGrants } from './object-acl';
 import { deleteOriginals } from './original-versions';
 import { ProgressThrottle } from './progress-throttle';
-import { copiedBeforeCrash } from './resume-check';
+import { copiedBeforeCrash, copiesOfKey } from './resume-check';
 import { LocalRunState } from './run-state';
 import { tallyAfterRun } from './tally-after';
 
@@ -145,7 +146,11 @@ class LocalRun {
 
   private async runUnit(u: number): Promise<void> {
     const indexes = this.units[u] ?? [];
-    const possiblyInFlight = u < this.state.claimedBefore;
+    let possiblyInFlight = u < this.state.claimedBefore;
+    if (possiblyInFlight && this.settings.includeVersions) {
+      await this.recoverKeyCopies(indexes);
+      possiblyInFlight = false;
+    }
     // The version that is current before each copy: the planned current version (the key's last
     // listed), then each copy's own.
     let currentBefore = this.objects[indexes[indexes.length - 1] ?? -1]?.versionId;
@@ -168,6 +173,22 @@ class LocalRun {
         this.state,
         (r) => this.record(r),
       );
+  }
+
+  // After a crash, journals the copies of this key's versions the crashed run made but did not
+  // journal: the key's copies in order match its versions in order, skipping those that failed.
+  private async recoverKeyCopies(indexes: readonly number[]): Promise<void> {
+    const last = this.objects[indexes[indexes.length - 1] ?? -1];
+    if (!last?.versionId || indexes.every((i) => this.state.outcomes.has(i))) return;
+    const copies = await copiesOfKey(this.settings.target, last.key, last.versionId);
+    let c = 0;
+    for (const i of indexes) {
+      const outcome = this.state.outcomes.get(i);
+      if (outcome?.state === 'failed') continue;
+      const copy = copies[c++];
+      if (copy === undefined) return;
+      if (!outcome) this.record({ t: 'done', i, v: copy });
+    }
   }
 
   // Copies object i (or finds it copied before a crash); answers the version id of its copy.
