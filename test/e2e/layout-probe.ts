@@ -1,13 +1,14 @@
 // Runs in the page (Playwright serialises it): lists every place where content is wider than the box
 // that shows it at the current viewport — the page itself scrolling sideways, any element that
 // scrolls sideways (overflow-x auto/scroll, e.g. a Cloudscape table's wrapper with columns beyond
-// the edge), and table body cells whose content is cut (overflow hidden, with an ellipsis or not).
+// the edge), and table body cells whose content is cut (overflow hidden, with an ellipsis or not)
+// or spills over the next column (a piece kept whole that is wider than its cell).
 //
 // The node tsconfig compiles this file (test/e2e), and it has no DOM library on purpose: the few
 // DOM members the probe reads are declared below, structurally, so that the test's Node code cannot
 // reach `document` by accident. The function closes over nothing: it runs in Chromium as it is.
 export interface LayoutProblem {
-  readonly kind: 'page-scrolls' | 'element-scrolls' | 'cell-cut';
+  readonly kind: 'page-scrolls' | 'element-scrolls' | 'cell-cut' | 'cell-spills';
   readonly where: string;
   readonly scrollWidth: number;
   readonly clientWidth: number;
@@ -80,6 +81,8 @@ export function findSidewaysOverflow(): LayoutProblem[] {
     if (overflowX === 'auto' || overflowX === 'scroll') problems.push({ kind: 'element-scrolls', ...found });
     else if ((overflowX === 'hidden' || overflowX === 'clip') && el.closest('tbody td, tbody th'))
       problems.push({ kind: 'cell-cut', ...found });
+    else if ((el.tagName === 'TD' || el.tagName === 'TH') && el.closest('tbody'))
+      problems.push({ kind: 'cell-spills', ...found });
   }
   return problems;
 }

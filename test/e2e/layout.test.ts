@@ -120,6 +120,11 @@ describe('layout at 1280×800 and 1440×900: nothing scrolls sideways, no cell i
       await page.getByRole('tabpanel').getByRole('row').nth(1).waitFor();
       await checkView(`inventory ${view}`, view === 'instances' ? 'inventory' : undefined);
     }
+    // A volume's detail below its table.
+    await page.getByRole('tab', { name: /^Volumes \(\d+\)/ }).click();
+    await page.getByRole('tabpanel').getByRole('radio').first().check();
+    await page.getByText('KMS Key ID').first().waitFor();
+    await checkView('inventory volume detail');
   });
 
   it('Copy AMI, every step', async () => {
@@ -227,6 +232,25 @@ describe('layout at 1280×800 and 1440×900: nothing scrolls sideways, no cell i
     await nav('Accounts');
     await page.getByRole('rowheader', { name: 'sandbox', exact: true }).waitFor();
     await checkView('accounts', 'accounts');
+  });
+
+  // The check itself: a page made to scroll, cut and spill is reported, each where it happens.
+  it('the probe reports a scrolling table, a cut cell and a spilling cell', async () => {
+    const probe = await browser.newPage({ viewport: SIZES[0] });
+    const long = 'arn:aws:kms:us-west-2:123456789012:key/186ddc6d-c220-4899-b12a-965f26cb1204';
+    await probe.setContent(`
+      <div style="width:300px;overflow-x:auto"><table aria-label="Wide"><tbody>
+        <tr><td style="white-space:nowrap">${long}</td></tr></tbody></table></div>
+      <table aria-label="Narrow" style="table-layout:fixed;width:200px"><thead><tr><th>Key</th><th>Id</th></tr></thead>
+        <tbody><tr><td><div style="overflow:hidden;white-space:nowrap">${long}</div></td>
+        <td><span style="white-space:nowrap">${long}</span></td></tr></tbody></table>`);
+    const found = await probe.evaluate(findSidewaysOverflow);
+    await probe.close();
+    expect(found.map((p) => [p.kind, p.where.replace(/:.*/, '')])).toEqual([
+      ['element-scrolls', 'div around table "Wide"'],
+      ['cell-cut', 'table "Narrow" column "Key"'],
+      ['cell-spills', 'table "Narrow" column "Id"'],
+    ]);
   });
 
   it('logged no page error', () => {
