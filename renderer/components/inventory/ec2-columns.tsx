@@ -8,6 +8,7 @@ import type {
   SnapshotRecord,
   VolumeRecord,
 } from '../../../shared/domain/inventory';
+import { encryptionSummaryLabels } from '../../../shared/labels/inventory';
 import { breakable } from '../breakable-text';
 import { KeyBadge } from './key-badge';
 
@@ -55,7 +56,7 @@ export function instanceColumns(): TableProps.ColumnDefinition<InRegion<Instance
     {
       id: 'encryption',
       header: 'Encryption',
-      cell: (i) => <Badge color={summaryColor[i.encryption]}>{i.encryption}</Badge>,
+      cell: (i) => <Badge color={summaryColor[i.encryption]}>{encryptionSummaryLabels[i.encryption]}</Badge>,
       sortingField: 'encryption',
     },
     {

@@ -7,6 +7,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { BucketRecord, ImageRecord, KeyRecord } from '../../../shared/domain/inventory';
 import { blockDeviceKeyText, formatBlockDevices } from '../../../shared/inventory/block-device';
+import { keyManagerLabels } from '../../../shared/labels/inventory';
 import type { InRegion } from './ec2-columns';
 import { hrefForBucket } from '../../routing/s3-route';
 import { breakable } from '../breakable-text';
@@ -73,7 +74,12 @@ export function keyColumns(
     },
     { id: 'aliases', header: 'Aliases', cell: (k) => breakable(k.aliases.join(', ')) },
     { id: 'spec', header: 'Spec', cell: (k) => breakable(k.spec), sortingField: 'spec' },
-    { id: 'manager', header: 'Managed by', cell: (k) => k.manager, sortingField: 'manager' },
+    {
+      id: 'manager',
+      header: 'Managed by',
+      cell: (k) => keyManagerLabels[k.manager],
+      sortingField: 'manager',
+    },
     {
       id: 'rotation',
       header: 'Rotation',

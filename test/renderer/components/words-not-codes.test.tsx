@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { Finding } from '../../../shared/domain/diagnostics';
 import { JobsPage } from '../../../renderer/pages/jobs-page';
 import { FindingDetail } from '../../../renderer/components/diagnostics/finding-detail';
+import { instanceColumns } from '../../../renderer/components/inventory/ec2-columns';
 import { MigrationStatusIndicator } from '../../../renderer/components/migration/migration-status-indicator';
 import { useJobsStore } from '../../../renderer/stores/jobs-store';
 import { fakeJob, installFakeApi, uninstallFakeApi } from '../fake-api';
@@ -80,5 +81,21 @@ describe('words instead of codes', () => {
     expect(screen.getByText(related.title)).toBeTruthy();
     for (const code of ['defaultKeyArn', 'encryptionByDefault', 'firstCreated', 'relatedFinding', related.id])
       expect(screen.queryByText(code)).toBeNull();
+  });
+
+  it('says an instance’s encryption in words', () => {
+    const column = instanceColumns().find((c) => c.id === 'encryption');
+    const instance = {
+      id: 'i-1',
+      state: 'running',
+      type: 't3.micro',
+      az: 'us-west-2a',
+      imageId: 'ami-1',
+      devices: [],
+      encryption: 'none' as const,
+      region: 'us-west-2',
+    };
+    const { container } = render(<>{column?.cell(instance)}</>);
+    expect(container.textContent).toBe('Not encrypted');
   });
 });
