@@ -4,6 +4,7 @@
 // Each refusal says what to fix.
 import {
   GetBucketLocationCommand,
+  ListBucketsCommand,
   GetBucketRequestPaymentCommand,
   GetBucketVersioningCommand,
   type S3Client,
@@ -57,6 +58,17 @@ export async function bucketRegion(s3: S3Client, bucket: string, accountId: stri
 // The facts, and refusals for a Requester Pays bucket (GetBucketRequestPayment: Payer Requester
 // or BucketOwner): its requests would be billed to whoever sends them, and every CopyObject would
 // need x-amz-request-payer; Envelope does not re-encrypt such a bucket.
+// The account's canonical user id, as ListBuckets names the owner (paginated, one bucket: S3 user
+// guide recommends paginated ListBuckets); undefined when the caller may not list buckets, and
+// then objects are not checked for another owner.
+export async function canonicalUserId(s3: S3Client): Promise<string | undefined> {
+  try {
+    return (await s3.send(new ListBucketsCommand({ MaxBuckets: 1 }))).Owner?.ID;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function readBucketFacts(deps: S3EncryptDeps, bucket: string): Promise<BucketFacts> {
   const { accountId } = await deps.caller();
   const region = await bucketRegion(deps.s3(deps.homeRegion), bucket, accountId);

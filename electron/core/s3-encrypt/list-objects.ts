@@ -21,6 +21,8 @@ export interface ListingScope {
   readonly prefix?: string;
   readonly includeVersions: boolean;
   readonly targetKeyArn: string;
+  // The bucket owner's canonical user id: an object listed with another owner is not copied.
+  readonly ownerId?: string;
   readonly onProgress?: (p: S3EncryptProgress) => void;
   readonly signal?: AbortSignal;
 }
@@ -39,6 +41,7 @@ async function listCurrent(s3: S3Client, scope: ListingScope): Promise<ListedVer
   const input = {
     Bucket: scope.bucket,
     ExpectedBucketOwner: scope.accountId,
+    FetchOwner: scope.ownerId !== undefined,
     ...(scope.prefix ? { Prefix: scope.prefix } : {}),
   };
   for await (const page of paginateListObjectsV2({ client: s3, pageSize: 1000 }, input)) {
@@ -51,6 +54,7 @@ async function listCurrent(s3: S3Client, scope: ListingScope): Promise<ListedVer
           isLatest: true,
           ...(o.StorageClass ? { storageClass: o.StorageClass } : {}),
           ...(o.ETag ? { etag: o.ETag } : {}),
+          ...(o.Owner?.ID ? { ownerId: o.Owner.ID } : {}),
         });
     progress(scope, 0, out.length);
   }
@@ -83,6 +87,7 @@ async function listVersions(s3: S3Client, scope: ListingScope): Promise<ListedVe
           ...(v.VersionId ? { versionId: v.VersionId } : {}),
           ...(v.StorageClass ? { storageClass: v.StorageClass } : {}),
           ...(v.ETag ? { etag: v.ETag } : {}),
+          ...(v.Owner?.ID ? { ownerId: v.Owner.ID } : {}),
         });
     progress(scope, 0, out.length);
     keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
@@ -151,10 +156,11 @@ export async function listAndRead(s3: S3Client, scope: ListingScope): Promise<Li
     HEAD_CONCURRENCY,
     async (o) => {
       const head = await headObject(s3, scope.bucket, scope.accountId, o, scope.targetKeyArn);
+      const otherOwner = !!scope.ownerId && !!o.ownerId && o.ownerId !== scope.ownerId;
       done += 1;
       bytesDone += o.size;
       progress(scope, done, toRead.length, bytesDone, readBytes);
-      return head;
+      return head && otherOwner ? { ...head, otherOwner } : head;
     },
     scope.signal,
   );

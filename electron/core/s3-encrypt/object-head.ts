@@ -21,6 +21,9 @@ export interface HeadedObject {
   readonly lockedUntil?: string;
   readonly legalHold?: boolean;
   readonly archived?: string; // why it must be restored first, in words
+  // Written by another account into a bucket with ACLs enabled (the listing's Owner differs from
+  // the bucket owner's canonical user id).
+  readonly otherOwner?: boolean;
 }
 
 export function classifyEncryption(
@@ -62,6 +65,7 @@ export interface ListedVersion {
   readonly isLatest: boolean;
   readonly storageClass?: string;
   readonly etag?: string;
+  readonly ownerId?: string; // canonical user id, as the listing names the owner
 }
 
 // HeadObject of one listed object or version; undefined when it was deleted since the listing.
@@ -130,6 +134,12 @@ export function skipOf(object: HeadedObject, includeVersions: boolean): Skip | u
   if (object.encryption === 'kms-target')
     return { reason: 'already-target', detail: 'already under the chosen key' };
   if (object.archived) return { reason: 'archived', detail: object.archived };
+  if (object.otherOwner)
+    return {
+      reason: 'other-owner',
+      detail:
+        'written by another account (ACLs enabled): its owner must re-encrypt it, or set Object Ownership to "bucket owner enforced" first',
+    };
   // With versions included each original version is deleted after its copy, which Object Lock
   // forbids; without, the copy is only a new version, which Object Lock allows.
   if (includeVersions && (object.lockedUntil || object.legalHold))

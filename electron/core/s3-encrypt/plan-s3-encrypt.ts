@@ -16,7 +16,7 @@ import { keyLabel } from '../../../shared/kms/key-reference';
 import { PLAN_SCHEMA_ID, sealPlan, type Plan } from '../../../shared/plans/plan-document';
 import { AppError } from '../errors/app-error';
 import { checkBatchRole } from './batch/batch-role';
-import { readBucketFacts } from './bucket-facts';
+import { canonicalUserId, readBucketFacts } from './bucket-facts';
 import type { S3EncryptDeps } from './deps';
 import { listAndRead } from './list-objects';
 import { estimateCost } from './plan-cost';
@@ -62,12 +62,14 @@ export async function planS3Encrypt(
   );
   const includeVersions = request.includeVersions ?? false;
   if (includeVersions && request.engine === 'batch') chooseEngine(request, { objects: 0, bytes: 0 });
+  const ownerId = await canonicalUserId(deps.s3(facts.region));
   const listing = await listAndRead(deps.s3(facts.region), {
     bucket: request.bucket,
     accountId: caller.accountId,
     ...(request.prefix ? { prefix: request.prefix } : {}),
     includeVersions,
     targetKeyArn: key.arn,
+    ...(ownerId ? { ownerId } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   const selection = selectObjects(listing.headed, includeVersions);

@@ -1,7 +1,8 @@
 // The S3 re-encryption plan's edges against avi-lab: a bucket above the batch threshold is read
 // from a sample and goes to S3 Batch Operations, whose plan without a usable role names the
 // policies and is refused at start; archived objects are skipped with the way to restore them;
-// with every version included, a version under Object Lock is never planned for deletion.
+// with every version included, a version under Object Lock is never planned for deletion; an
+// object another account wrote is left to its owner.
 import { CreateBucketCommand, PutBucketVersioningCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planS3Encrypt } from '../../../electron/core/s3-encrypt/plan-s3-encrypt';
@@ -90,6 +91,28 @@ describe('S3 re-encryption plan, edges', () => {
     expect(s3EncryptPlanInput(plan).objects).toEqual([
       expect.objectContaining({ key: 'ia.bin', storageClass: 'STANDARD_IA' }),
     ]);
+  });
+
+  it('skips an object another account wrote (ACLs enabled), saying who must re-encrypt it', async () => {
+    await createBucket('edges-owner');
+    for (const Key of ['mine.txt', 'theirs.txt'])
+      await world.s3.send(new PutObjectCommand({ Bucket: 'edges-owner', Key, Body: Key }));
+    // As if another account had written it while the bucket's ACLs were enabled.
+    const versions = world.sandbox.handle.world.buckets.get('edges-owner')?.objects;
+    const theirs = versions?.get('theirs.txt')?.[0];
+    if (theirs) versions?.set('theirs.txt', [{ ...theirs, owner: '999999999999' }]);
+    const { plan, view } = await planS3Encrypt(world.deps, {
+      bucket: 'edges-owner',
+      kmsKeyRef: 'alias/lab-ebs',
+    });
+    expect(view.skipped.samples).toEqual([
+      expect.objectContaining({
+        key: 'theirs.txt',
+        reason: 'other-owner',
+        detail: expect.stringMatching(/another account/),
+      }),
+    ]);
+    expect(s3EncryptPlanInput(plan).objects?.map((o) => o.key)).toEqual(['mine.txt']);
   });
 
   it('with every version, never plans to delete a version under Object Lock', async () => {
