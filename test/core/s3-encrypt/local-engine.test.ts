@@ -143,13 +143,22 @@ describe('S3 re-encryption, local engine', () => {
     expect(head.SSEKMSKeyId).toBe(world.keyArn);
   });
 
-  it('refuses a plan without its objects in words', async () => {
+  it('refuses in words a plan without its objects, or with fewer than it counts', async () => {
     const s3 = new S3Client(sandbox.s3Config);
     const plan = await planFor('s3e-local-none', 'none/', s3);
     const bare = { ...plan, input: { ...(plan.input as object), objects: undefined } };
     const journal = S3EncryptJournal.create(join(world.dir, 'job-none.jsonl'), bare, 'job-none');
     await expect(runS3EncryptPlan(bare, journal, engineContext(sandbox, world, s3))).rejects.toThrow(
       /does not list the objects to copy/,
+    );
+    const input = plan.input as { view: { toCopy: { objects: number } } };
+    const sampled = {
+      ...plan,
+      input: { ...input, view: { ...input.view, toCopy: { objects: 12_000, bytes: 1 } } },
+    };
+    const again = S3EncryptJournal.create(join(world.dir, 'job-sampled.jsonl'), sampled, 'job-sampled');
+    await expect(runS3EncryptPlan(sampled, again, engineContext(sandbox, world, s3))).rejects.toThrow(
+      /lists 0 objects to copy but counts 12000/,
     );
   });
 });

@@ -62,6 +62,14 @@ export class LocalEngine implements S3EncryptEngine {
         `Plan ${plan.id} does not list the objects to copy, which the local engine needs.`,
         'Plan the bucket again with the local engine.',
       );
+    // A plan that read only a sample (above the batch threshold) lists only those: copying them
+    // would leave the rest as they are while the plan promised all.
+    if (objects.length < view.toCopy.objects)
+      throw new AppError(
+        'invalid-plan',
+        `Plan ${plan.id} lists ${objects.length} objects to copy but counts ${view.toCopy.objects} (its listing was ${view.tallyMethod}); the local engine copies only objects the plan lists.`,
+        'Plan the bucket again with the local engine, so that every object is read, or use S3 Batch Operations.',
+      );
     const run = new LocalRun(objects, journal, ctx, {
       target: { s3: ctx.s3, bucket: view.bucket, keyArn: view.key.arn, bucketKey: view.bucketKey.enabled },
       includeVersions: request.includeVersions === true,
