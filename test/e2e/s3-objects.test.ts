@@ -1,7 +1,7 @@
 // The S3 objects page end to end (issue M item 4), in Chromium against the preview on avi-lab at
-// 1280×800: opened on the SE bucket (as Diagnostics and Inventory open it), its objects drawn by
+// 1280×800: opened on the SE bucket from its row in Inventory, its objects drawn by
 // encryption; a plan reviewed with alias/lab-ebs; Run; the report, with every object read back
-// under the key. The page never scrolls sideways.
+// under the key, and the same report from Jobs. The page never scrolls sideways.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../electron/preview/server';
@@ -44,9 +44,18 @@ describe('S3 objects page on avi-lab', () => {
   });
 
   it('draws the bucket by encryption, reviews a plan with alias/lab-ebs, runs it and shows the report', async () => {
-    // The preview's address opens the Overview (#/overview); this opens the page on the bucket.
-    await page.goto(`${preview.url.replace(/#.*$/, '')}#/s3?bucket=${encodeURIComponent(bucket)}`);
+    // From the bucket's row in Inventory, as a user finds it.
+    await page.goto(preview.url);
+    await page
+      .getByRole('navigation', { name: 'Side navigation' })
+      .getByRole('link', { name: 'Inventory', exact: true })
+      .click();
+    const tab = page.getByRole('tab', { name: /^Buckets \(\d+\)/ });
+    await tab.waitFor({ timeout: 60_000 });
+    await tab.click();
+    await page.getByRole('link', { name: `Re-encrypt the objects of ${bucket}` }).click();
     await page.getByRole('heading', { level: 1, name: 'S3 objects' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/s3?bucket=${bucket}`);
     // Opened on the bucket: its objects are counted at once and drawn by encryption.
     await page.getByText(/; every object was read\.|; sampled, not exact/).waitFor({ timeout: 60_000 });
     await page.getByLabel(`Objects in ${bucket} by encryption`).first().waitFor();
@@ -71,6 +80,19 @@ describe('S3 objects page on avi-lab', () => {
     // Read back as core reads it: nothing is left under SSE-S3 (SSE-C objects, if any, are skipped).
     const after = await api<Tally>('s3Encrypt:tally', { bucket });
     expect(after.tallies.filter((t) => t.encryption === 'sse-s3' && t.objects > 0)).toEqual([]);
+
+    // The run's report also opens from Jobs (#/jobs/<id>).
+    const { jobs } = await api<{ jobs: { id: string; kind: string }[] }>('jobs:list');
+    const job = jobs.find((j) => j.kind === 's3-encrypt');
+    expect(job).toBeDefined();
+    await page.evaluate(
+      (hash) => {
+        (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+      },
+      `#/jobs/${encodeURIComponent(job!.id)}`,
+    );
+    await page.getByRole('heading', { level: 1, name: /^Jobs/ }).waitFor();
+    await page.getByLabel(`Objects in ${bucket} after the run`).first().waitFor();
     expect(problems).toEqual([]);
   });
 });
