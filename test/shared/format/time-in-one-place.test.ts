@@ -34,6 +34,8 @@ const ANYWHERE = [
   /Intl\.DateTimeFormat/,
   // An ISO time inside a sentence: `... ${new Date(x).toISOString()} ...`
   /\$\{[^}]*\.toISOString\(\)/,
+  // A stored time (createdAt, creationDate…) put in a sentence as it is: `undone at ${entry.undoneAt}`
+  /\$\{[\w.?!]+(At|Date)( \?\? [^}]*)?\}/,
 ];
 const IN_DISPLAY = [
   /\.toISOString\(\)/,
@@ -72,6 +74,7 @@ describe('one timestamp format', () => {
       "const c = { label: 'Made', value: `${plan.createdBy} at ${plan.createdAt}` };",
       "{ id: 'readAt', header: 'Read at', cell: (f) => f.readAt },",
       '<span>({drift.report.checkedAt})</span>',
+      "const d = `${i.id} (${i.creationDate ?? '?'})`;",
     ];
     for (const text of sample) {
       expect(

@@ -3,6 +3,7 @@
 // the default-key mismatch is named as the cause (the Avi seed's "repeatedly creates SE AMIs due
 // to an encryption configuration mismatch").
 import type { Finding } from '../../../../shared/domain/diagnostics';
+import { formatTime } from '../../../../shared/format/time';
 import { type CheckInput, keyName, resolvedArn } from '../check-input';
 import { iso, listEvidence, makeFinding } from './finding';
 import { repeatedGroups, UNKNOWN_KEY } from './repeated-groups';
@@ -44,7 +45,11 @@ export function checkRepeatedImages(input: CheckInput): Finding[] {
         lastCreated: last?.creationDate,
         spanHours,
         snapshotKeys: keyLabels.join(', '),
-        images: listEvidence(group.images.map((i) => `${i.id} (${i.creationDate ?? '?'})`)),
+        images: listEvidence(
+          group.images.map(
+            (i) => `${i.id} (${i.creationDate ? formatTime(i.creationDate) : 'creation time unknown'})`,
+          ),
+        ),
         defaultKey: defaultArn ? keyName(input, defaultArn) : undefined,
         intendedKey: intendedArn ? keyName(input, intendedArn) : undefined,
         cause,

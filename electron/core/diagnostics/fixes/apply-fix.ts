@@ -3,6 +3,7 @@
 // the change, and returns the journal entry that holds the state before — the undo's input.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { formatTime } from '../../../../shared/format/time';
 import { canonicalJson, hasValidSeal, type Plan } from '../../../../shared/plans/plan-document';
 import { diagnosticFixSchema, type FixJournalEntry } from '../../../../shared/domain/diagnostics';
 import { AppError } from '../../errors/app-error';
@@ -72,7 +73,7 @@ export async function undoFix(
   now = new Date(),
 ): Promise<FixJournalEntry> {
   if (entry.undoneAt)
-    throw new AppError('already-undone', `“${entry.title}” was undone at ${entry.undoneAt}.`);
+    throw new AppError('already-undone', `“${entry.title}” was undone at ${formatTime(entry.undoneAt)}.`);
   const before = beforeSchema.parse(entry.before) as Before;
   await restore(entry.fix, before, clients);
   return { ...entry, undoneAt: now.toISOString() };
