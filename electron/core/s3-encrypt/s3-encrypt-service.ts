@@ -127,11 +127,22 @@ export class S3EncryptService implements S3EncryptApi {
         ? S3EncryptJournal.open(resumePath)
         : S3EncryptJournal.create(join(this.journalDir, `${ctx.id}.jsonl`), plan, ctx.id);
       try {
-        return await runS3EncryptPlan(
+        const result = await runS3EncryptPlan(
           plan,
           journal,
           this.engineContext(ctx, plan, view, profile, onProgress),
         );
+        // A cancelled run ends as a cancelled job that keeps its report (copied, failed, the
+        // batch job), like a cancelled AMI copy keeps its partial ids.
+        if (result.cancelled && ctx.signal.aborted)
+          throw Object.assign(
+            new AppError(
+              'cancelled',
+              `Cancelled after ${result.copied} objects were copied; the journal records which.`,
+            ),
+            { jobResult: result },
+          );
+        return result;
       } finally {
         journal.close();
       }

@@ -2,7 +2,8 @@
 // 's3-encrypt' job (journalled under the data directory) and ends with every object under the key,
 // metadata and tags kept and the older versions still there; Plans → Run goes to the same start();
 // a tampered plan is refused; a run a crash left without a final record is resumed from its
-// journal; the batch engine runs a plan with a role S3 can assume.
+// journal; a cancel ends a cancelled job that keeps its report; the batch engine runs a plan with a
+// role S3 can assume.
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   GetObjectTaggingCommand,
@@ -17,6 +18,7 @@ import { S3EncryptJournal } from '../../../electron/core/s3-encrypt/journal';
 import { S3EncryptService } from '../../../electron/core/s3-encrypt/s3-encrypt-service';
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import type { S3EncryptProgress, S3EncryptResult } from '../../../shared/domain/s3-encrypt';
+import { SSE_S3, seedObjects } from '../../../electron/sandbox/scenarios/s3-objects';
 import { BATCH_TRUST_POLICY, batchPermissions, putObjects } from '../../helpers/s3-batch-world';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { LOCATION, startS3EncryptWorld, stopS3EncryptWorld, type S3EncryptWorld } from './s3-encrypt-world';
@@ -111,6 +113,39 @@ describe('S3 re-encryption service', () => {
     expect(result).toMatchObject({ copied: 4, failedCount: 0 });
     await expectUnderLabKey(keys);
     expect((await service.resumeInterrupted()).resumed).toEqual([]);
+  });
+
+  it('cancels through the signal: a cancelled job that keeps its report', async () => {
+    await world.s3.send(
+      new CreateBucketCommand({
+        Bucket: 'service-cancel',
+        CreateBucketConfiguration: { LocationConstraint: LOCATION },
+      }),
+    );
+    const bucket = world.sandbox.handle.world.buckets.get('service-cancel');
+    if (!bucket) throw new Error('no bucket');
+    seedObjects(
+      bucket,
+      Array.from({ length: 800 }, (_, i) => ({
+        key: `many/${String(i).padStart(5, '0')}`,
+        size: 100,
+        lastModified: Date.UTC(2024, 0, 1),
+        encryption: SSE_S3,
+      })),
+    );
+    const { plan } = await service.plan({ bucket: 'service-cancel', kmsKeyRef: 'alias/lab-ebs' });
+    const controller = new AbortController();
+    const result = await service.run(
+      plan,
+      (p) => {
+        if (p.phase === 'copying' && p.objectsDone > 0) controller.abort();
+      },
+      controller.signal,
+    );
+    expect(result).toMatchObject({ cancelled: true, engine: 'local' });
+    expect(result.copied).toBeLessThan(800);
+    const job = world.core.jobs.list().find((j) => j.kind === 's3-encrypt' && j.state === 'cancelled');
+    expect(job?.result).toMatchObject({ cancelled: true, copied: result.copied });
   });
 
   it('runs a batch plan with a role S3 Batch Operations can assume', async () => {
