@@ -2,7 +2,7 @@
 // a label here (the Record makes a missing one a compile error, and makeFinding accepts no other
 // key), and values that are times, yes/no or another finding are said as such. Keys shaped like an
 // IAM action ("kms:Decrypt", "s3:ListBucketVersions") are AWS's own names and are shown as they are.
-import type { Finding } from '../domain/diagnostics';
+import type { Finding, IntendedKeys } from '../domain/diagnostics';
 import { formatTime } from '../format/time';
 import { scalarWords } from './words';
 
@@ -139,6 +139,13 @@ export const evidenceLabels: Readonly<Record<EvidenceKey, string>> = {
   volumesUsingKey: 'Volumes using the key',
 };
 
+// Where the intended key came from (the report's intended-keys table and the evidence).
+export const intendedSourceLabels: Readonly<Record<NonNullable<IntendedKeys['source']>, string>> = {
+  user: 'set by you',
+  avi: 'Avi cloud configuration',
+  kublr: 'Kublr cluster spec',
+};
+
 // Evidence that holds an ISO 8601 time (the report keeps ISO; people read the one format).
 const TIME_KEYS: ReadonlySet<string> = new Set<EvidenceKey>([
   'checkedAt',
@@ -162,6 +169,8 @@ export function evidenceValueWords(
   if (key === 'relatedFinding' && typeof value === 'string')
     return findings.find((f) => f.id === value)?.title ?? 'another finding of this report';
   if (key === 'rotation' && typeof value === 'boolean') return value ? 'on' : 'off';
+  if (key === 'intendedFrom' && typeof value === 'string' && value in intendedSourceLabels)
+    return intendedSourceLabels[value as keyof typeof intendedSourceLabels];
   return scalarWords(value);
 }
 

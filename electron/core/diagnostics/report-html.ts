@@ -10,7 +10,7 @@ import {
   type Severity,
 } from '../../../shared/domain/diagnostics';
 import { formatTime } from '../../../shared/format/time';
-import { evidenceRows } from '../../../shared/labels/evidence';
+import { evidenceRows, intendedSourceLabels } from '../../../shared/labels/evidence';
 import { redactText, redactValue } from '../log/redact';
 
 const COLOURS: Readonly<Record<Severity, { bg: string; fg: string }>> = {
@@ -85,7 +85,7 @@ export function reportHtml(report: DiagnosticsReport): string {
   const intended = Object.entries(report.intended)
     .map(
       ([r, k]) =>
-        `<tr><td>${escape(r)}</td><td>${escape(k.ebsKey ?? '—')}</td><td>${escape(k.s3Key ?? '—')}</td><td>${escape(k.source ?? '')}</td></tr>`,
+        `<tr><td>${escape(r)}</td><td>${escape(k.ebsKey ?? '—')}</td><td>${escape(k.s3Key ?? '—')}</td><td>${escape(k.source ? intendedSourceLabels[k.source] : '')}</td></tr>`,
     )
     .join('');
   return `<!doctype html>

@@ -94,6 +94,7 @@ describe('reportHtml in words', () => {
     expect(html).toContain('<th>First created</th><td>4 Dec 2026, 02:23:45 CET</td>');
     expect(html).toContain('generated 1 Jan 2026, 01:00:00 CET');
     expect(html).not.toMatch(/<th>[a-z]+[A-Z]\w*<\/th>/);
+    expect(html).toContain('<td>set by you</td>');
   });
 
   it('names a related finding by its title and shows no internal finding id', () => {
