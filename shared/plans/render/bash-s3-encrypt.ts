@@ -11,6 +11,7 @@
 // the S3 Batch Operations job (format s3-batch-job).
 import type { PlannedObject, S3EncryptPlanInput } from '../../domain/s3-encrypt';
 import type { Plan } from '../plan-document';
+import { DELETE_ORIGINALS_HELPER, versionedCopyLines } from './bash-s3-versions';
 import { s3EncryptPlanInput } from './s3-batch-job';
 import { sq } from './shell-quote';
 
@@ -61,8 +62,8 @@ const ACL_HELPER = [
   'read_grants() {',
   '  local key="$1" version="$2" acl owner total full read read_acp write_acp',
   '  GRANTS=()',
-  '  acl="$(aws s3api get-object-acl --region "$REGION" --bucket "$BUCKET" --key "$key" \\',
-  '    ${version:+--version-id "$version"} --output text --query "$ACL_QUERY")" || return 1',
+  '  acl="$(aws s3api get-object-acl --region "$REGION" --bucket "$BUCKET" "--key=$key" \\',
+  '    ${version:+"--version-id=$version"} --output text --query "$ACL_QUERY")" || return 1',
   '  IFS="|" read -r owner total full read read_acp write_acp <<<"$acl"',
   '  if [ "$total" = "1" ] && [ "$full" = "id=$owner" ]; then return 0; fi',
   '  if [ -n "$full" ]; then GRANTS+=(--grant-full-control "$full"); fi',
@@ -77,14 +78,14 @@ const COPY_HELPER = [
   '# reported and counted, and the next object is copied.',
   'copy_one() {',
   '  local key="$1" version="$2" etag="$3" class="$4"',
-  '  if read_grants "$key" "$version" && aws s3api copy-object --region "$REGION" --bucket "$BUCKET" --key "$key" \\',
-  '    --copy-source "$BUCKET/$key${version:+?versionId=$version}" \\',
+  '  if read_grants "$key" "$version" && aws s3api copy-object --region "$REGION" --bucket "$BUCKET" "--key=$key" \\',
+  '    "--copy-source=$BUCKET/$key${version:+?versionId=$version}" \\',
   '    --server-side-encryption aws:kms --ssekms-key-id "$KMS_KEY_ARN" "${BUCKET_KEY[@]}" \\',
   '    --metadata-directive COPY --tagging-directive COPY --storage-class "$class" \\',
-  '    ${etag:+--copy-source-if-match "$etag"} ${GRANTS[@]+"${GRANTS[@]}"} >/dev/null; then',
-  '    DONE=$((DONE + 1))',
+  '    ${etag:+"--copy-source-if-match=$etag"} ${GRANTS[@]+"${GRANTS[@]}"} >/dev/null; then',
+  '    DONE=$((DONE + 1)) LAST_COPY_OK=1',
   '  else',
-  '    FAILED=$((FAILED + 1))',
+  '    FAILED=$((FAILED + 1)) LAST_COPY_OK=0',
   '    printf \'Left as it is: s3://%s/%s (see the error above)\\n\' "$BUCKET" "$key" >&2',
   '  fi',
   '  printf \'[%d/%d] s3://%s/%s\\n\' "$((DONE + FAILED))" "$TOTAL" "$BUCKET" "$key"',
@@ -97,9 +98,9 @@ const COPY_HELPER = [
   '  local key="$1" class="$2"',
   '  if aws s3 cp --region "$REGION" "s3://$BUCKET/$key" "s3://$BUCKET/$key" --sse aws:kms \\',
   '    --sse-kms-key-id "$KMS_KEY_ARN" --storage-class "$class" --only-show-errors; then',
-  '    DONE=$((DONE + 1))',
+  '    DONE=$((DONE + 1)) LAST_COPY_OK=1',
   '  else',
-  '    FAILED=$((FAILED + 1))',
+  '    FAILED=$((FAILED + 1)) LAST_COPY_OK=0',
   '  fi',
   '  printf \'[%d/%d] s3://%s/%s\\n\' "$((DONE + FAILED))" "$TOTAL" "$BUCKET" "$key"',
   '}',
@@ -114,8 +115,9 @@ function copyLine(o: PlannedObject): string {
 // The body after render-bash's header (account checked, `aws` wrapper defined).
 export function s3EncryptSteps(plan: Plan): string[] {
   const input = s3EncryptPlanInput(plan);
-  const { view } = input;
+  const { view, request } = input;
   const objects = input.objects ?? [];
+  const withVersions = request.includeVersions === true;
   const where = view.prefix ? `s3://${view.bucket}/${view.prefix}` : `s3://${view.bucket}`;
   return [
     `# Re-encrypt ${oneLine(where)} under ${view.key.arn.replace(/[\r\n]/g, ' ')}: ${objects.length} objects.`,
@@ -130,11 +132,12 @@ export function s3EncryptSteps(plan: Plan): string[] {
     'aws s3api head-bucket --region "$REGION" --bucket "$BUCKET"',
     ...ACL_HELPER,
     ...COPY_HELPER,
+    ...(withVersions ? DELETE_ORIGINALS_HELPER : ['KEPT=0']),
     '',
-    ...objects.map(copyLine),
+    ...(withVersions ? versionedCopyLines(objects, copyLine) : objects.map(copyLine)),
     '',
-    'echo "Copied $DONE of $TOTAL objects under $KMS_KEY_ARN; $FAILED left as they were."',
-    '[ "$FAILED" = "0" ] || exit 1',
+    'echo "Copied $DONE of $TOTAL objects under $KMS_KEY_ARN; $FAILED left as they were; $KEPT original versions kept."',
+    '[ "$FAILED" = "0" ] && [ "$KEPT" = "0" ] || exit 1',
   ];
 }
 

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CreateBucketCommand,
+  GetObjectCommand,
   GetObjectTaggingCommand,
   HeadObjectCommand,
   ListObjectVersionsCommand,
@@ -16,17 +17,23 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core/create-core';
 import type { PlannedObject } from '../../../shared/domain/s3-encrypt';
 import type { Plan } from '../../../shared/plans/plan-document';
 import { renderPlan } from '../../../shared/plans/render/render-plan';
 import { withSandbox } from '../../helpers/sandbox';
+import { startWarmAwsCli, type WarmAwsCli } from '../../helpers/warm-aws-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { s3EncryptPlan } from './s3-encrypt-plan';
 
 const sandbox = withSandbox();
 const BUCKET = 'export-local';
+const VERSIONS_BUCKET = 'export-versions';
 let s3: S3Client;
+let core: Core;
+// The AWS CLI v2 imported once and forked per command (the scripts run a few dozen).
+let cli: WarmAwsCli;
 let accountId: string;
 let keyArn: string;
 
@@ -35,10 +42,27 @@ beforeAll(async () => {
   const kms = new KMSClient(sandbox.sdkConfig);
   accountId = (await new STSClient(sandbox.sdkConfig).send(new GetCallerIdentityCommand({}))).Account ?? '';
   keyArn = (await kms.send(new CreateKeyCommand({ Description: 'export target' }))).KeyMetadata?.Arn ?? '';
-  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  await s3.send(
-    new PutBucketVersioningCommand({ Bucket: BUCKET, VersioningConfiguration: { Status: 'Enabled' } }),
-  );
+  for (const Bucket of [BUCKET, VERSIONS_BUCKET]) {
+    await s3.send(new CreateBucketCommand({ Bucket }));
+    await s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+  }
+  // Core as the CLI makes it, on this sandbox: its planner writes the plans the app exports.
+  core = await createCore({
+    dataDir: makeTempDir('s3-encrypt-export-core-'),
+    version: 'test',
+    shell: 'cli',
+    sandbox: {
+      ensureStarted: () => Promise.resolve({ ...sandbox.credentials, endpoint: sandbox.endpoint }),
+      stop: () => Promise.resolve(),
+    },
+  });
+  await core.accounts.select('sandbox', sandbox.credentials.region, { persist: false });
+  cli = await startWarmAwsCli(makeTempDir('s3-encrypt-export-cli-'));
+});
+
+afterAll(async () => {
+  cli?.stop();
+  await core?.dispose();
 });
 
 // Puts two versions of each key (SSE-S3, the default) and reads the current one as the planner
@@ -82,9 +106,8 @@ interface ScriptRun {
   readonly commands: string[];
 }
 
-// Runs the script with bash; AWS_CLI is a wrapper that logs each command and runs /usr/bin/aws
-// (the CLI v2; a plain `aws` on PATH may be v1). The script passes AWS_ENDPOINT_URL as
-// --endpoint-url.
+// Runs the script with bash; AWS_CLI is a wrapper that logs each command and runs the AWS CLI v2
+// (warm; a plain `aws` on PATH may be v1). The script passes AWS_ENDPOINT_URL as --endpoint-url.
 function runBash(plan: Plan): Promise<ScriptRun> {
   const dir = makeTempDir('s3-encrypt-bash-');
   const file = join(dir, 'plan.sh');
@@ -92,10 +115,10 @@ function runBash(plan: Plan): Promise<ScriptRun> {
   const wrapper = join(dir, 'aws');
   writeFileSync(file, renderPlan(plan, 'bash').text);
   writeFileSync(log, '');
-  writeFileSync(wrapper, `#!/bin/bash\nprintf '%s\\n' "$*" >> '${log}'\nexec /usr/bin/aws "$@"\n`, {
+  writeFileSync(wrapper, `#!/bin/bash\nprintf '%s\\n' "$*" >> '${log}'\n${cli.command} "$@"\n`, {
     mode: 0o755,
   });
-  const env = { ...sandbox.env, AWS_CLI: wrapper };
+  const env = { ...sandbox.env, ...cli.env, AWS_CLI: wrapper };
   return new Promise((resolve) => {
     execFile('bash', [file], { env, timeout: 120_000 }, (error, stdout, stderr) =>
       resolve({
@@ -110,7 +133,7 @@ function runBash(plan: Plan): Promise<ScriptRun> {
 
 describe('the s3-encrypt bash export', () => {
   it('copies every planned object under the key, keeping class, metadata, tags and old versions', async () => {
-    const keys = ['se/a.bin', "se/it's here.txt", 'se/deep/c d.bin', 'se/ü.bin'];
+    const keys = ['se/a.bin', "se/it's here.txt", 'se/deep/c d.bin', 'se/ü.bin', '-looks-like-an-option'];
     const objects = await putAndList(keys);
     const plan = await s3EncryptPlan({
       accountId,
@@ -121,13 +144,13 @@ describe('the s3-encrypt bash export', () => {
     });
     const run = await runBash(plan);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain(`[4/4] s3://${BUCKET}/`);
-    expect(run.stdout).toContain('Copied 4 of 4 objects');
+    expect(run.stdout).toContain(`[5/5] s3://${BUCKET}/`);
+    expect(run.stdout).toContain('Copied 5 of 5 objects');
     const copies = run.commands.filter((c) => c.includes('s3api copy-object'));
-    expect(copies).toHaveLength(4);
+    expect(copies).toHaveLength(5);
     for (const [i, copy] of copies.entries()) {
-      expect(copy).toContain(`--copy-source ${BUCKET}/${keys[i]}?versionId=${objects[i]?.versionId}`);
-      expect(copy).toContain(`--copy-source-if-match ${objects[i]?.etag}`);
+      expect(copy).toContain(`--copy-source=${BUCKET}/${keys[i]}?versionId=${objects[i]?.versionId}`);
+      expect(copy).toContain(`--copy-source-if-match=${objects[i]?.etag}`);
       expect(copy).toContain(`--storage-class ${objects[i]?.storageClass}`);
     }
     // The public object's ACL is granted again (a copy is private otherwise); the others get none.
@@ -149,6 +172,42 @@ describe('the s3-encrypt bash export', () => {
       expect(tags.TagSet).toEqual([{ Key: 'team', Value: 'net' }]);
       const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: BUCKET, Prefix: key }));
       expect(versions.Versions?.filter((v) => v.Key === key)).toHaveLength(3);
+    }
+  }, 120_000);
+
+  it("runs the planner's plan with every version: copies oldest first, then deletes the originals", async () => {
+    const keys = ['v/a.bin', 'v/b.bin'];
+    for (const key of keys)
+      for (const body of ['old', 'new'])
+        await s3.send(new PutObjectCommand({ Bucket: VERSIONS_BUCKET, Key: key, Body: `${body} ${key}` }));
+    const before = await s3.send(new ListObjectVersionsCommand({ Bucket: VERSIONS_BUCKET }));
+    const originals = (before.Versions ?? []).map((v) => v.VersionId);
+    expect(originals).toHaveLength(4);
+    const { plan } = await core.s3Encrypt.plan({
+      bucket: VERSIONS_BUCKET,
+      kmsKeyRef: keyArn,
+      includeVersions: true,
+      engine: 'local',
+    });
+
+    const run = await runBash(plan);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Copied 4 of 4 objects');
+    expect(run.commands.filter((c) => c.includes('s3api delete-object'))).toHaveLength(4);
+    const after = await s3.send(new ListObjectVersionsCommand({ Bucket: VERSIONS_BUCKET }));
+    const versions = after.Versions ?? [];
+    expect(versions).toHaveLength(4);
+    expect(versions.filter((v) => originals.includes(v.VersionId))).toEqual([]);
+    for (const v of versions) {
+      const head = await s3.send(
+        new HeadObjectCommand({ Bucket: VERSIONS_BUCKET, Key: v.Key, VersionId: v.VersionId }),
+      );
+      expect(head).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: keyArn });
+    }
+    // The history keeps its order: the current version is the copy of the newest.
+    for (const key of keys) {
+      const current = await s3.send(new GetObjectCommand({ Bucket: VERSIONS_BUCKET, Key: key }));
+      expect(await current.Body?.transformToString()).toBe(`new ${key}`);
     }
   }, 120_000);
 
