@@ -14,12 +14,13 @@ import {
 } from '../../../shared/domain/s3-encrypt';
 import { keyLabel } from '../../../shared/kms/key-reference';
 import { PLAN_SCHEMA_ID, sealPlan, type Plan } from '../../../shared/plans/plan-document';
+import { S3_BATCH_STORAGE_CLASS } from '../../../shared/plans/render/s3-batch-job';
 import { AppError } from '../errors/app-error';
 import { checkBatchRole } from './batch/batch-role';
 import { canonicalUserId, readBucketFacts } from './bucket-facts';
 import type { S3EncryptDeps } from './deps';
 import { listAndRead } from './list-objects';
-import { estimateCost } from './plan-cost';
+import { COPY_LIMIT_BYTES, estimateCost } from './plan-cost';
 import { planSteps, planFacts } from './plan-document-parts';
 import { bucketKeyChoice, changesOf, chooseEngine } from './plan-terms';
 import { s3EncryptPreflight } from './s3-preflight';
@@ -141,6 +142,12 @@ export async function planS3Encrypt(
       engine: choice.engine,
       bucketKey: bucketKey.enabled,
       skipped: skippedCount,
+      batchLeaves: {
+        overCopyLimit: Math.round(selection.copies.filter((o) => o.size > COPY_LIMIT_BYTES).length * scale),
+        otherClass: Math.round(
+          selection.copies.filter((o) => o.storageClass !== S3_BATCH_STORAGE_CLASS).length * scale,
+        ),
+      },
     }),
     cost: estimateCost({
       engine: choice.engine,

@@ -77,6 +77,8 @@ export interface ChangesInput {
   readonly engine: 'local' | 'batch';
   readonly bucketKey: boolean;
   readonly skipped: number;
+  // Batch only: objects the job leaves (over 5 GB, or in another storage class than STANDARD).
+  readonly batchLeaves?: { readonly overCopyLimit: number; readonly otherClass: number };
 }
 
 export function changesOf(c: ChangesInput): string[] {
@@ -99,6 +101,11 @@ export function changesOf(c: ChangesInput): string[] {
       ? "Storage class, user metadata, content headers (Content-Type, Cache-Control, …), tags and ACL are kept: the copy carries each object's storage class and copies its metadata and tags."
       : `User metadata, content headers and tags are kept (MetadataDirective COPY); the job copies ${S3_BATCH_STORAGE_CLASS} objects only and keeps them ${S3_BATCH_STORAGE_CLASS}; objects in other classes are left for the local engine.`,
   );
+  const leaves = c.engine === 'batch' ? c.batchLeaves : undefined;
+  if (leaves && leaves.overCopyLimit + leaves.otherClass > 0)
+    out.push(
+      `S3 Batch Operations leaves ${count(leaves.overCopyLimit)} objects over 5 GB (its Copy operation copies objects up to 5 GB: S3 user guide, "Copy objects") and ${count(leaves.otherClass)} in other storage classes than ${S3_BATCH_STORAGE_CLASS}: plan the same prefix with the local engine afterwards for them.`,
+    );
   out.push('Last-modified dates become the time of the copy; ETags of objects copied in parts change.');
   if (c.skipped > 0)
     out.push(`${count(c.skipped)} objects are left as they are (see Skipped, with the reason).`);

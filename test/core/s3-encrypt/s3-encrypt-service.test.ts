@@ -10,6 +10,7 @@ import {
   HeadObjectCommand,
   ListObjectVersionsCommand,
   PutBucketVersioningCommand,
+  PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -161,6 +162,14 @@ describe('S3 re-encryption service', () => {
       }),
     );
     const keys = await putObjects(world.s3, BUCKET, 'batch/', 4);
+    await world.s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'batch/infrequent.bin',
+        Body: 'x',
+        StorageClass: 'STANDARD_IA',
+      }),
+    );
     const { plan, view } = await service.plan({
       bucket: BUCKET,
       kmsKeyRef: 'alias/lab-ebs',
@@ -169,6 +178,7 @@ describe('S3 re-encryption service', () => {
       batchRoleArn: Role?.Arn ?? '',
     });
     expect(view.batchRole).toMatchObject({ status: 'ok' });
+    expect(view.changes.join(' ')).toMatch(/leaves 0 objects over 5 GB .* and 1 in other storage classes/);
     const result: S3EncryptResult = await service.run(plan);
     expect(result).toMatchObject({ engine: 'batch', copied: 4, failedCount: 0 });
     expect(result.reportLocation).toMatch(new RegExp(`^s3://${BUCKET}/envelope-reports/`));
