@@ -22,6 +22,7 @@ import {
 import { driveKms, driveS3 } from './service-model/drive/kms-s3';
 import { driveS3Control } from './service-model/drive/s3control';
 import { driveS3Objects } from './service-model/drive/s3-objects';
+import { driveS3LocalCopy } from './service-model/drive/s3-local-copy';
 import { driveIdentity, driveKublr } from './service-model/drive/kublr-identity';
 import { driveKmsDryRun, drivePreflight } from './service-model/drive/preflight';
 import { driveKeyFailures, driveRefusals, driveUnavailable } from './service-model/drive/refusals';
@@ -66,6 +67,7 @@ describe('sandbox answers against the AWS service models', { shuffle: false }, (
       await driveS3(ctx, ids);
       await driveS3Objects(ctx, ids);
       await driveS3Control(ctx, ids.labKeyArn);
+      await driveS3LocalCopy(ctx, ids.labKeyArn);
       await driveEc2Swap(ctx, ids);
       await driveEc2Images(ctx, ids);
       await drivePreflight(ctx, ids, answers);

@@ -23,6 +23,11 @@ export function xmlCodec(dialect: XmlDialect): WireCodec<XmlElement> {
         return `text '${node.text.slice(0, 40)}' where elements are expected`;
       }
       const fields = new Map<string, XmlElement[]>();
+      // Members bound to an attribute (xmlAttribute, e.g. S3's Grantee xsi:type), as '@name';
+      // namespace declarations are the document's, not members.
+      for (const [name, value] of Object.entries(node.attributes))
+        if (name !== 'xmlns' && !name.startsWith('xmlns:'))
+          fields.set(`@${name}`, [{ name, attributes: {}, children: [], text: value }]);
       for (const child of node.children) {
         const list = fields.get(child.name);
         if (list) list.push(child);
@@ -32,6 +37,7 @@ export function xmlCodec(dialect: XmlDialect): WireCodec<XmlElement> {
     },
 
     wireName(memberName, ref, target) {
+      if (ref.xmlAttribute === true) return `@${ref.locationName ?? memberName}`;
       // botocore's _member_key_name: a flattened list with a named member is found by that name.
       if (target.type === 'list' && isFlattened(target, ref) && target.member?.locationName) {
         return target.member.locationName;
