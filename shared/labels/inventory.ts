@@ -12,3 +12,9 @@ export const keyManagerLabels: Readonly<Record<KeyRecord['manager'], string>> = 
   AWS: 'AWS',
   CUSTOMER: 'Customer',
 };
+
+// A KMS key state as words: AWS's PascalCase names ("PendingDeletion") read as "Pending deletion".
+export const keyStateWords = (state: string): string => {
+  const words = state.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};

@@ -1,7 +1,7 @@
 // Jobs and migrations in words, with the Cloudscape status type each state is drawn with (the
 // renderer's StatusIndicator; the CLI prints the words). A Record per code makes a missing label a
 // compile error; test/shared/labels/labels-complete.test.ts checks the job kinds core starts.
-import type { InstanceStatus, MigrationStatus } from '../domain/migration';
+import type { InstanceStatus, MigrationStatus, MigrationStrategy, StepRecord } from '../domain/migration';
 import { wordsOf } from './words';
 
 // Every kind electron/core starts a job of (JobManager.start's first argument).
@@ -57,3 +57,16 @@ export const migrationStatusOf = (status: string): StatusWords =>
   status in migrationStatusWords
     ? migrationStatusWords[status as MigrationStatus]
     : { type: 'info', text: wordsOf(status) };
+
+export const migrationStrategyLabels: Readonly<Record<MigrationStrategy, string>> = {
+  swap: 'Swap in place',
+  rekey: 'Re-key',
+  replace: 'Replace from an encrypted AMI',
+};
+
+// A journaled step's state (the migration timeline's tooltips).
+export const stepRecordStateLabels: Readonly<Record<StepRecord['state'], string>> = {
+  started: 'in progress',
+  done: 'done',
+  failed: 'failed',
+};

@@ -5,6 +5,7 @@ import Box from '@cloudscape-design/components/box';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import type { KeyRecord } from '../../../shared/domain/inventory';
 import { findKey, keyLabel, shortKeyId } from '../../../shared/kms/key-reference';
+import { keyStateWords } from '../../../shared/labels/inventory';
 import { CopyArnButton } from './copy-arn-button';
 
 export interface KeyBadgeProps {
@@ -41,7 +42,7 @@ export function KeyBadge({ keyRef, keys, region }: KeyBadgeProps) {
       <span title={arn} style={labelStyle}>
         {label}
       </span>
-      {key ? <StatusIndicator type={stateType(key.state)}>{key.state}</StatusIndicator> : null}
+      {key ? <StatusIndicator type={stateType(key.state)}>{keyStateWords(key.state)}</StatusIndicator> : null}
       <CopyArnButton arn={arn} label={label} />
     </span>
   );

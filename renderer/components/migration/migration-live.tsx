@@ -12,6 +12,7 @@ import { downtimeSeconds, isFinished, type MigrationJournal } from '../../../sha
 import { useMigrationStore, type MigrationVerb } from '../../stores/migration-store';
 import { MigrationFailure } from './migration-failure';
 import { InstanceStatusIndicator, MigrationStatusIndicator } from './migration-status-indicator';
+import { migrationStrategyLabels } from '../../../shared/labels/jobs';
 import { MigrationTimeline } from './migration-timeline';
 import { ReplacementPanel } from './replacement-panel';
 import { RollbackSummary } from './rollback-summary';
@@ -51,7 +52,7 @@ export function MigrationLive({ journal }: { readonly journal: MigrationJournal 
       header={
         <Header
           variant="h2"
-          description={`${journal.strategy} with ${journal.keyLabel} in ${journal.region}`}
+          description={`${migrationStrategyLabels[journal.strategy]} with ${journal.keyLabel} in ${journal.region}`}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               <Button disabled={acting || isFinished(journal.status)} onClick={() => setConfirm('resume')}>

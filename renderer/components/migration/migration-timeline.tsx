@@ -3,6 +3,7 @@
 // of its own under the axis, so it never lands on the end tick's label.
 import type { JournalInstance } from '../../../shared/domain/migration';
 import { STEP_TITLES } from '../../../shared/domain/migration';
+import { stepRecordStateLabels } from '../../../shared/labels/jobs';
 import { useElementWidth } from '../use-element-width';
 
 // Sizes in CSS px.
@@ -96,7 +97,7 @@ export function MigrationTimeline({
               height={ROW - 6}
               fill={colour(s.state)}
             >
-              <title>{`${s.step}: ${s.state}${s.detail ? ` — ${s.detail}` : ''}`}</title>
+              <title>{`${STEP_TITLES[s.step as keyof typeof STEP_TITLES] ?? s.step}: ${stepRecordStateLabels[s.state]}${s.detail ? ` — ${s.detail}` : ''}`}</title>
             </rect>
           </g>
         ))}

@@ -28,7 +28,7 @@ describe('KeyBadge', () => {
   it('shows the alias, the state and the full ARN on hover', () => {
     render(<KeyBadge keyRef={key.arn} keys={keys} />);
     expect(screen.getByText('alias/app').getAttribute('title')).toBe(key.arn);
-    expect(screen.getByText('PendingDeletion')).toBeTruthy();
+    expect(screen.getByText('Pending deletion')).toBeTruthy();
   });
 
   it('finds the key whatever form the resource names it in (id, alias, alias ARN)', () => {
@@ -41,7 +41,7 @@ describe('KeyBadge', () => {
     }
     // The same alias name in another region is another alias.
     render(<KeyBadge keyRef="alias/app" keys={index} region="eu-west-1" />);
-    expect(screen.queryByText('PendingDeletion')).toBeNull();
+    expect(screen.queryByText('Pending deletion')).toBeNull();
   });
 
   it('shows the short id of a key it does not know', () => {
