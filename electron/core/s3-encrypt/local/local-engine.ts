@@ -10,8 +10,13 @@
 // newer than its planned current one: resume-check.ts). A cancel stops sending: the copies
 // in flight finish and are recorded, so the journal says exactly what was copied.
 //
-// Versions (includeVersions): the planner lists every version of a key, oldest first; one key's
-// versions are copied in that order by one worker (keys in parallel), then its originals deleted
+// Versions: "To copy a different version, use the versionId subresource. If you enable versioning
+// on the target bucket, Amazon S3 generates a unique version ID for the object being copied" (S3
+// API reference, CopyObject, Versioning), so in a versioned bucket each copy is a new current
+// version and the original stays as a noncurrent one (S3 user guide, "How S3 Versioning works"):
+// kept by default, the way back. With includeVersions the planner lists every version of a key,
+// oldest first; one key's versions are copied in that order by one worker (keys in parallel), so
+// the copy of the current version ends current, then its originals are deleted
 // (original-versions.ts).
 import type { EncryptionTally, PlannedObject, S3EncryptResult } from '../../../../shared/domain/s3-encrypt';
 import type { Plan } from '../../../../shared/plans/plan-document';
