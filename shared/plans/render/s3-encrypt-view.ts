@@ -96,7 +96,7 @@ function skippedSection(view: S3EncryptPlanView): ViewSection {
     paragraphs: [
       skipped.count === 0
         ? 'No object is skipped.'
-        : `${count(skipped.count)} objects are left as they are.${skipped.samples.length < skipped.count ? ` ${count(skipped.samples.length)} of them are listed below.` : ''}`,
+        : `${count(skipped.count)} ${skipped.count === 1 ? 'object is' : 'objects are'} left as ${skipped.count === 1 ? 'it is' : 'they are'}.${skipped.samples.length < skipped.count ? ` ${count(skipped.samples.length)} of them ${skipped.samples.length === 1 ? 'is' : 'are'} listed below.` : ''}`,
     ],
     list: byReason,
     ...(skipped.samples.length > 0
