@@ -158,7 +158,9 @@ function printPlan(view: S3EncryptPlanView): void {
   out(
     `Cost: about $${view.cost.costUsd.toFixed(4)}; ${Object.entries(view.cost.requests)
       .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}; ${view.cost.kmsCalls} KMS calls. ${view.cost.costNote}`,
+      .join(
+        ', ',
+      )}; ${view.cost.kmsCalls} KMS call${view.cost.kmsCalls === 1 ? '' : 's'}. ${view.cost.costNote}`,
   );
 }
 

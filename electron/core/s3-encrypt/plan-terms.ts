@@ -106,7 +106,11 @@ export function changesOf(c: ChangesInput): string[] {
     out.push(
       `S3 Batch Operations leaves ${count(leaves.overCopyLimit)} objects over 5 GB (its Copy operation copies objects up to 5 GB: S3 user guide, "Copy objects") and ${count(leaves.otherClass)} in other storage classes than ${S3_BATCH_STORAGE_CLASS}: plan the same prefix with the local engine afterwards for them.`,
     );
-  out.push('Last-modified dates become the time of the copy; ETags of objects copied in parts change.');
+  // "Objects encrypted by SSE-C or SSE-KMS have ETags that are not an MD5 digest of their object
+  // data" (S3 API reference, Object): the copies' ETags change.
+  out.push(
+    "Last-modified dates become the time of the copy, and ETags change (an SSE-KMS object's ETag is not the MD5 of its data).",
+  );
   if (c.skipped > 0)
     out.push(`${count(c.skipped)} objects are left as they are (see Skipped, with the reason).`);
   return out;
