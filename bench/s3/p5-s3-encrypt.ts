@@ -175,6 +175,12 @@ export async function benchS3Encrypt(): Promise<BenchRow[]> {
       `${s(run.planMs)}; ${listOf(run.planRequests)}; sandbox CPU ${cpu(run.sandboxCpuMs.plan)}`,
     ),
     row(
+      'objects the plan lists for the local engine / objects in the bucket',
+      `${run.plannedKeys.length.toLocaleString('en-US')} / ${objects.toLocaleString('en-US')}`,
+      'all',
+      run.plannedKeys.length === objects,
+    ),
+    row(
       `Envelope run(plan), local engine, ${run.concurrency} in flight`,
       `${s(run.runMs)} (copies ended at ${s(run.copiesEndedMs)}, then the tally read again): ${run.result.copied.toLocaleString('en-US')} copied of ${run.plannedKeys.length.toLocaleString('en-US')} planned, ${run.result.failedCount} failed; ${listOf(run.runRequests)}; sandbox CPU ${cpu(run.sandboxCpuMs.run)}`,
     ),
