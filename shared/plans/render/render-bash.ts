@@ -35,7 +35,8 @@ function header(plan: Plan): string[] {
     '  echo "This plan is for account $EXPECTED_ACCOUNT but the caller is in $caller_account." >&2',
     '  exit 1',
     'fi',
-    ...plan.regions.map(
+    // An S3 plan checks its bucket instead (head-bucket), and needs no EC2 permission.
+    ...(plan.kind === 's3-encrypt' ? [] : plan.regions).map(
       (r) =>
         `aws ec2 describe-availability-zones --region ${sq(r)} --query 'AvailabilityZones[0].ZoneName' --output text >/dev/null`,
     ),

@@ -146,6 +146,8 @@ describe('the s3-encrypt bash export', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`[5/5] s3://${BUCKET}/`);
     expect(run.stdout).toContain('Copied 5 of 5 objects');
+    // An S3 plan asks nothing of EC2 (its bucket is checked instead).
+    expect(run.commands.join('\n')).not.toContain(' ec2 ');
     const copies = run.commands.filter((c) => c.includes('s3api copy-object'));
     expect(copies).toHaveLength(5);
     for (const [i, copy] of copies.entries()) {
