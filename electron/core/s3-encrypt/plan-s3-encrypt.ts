@@ -100,17 +100,18 @@ export async function planS3Encrypt(
   const bucketKey = bucketKeyChoice(request, toCopy.objects);
   const deletes = includeVersions ? selection.copies.length : 0;
   const reportBucket = request.reportBucket ?? request.bucket;
+  const sourceKeyArns = [
+    ...new Set(
+      selection.copies.flatMap((o) => (o.kmsKeyArn && o.kmsKeyArn !== key.arn ? [o.kmsKeyArn] : [])),
+    ),
+  ];
   const batchRole =
     choice.engine === 'batch'
       ? await checkBatchRole(deps.iam(), request.batchRoleArn, {
           bucket: request.bucket,
           reportBucket,
           kmsKeyArn: key.arn,
-          sourceKeyArns: [
-            ...new Set(
-              selection.copies.flatMap((o) => (o.kmsKeyArn && o.kmsKeyArn !== key.arn ? [o.kmsKeyArn] : [])),
-            ),
-          ],
+          sourceKeyArns,
         })
       : undefined;
   const byReason: Record<string, number> = {};
@@ -142,6 +143,7 @@ export async function planS3Encrypt(
       engine: choice.engine,
       bucketKey: bucketKey.enabled,
       skipped: skippedCount,
+      dsse: Math.round(selection.copies.filter((o) => o.encryption === 'dsse-kms').length * scale),
       batchLeaves: {
         overCopyLimit: Math.round(selection.copies.filter((o) => o.size > COPY_LIMIT_BYTES).length * scale),
         otherClass: Math.round(
@@ -179,6 +181,7 @@ export async function planS3Encrypt(
     includeVersions,
     ...(batchRole?.arn ? { batchRoleArn: batchRole.arn } : {}),
     reportBucket,
+    sourceKeyArns,
   });
   const plan = await sealPlan({
     schema: PLAN_SCHEMA_ID,

@@ -77,6 +77,8 @@ export interface ChangesInput {
   readonly engine: 'local' | 'batch';
   readonly bucketKey: boolean;
   readonly skipped: number;
+  // Objects under DSSE-KMS now: the copy has one layer of encryption instead of two.
+  readonly dsse?: number;
   // Batch only: objects the job leaves (over 5 GB, or in another storage class than STANDARD).
   readonly batchLeaves?: { readonly overCopyLimit: number; readonly otherClass: number };
 }
@@ -101,6 +103,10 @@ export function changesOf(c: ChangesInput): string[] {
       ? "Storage class, user metadata, content headers (Content-Type, Cache-Control, …), tags and ACL are kept: the copy carries each object's storage class and copies its metadata and tags."
       : `User metadata, content headers and tags are kept (MetadataDirective COPY); the job copies ${S3_BATCH_STORAGE_CLASS} objects only and keeps them ${S3_BATCH_STORAGE_CLASS}; objects in other classes are left for the local engine.`,
   );
+  if (c.dsse && c.dsse > 0)
+    out.push(
+      `${count(c.dsse)} objects are under DSSE-KMS (two layers of encryption) now and will be under SSE-KMS (one layer); leave them out with a prefix if they must keep two layers.`,
+    );
   const leaves = c.engine === 'batch' ? c.batchLeaves : undefined;
   if (leaves && leaves.overCopyLimit + leaves.otherClass > 0)
     out.push(

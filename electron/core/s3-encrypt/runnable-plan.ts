@@ -59,6 +59,11 @@ export async function acceptRunnablePlan(deps: S3EncryptDeps, input: unknown): P
         ? { batchRoleArn: request.batchRoleArn ?? view.batchRole?.arn }
         : {}),
       reportBucket: request.reportBucket ?? view.bucket,
+      // The keys the objects were under when planned, as the plan's preflight named them.
+      sourceKeyArns: (plan.preflight?.rows ?? [])
+        .filter((r) => r.call === 'kms:Decrypt')
+        .map((r) => r.target.split(' ')[0] ?? '')
+        .filter((k) => k !== '' && k !== view.key.arn),
     }),
   );
   return plan;

@@ -21,7 +21,13 @@ export interface S3PreflightInput {
   readonly includeVersions: boolean;
   readonly batchRoleArn?: string;
   readonly reportBucket?: string;
+  // Keys objects are under now (SSE-KMS under another key): reading each for its copy needs
+  // kms:Decrypt on it through S3.
+  readonly sourceKeyArns?: readonly string[];
 }
+
+// Source keys checked by name; beyond this many the first ones stand for the rest.
+const SOURCE_KEYS_CHECKED = 10;
 
 const NO_DRY_RUN = 'S3 has no DryRun';
 
@@ -62,19 +68,24 @@ const statementName = (d: KeyAccessDecision): string => {
 };
 
 // The key policy's answer for each action through S3, or the simulation where it delegates to IAM.
-async function keyRows(ctx: PreflightContext, region: string, keyArn: string): Promise<PreflightRow[]> {
+async function keyRows(
+  ctx: PreflightContext,
+  region: string,
+  keyArn: string,
+  actions: readonly string[] = S3_KMS_ACTIONS,
+): Promise<PreflightRow[]> {
   const via = `s3.${region}.amazonaws.com`;
   let text: string;
   try {
     text = await fetchKeyPolicy(ctx.kms(region), keyArn);
   } catch (error) {
     const why = `the key policy could not be read (${error instanceof Error ? error.message : String(error)})`;
-    return Promise.all(S3_KMS_ACTIONS.map((a) => simulateRow(ctx, a, keyArn, region, why, via)));
+    return Promise.all(actions.map((a) => simulateRow(ctx, a, keyArn, region, why, via)));
   }
   const parsed = parsePolicy(text);
   const keyAccountId = /^arn:aws[\w-]*:kms:[^:]+:(\d{12}):/.exec(keyArn)?.[1] ?? ctx.accountId;
   const rows: PreflightRow[] = [];
-  for (const action of S3_KMS_ACTIONS) {
+  for (const action of actions) {
     if (!parsed.ok) {
       rows.push(
         await simulateRow(
@@ -132,6 +143,13 @@ async function keyRows(ctx: PreflightContext, region: string, keyArn: string): P
 export async function s3EncryptPreflight(ctx: PreflightContext, p: S3PreflightInput): Promise<Preflight> {
   const simulate = s3Calls(ctx, p).map((c) => ({ ...c, region: p.region, why: NO_DRY_RUN }));
   // For batch the role S3 assumes uses the key, and the plan's batchRole checks it.
-  const rows = p.engine === 'local' ? await keyRows(ctx, p.region, p.keyArn) : [];
+  const sources = (p.sourceKeyArns ?? []).filter((k) => k !== p.keyArn).slice(0, SOURCE_KEYS_CHECKED);
+  const rows =
+    p.engine === 'local'
+      ? [
+          ...(await keyRows(ctx, p.region, p.keyArn)),
+          ...(await Promise.all(sources.map((k) => keyRows(ctx, p.region, k, ['kms:Decrypt'])))).flat(),
+        ]
+      : [];
   return runPreflight(ctx, { probes: [], simulate, rows, keys: [] });
 }

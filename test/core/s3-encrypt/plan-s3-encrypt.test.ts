@@ -142,6 +142,19 @@ describe('S3 re-encryption plan', () => {
     });
   });
 
+  it('checks kms:Decrypt on the keys objects are under now, through S3', async () => {
+    const bucket = 'plan-other-key';
+    const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: 'the old key' }));
+    await bucketWith(bucket, {
+      'old.txt': { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: KeyMetadata?.Arn ?? '' },
+    });
+    const { plan: sealed, view } = await plan({ bucket, kmsKeyRef: 'alias/lab-ebs' });
+    expect(view.tallies).toEqual([{ encryption: 'kms-other', objects: 1, bytes: expect.any(Number) }]);
+    expect(sealed.preflight?.rows).toContainEqual(
+      expect.objectContaining({ call: 'kms:Decrypt', target: KeyMetadata?.Arn, result: 'allowed' }),
+    );
+  });
+
   it('refuses a disabled key, a key pending deletion and a key of another region', async () => {
     const bucket = seBucket(world);
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: 'to disable' }));
