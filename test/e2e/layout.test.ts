@@ -14,6 +14,7 @@ import { makeTempDir } from '../helpers/temp-dir';
 import { launchChromium } from './chromium';
 import { findSidewaysOverflow, type LayoutProblem } from './layout-probe';
 import { callPreview } from './preview-api';
+import { findWordsBrokenInTables } from './table-words-probe';
 import { docsScreenshots } from './screenshots';
 
 const REGION = 'us-west-2';
@@ -62,6 +63,8 @@ async function checkView(view: string, screenshot?: string): Promise<void> {
       problems = await page.evaluate(findSidewaysOverflow);
     }
     expect.soft(problems, `${view} at ${size.width}×${size.height}`).toEqual([]);
+    const brokenWords = await page.evaluate(findWordsBrokenInTables);
+    expect.soft(brokenWords, `words broken in ${view} at ${size.width}×${size.height}`).toEqual([]);
     if (screenshot && size.width === 1440)
       await page.screenshot({ path: docs.path(`layout/${screenshot}.png`) });
   }

@@ -62,8 +62,9 @@ export function ReviewStep() {
           { id: 'source', header: 'Source', cell: (c) => `${c.sourceImageId} (${c.sourceName})` },
           { id: 'to', header: 'To', cell: (c) => c.destRegion },
           { id: 'name', header: 'New name', cell: (c) => c.name },
-          { id: 'size', header: 'Size', cell: (c) => `${c.totalGiB} GiB` },
-          { id: 'time', header: 'Estimate', cell: (c) => formatSeconds(c.estimatedSeconds) },
+          // Room for the header's word and a value (px): a squeezed column breaks "Estimate" mid-word.
+          { id: 'size', header: 'Size', minWidth: 90, cell: (c) => `${c.totalGiB} GiB` },
+          { id: 'time', header: 'Estimate', minWidth: 110, cell: (c) => formatSeconds(c.estimatedSeconds) },
         ]}
       />
       <PreflightTable preflight={document.preflight} />

@@ -11,6 +11,7 @@ import type { SourceImage } from '../../../shared/domain/ami-copy';
 import { formatBlockDeviceWithKey, summarizeEncryption } from '../../../shared/inventory/block-device';
 import { useAmiCopyStore } from '../../stores/ami-copy-store';
 import { BreakableText } from '../breakable-text';
+import { useColumnPreferences } from '../use-column-preferences';
 import { ErrorAlert } from '../error-alert';
 import { Fragment, useEffect } from 'react';
 
@@ -41,7 +42,25 @@ function CanCopy({ image }: { readonly image: SourceImage }) {
   return <StatusIndicator type="success">Yes</StatusIndicator>;
 }
 
+// The AMI table's columns as the Preferences dialog names them. Owner and Encryption are hidden by
+// default (Access says whose it is; Block devices says each device's encryption): the others fit
+// beside the wizard's steps at 1280 px without breaking a word (issue 20).
+const SOURCE_COLUMNS = [
+  { id: 'id', label: 'AMI and name' },
+  { id: 'access', label: 'Access' },
+  { id: 'owner', label: 'Owner' },
+  { id: 'encryption', label: 'Encryption' },
+  { id: 'copy', label: 'Can be copied' },
+  { id: 'devices', label: 'Block devices' },
+] as const;
+const SOURCE_HIDDEN_BY_DEFAULT = ['owner', 'encryption'] as const;
+
 export function SourceStep() {
+  const columnPreferences = useColumnPreferences(
+    'copy-ami-sources',
+    SOURCE_COLUMNS,
+    SOURCE_HIDDEN_BY_DEFAULT,
+  );
   const query = useAmiCopyStore((s) => s.query);
   const images = useAmiCopyStore((s) => s.images);
   const selected = useAmiCopyStore((s) => s.selected);
@@ -99,6 +118,8 @@ export function SourceStep() {
         }}
         loading={images.status === 'loading'}
         loadingText="Searching AMIs"
+        columnDisplay={columnPreferences.columnDisplay}
+        preferences={columnPreferences.preferences}
         header={<Box variant="h3">AMIs in {region}</Box>}
         empty={
           <Box color="text-status-inactive">
@@ -106,16 +127,31 @@ export function SourceStep() {
           </Box>
         }
         columnDefinitions={[
-          { id: 'id', header: 'AMI', cell: (i) => i.id },
-          { id: 'name', header: 'Name', cell: (i) => i.name },
+          {
+            id: 'id',
+            header: 'AMI',
+            // The name under the id: one column fewer beside the wizard's steps; the id may wrap
+            // after "ami-".
+            cell: (i) => (
+              <>
+                {i.id}
+                <Box variant="small" display="block">
+                  {i.name}
+                </Box>
+              </>
+            ),
+          },
           {
             id: 'access',
             header: 'Access',
+            // Room for the header's word (px), as for Can be copied: squeezed, they break mid-word.
+            minWidth: 100,
             cell: (i) => (i.instancesRunFrom ? `${i.access}, your instances run from it` : i.access),
           },
           { id: 'owner', header: 'Owner', cell: (i) => i.ownerId },
-          { id: 'encryption', header: 'Encryption', cell: (i) => <Encryption image={i} /> },
-          { id: 'copy', header: 'Can be copied', cell: (i) => <CanCopy image={i} /> },
+          // Room for "Unencrypted" and the header (px): a squeezed column breaks them mid-word.
+          { id: 'encryption', header: 'Encryption', minWidth: 130, cell: (i) => <Encryption image={i} /> },
+          { id: 'copy', header: 'Can be copied', minWidth: 100, cell: (i) => <CanCopy image={i} /> },
           {
             id: 'devices',
             header: 'Block devices',

@@ -38,6 +38,8 @@ export function keyBadgeCells(
 // The table lays its columns out to its width (lines wrap, nothing scrolls sideways at 1280 px);
 // a key column keeps room for an alias with its state, in px.
 const KEY_MIN_WIDTH = 150;
+// Room for "Not encrypted" beside its icon: a squeezed status breaks mid-word.
+const ENCRYPTED_MIN_WIDTH = 170;
 
 // Columns the Preferences dialog offers that the tables do not show by default: the rest fit
 // beside each other at 1280 px with the navigation open.
@@ -91,6 +93,7 @@ export function volumeColumns(
       header: 'Encrypted',
       cell: (v) => encryptedCell(v.encrypted),
       sortingField: 'encrypted',
+      minWidth: ENCRYPTED_MIN_WIDTH,
     },
     {
       id: 'kmsKey',
@@ -134,6 +137,7 @@ export function snapshotColumns(
       header: 'Encrypted',
       cell: (s) => encryptedCell(s.encrypted),
       sortingField: 'encrypted',
+      minWidth: ENCRYPTED_MIN_WIDTH,
     },
     {
       id: 'kmsKey',

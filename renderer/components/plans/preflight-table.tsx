@@ -13,6 +13,7 @@ import {
   type PreflightRow,
 } from '../../../shared/domain/preflight';
 import { formatTime } from '../../../shared/format/time';
+import { BreakableText } from '../breakable-text';
 
 const HOW: Record<PreflightRow['method'], string> = {
   'dry-run': 'DryRun',
@@ -57,10 +58,12 @@ export function PreflightTable({ preflight }: { readonly preflight: Preflight | 
         trackBy={(r) => `${r.call} ${r.target}`}
         wrapLines
         columnDefinitions={[
-          { id: 'call', header: 'Call', cell: (r) => r.call },
-          { id: 'target', header: 'On', cell: (r) => r.target },
-          { id: 'result', header: 'Result', cell: (r) => <Result row={r} /> },
-          { id: 'how', header: 'How', cell: (r) => HOW[r.method] },
+          // Calls and targets break only after ':' and '/'; the result and the method keep room for
+          // their words (px): a squeezed column breaks them mid-word (issue 20).
+          { id: 'call', header: 'Call', cell: (r) => <BreakableText text={r.call} /> },
+          { id: 'target', header: 'On', cell: (r) => <BreakableText text={r.target} /> },
+          { id: 'result', header: 'Result', minWidth: 130, cell: (r) => <Result row={r} /> },
+          { id: 'how', header: 'How', minWidth: 120, cell: (r) => HOW[r.method] },
           {
             id: 'why',
             header: 'Why',
