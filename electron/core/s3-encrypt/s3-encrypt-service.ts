@@ -15,7 +15,7 @@ import type {
   S3EncryptResult,
 } from '../../../shared/domain/s3-encrypt';
 import { s3EncryptResultSchema } from '../../../shared/domain/s3-encrypt';
-import type { Plan } from '../../../shared/plans/plan-document';
+import { hasValidSeal, type Plan } from '../../../shared/plans/plan-document';
 import type { AccountService } from '../accounts/account-service';
 import { AppError } from '../errors/app-error';
 import type { EventBus } from '../events/event-bus';
@@ -92,6 +92,16 @@ export class S3EncryptService implements S3EncryptApi {
     const left: { path: string; reason: string }[] = [];
     for (const run of await interruptedS3EncryptRuns(this.journalDir)) {
       try {
+        if (!(await hasValidSeal(run.plan)))
+          throw new AppError('plan-tampered', 'The plan in the journal was changed after it was made.');
+        // The account selected now must be the plan's: its clients are the ones the run uses.
+        const { accountId } = await this.deps().caller();
+        if (accountId !== run.plan.accountId)
+          throw new AppError(
+            'wrong-account',
+            `The run is for account ${run.plan.accountId}; the selected account is ${accountId}.`,
+            'Select the plan’s account to resume it.',
+          );
         resumed.push(this.startJob(run.plan, undefined, run.path));
       } catch (error) {
         left.push({ path: run.path, reason: toApiError(error).message });

@@ -19,6 +19,7 @@ import { S3EncryptJournal } from '../../../electron/core/s3-encrypt/journal';
 import { S3EncryptService } from '../../../electron/core/s3-encrypt/s3-encrypt-service';
 import { aviLab } from '../../../electron/sandbox/scenarios/avi-lab';
 import type { S3EncryptProgress, S3EncryptResult } from '../../../shared/domain/s3-encrypt';
+import { sealPlan } from '../../../shared/plans/plan-document';
 import { SSE_S3, seedObjects } from '../../../electron/sandbox/scenarios/s3-objects';
 import { BATCH_TRUST_POLICY, batchPermissions, putObjects } from '../../helpers/s3-batch-world';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
@@ -114,6 +115,27 @@ describe('S3 re-encryption service', () => {
     expect(result).toMatchObject({ copied: 4, failedCount: 0 });
     await expectUnderLabKey(keys);
     expect((await service.resumeInterrupted()).resumed).toEqual([]);
+  });
+
+  it('leaves a journal whose plan was changed, or is for another account, for a person', async () => {
+    await putObjects(world.s3, BUCKET, 'left/', 1);
+    const { plan } = await service.plan({ bucket: BUCKET, kmsKeyRef: 'alias/lab-ebs', prefix: 'left/' });
+    const dir = join(world.dataDir, 's3-encrypt');
+    S3EncryptJournal.create(
+      join(dir, 'job-tampered.jsonl'),
+      { ...plan, title: 'changed' },
+      'job-tampered',
+    ).close();
+    const { sha256: _seal, ...body } = plan;
+    void _seal;
+    const elsewhere = await sealPlan({ ...body, accountId: '999999999999' });
+    S3EncryptJournal.create(join(dir, 'job-elsewhere.jsonl'), elsewhere, 'job-elsewhere').close();
+    const { resumed, left } = await service.resumeInterrupted();
+    expect(resumed).toEqual([]);
+    expect(left).toEqual([
+      { path: join(dir, 'job-elsewhere.jsonl'), reason: expect.stringMatching(/account 999999999999/) },
+      { path: join(dir, 'job-tampered.jsonl'), reason: expect.stringMatching(/changed after it was made/) },
+    ]);
   });
 
   it('cancels through the signal: a cancelled job that keeps its report', async () => {
