@@ -103,9 +103,7 @@ export function s3EncryptCommand(): Command {
           process.off('SIGINT', cancel);
         }
         if (!options.json) process.stderr.write('\n');
-        print(options, { plan: { id: plan.id, sha256: plan.sha256 }, view, result }, () =>
-          printResult(result),
-        );
+        print(options, { plan, view, result }, () => printResult(result));
         if (result.cancelled)
           throw new AppError('cancelled', 'The run was cancelled before every object was copied.');
         if (result.failedCount > 0)
