@@ -1,10 +1,12 @@
 // Nothing scrolls sideways at desktop widths (issue 20, item 12): walks every page on avi-lab in
-// Chromium — Overview, each Inventory tab, the Copy AMI wizard's steps, the migration form, review
-// and live view, Diagnostics' findings, a finding, its fix preview and the intended keys, the Plans
-// import view, Jobs and a job's result, Accounts and its scanning settings — at 1280×800 and
-// 1440×900, and fails on an element that scrolls sideways, a page wider than the window, or a table
-// cell whose content is cut (layout-probe.ts). With ENVELOPE_UPDATE_SCREENSHOTS=1 it writes one
-// screenshot per page at 1440×900 into docs/layout/.
+// Chromium — Overview, each Inventory tab and a volume's detail, the Copy AMI wizard's steps and
+// its running copy, the migration form, review and live view, Diagnostics' findings, a finding,
+// its fix preview, the intended keys and applied fixes, the Plans import view with a plan, Jobs, a
+// job's result and the jobs panel, S3 objects before a bucket is chosen, Accounts and its scanning
+// settings — at 1280×800 and 1440×900, and fails on an element that scrolls sideways, a page wider
+// than the window, a table cell whose content is cut or spills over (layout-probe.ts), and a word
+// broken between two letters in a column header or a named column (table-words-probe.ts). With
+// ENVELOPE_UPDATE_SCREENSHOTS=1 it writes one screenshot per page at 1440×900 into docs/layout/.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../electron/preview/server';
@@ -229,6 +231,11 @@ describe('layout at 1280×800 and 1440×900: nothing scrolls sideways, no cell i
       .first()
       .waitFor();
     await checkView('jobs panel');
+  });
+
+  it('S3 objects, before a bucket is chosen', async () => {
+    await nav('S3 objects');
+    await checkView('s3 objects');
   });
 
   it('Accounts and the scanning settings', async () => {
