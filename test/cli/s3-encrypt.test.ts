@@ -2,7 +2,8 @@
 // Check): 50 objects put under SSE-S3 with metadata and tags into the avi-se- bucket; the command
 // ends done and head-object shows each under aws:kms with alias/lab-ebs's key, its metadata and
 // tags unchanged, and its previous version still there. --engine batch ends with a job that
-// `aws s3control describe-job` shows Complete, its report in the bucket. --dry-run changes nothing.
+// `aws s3control describe-job` shows Complete, its report in the bucket. --dry-run changes nothing,
+// and fails naming the call when the preflight finds one AWS would refuse.
 import { execFile } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -213,6 +214,51 @@ describe('envelope s3-encrypt', () => {
       `envelope-reports/job-${result.batchJobId ?? ''}/manifest.json`,
     );
   }, 120_000);
+
+  it('--dry-run prints the preflight and fails when AWS would refuse a call', async () => {
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['s3:Get*', 's3:List*', 'kms:*', 'iam:SimulatePrincipalPolicy', 'sts:*'],
+          Resource: '*',
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'read-only.json'), JSON.stringify(policy));
+    await aws(['iam', 'create-user', '--user-name', 'cli-read-only']);
+    await aws([
+      'iam',
+      'put-user-policy',
+      '--user-name',
+      'cli-read-only',
+      '--policy-name',
+      'read',
+      '--policy-document',
+      `file://${join(dir, 'read-only.json')}`,
+    ]);
+    const { AccessKey } = await aws<{ AccessKey: { AccessKeyId: string; SecretAccessKey: string } }>([
+      'iam',
+      'create-access-key',
+      '--user-name',
+      'cli-read-only',
+    ]);
+    const saved = env;
+    env = {
+      ...env,
+      AWS_ACCESS_KEY_ID: AccessKey.AccessKeyId,
+      AWS_SECRET_ACCESS_KEY: AccessKey.SecretAccessKey,
+    };
+    try {
+      const dry = await envelope(['--bucket', labSeBucket, '--kms-key', 'alias/lab-ebs', '--dry-run']);
+      expect(dry.code).toBe(1);
+      expect(dry.stdout).toMatch(/s3:PutObject .* DENIED +IAM simulation/);
+      expect(dry.stderr).toMatch(/preflight-denied: AWS would refuse s3:PutObject/);
+    } finally {
+      env = saved;
+    }
+  }, 60_000);
 
   it('refuses a key of another region before anything changes', async () => {
     const run = await envelope([
