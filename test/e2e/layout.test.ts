@@ -1,12 +1,13 @@
 // Nothing scrolls sideways at desktop widths (issue 20, item 12): walks every page on avi-lab in
 // Chromium — Overview, each Inventory tab and a volume's detail, the Copy AMI wizard's steps and
-// its running copy, the migration form, review and live view, Diagnostics' findings, a finding,
-// its fix preview, the intended keys and applied fixes, the Plans import view with a plan, Jobs, a
-// job's result and the jobs panel, S3 objects before a bucket is chosen, Accounts and its scanning
-// settings — at 1280×800 and 1440×900, and fails on an element that scrolls sideways, a page wider
-// than the window, a table cell whose content is cut or spills over (layout-probe.ts), and a word
-// broken between two letters in a column header or a named column (table-words-probe.ts). With
-// ENVELOPE_UPDATE_SCREENSHOTS=1 it writes one screenshot per page at 1440×900 into docs/layout/.
+// its running copy, the migration form, review (replace and swap) and live view, Diagnostics'
+// findings, a finding, its fix preview, the intended keys and applied fixes, the Plans import view
+// with a plan, Jobs, a job's result and the jobs panel, S3 objects before a bucket is chosen,
+// Accounts and its scanning settings — at 1280×800 and 1440×900, and fails on an element that
+// scrolls sideways, a page wider than the window, a table cell whose content is cut or spills over
+// (layout-probe.ts), and a word broken between two letters in a column header or a named column
+// (table-words-probe.ts). With ENVELOPE_UPDATE_SCREENSHOTS=1 it writes one screenshot per page at
+// 1440×900 into docs/layout/.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../electron/preview/server';
@@ -184,7 +185,16 @@ describe('layout at 1280×800 and 1440×900: nothing scrolls sideways, no cell i
     await page.getByRole('option', { name: /avi-controller-1/ }).click({ timeout: 60_000 });
     await page.keyboard.press('Escape');
     await page.getByPlaceholder('alias/my-cmk').fill('alias/avi-cmk');
+    // The replace strategy's review first (its own notes), then the swap that runs.
+    await page.getByRole('button', { name: /Swap in place/ }).click();
+    await page.getByRole('option', { name: /Replace from an encrypted AMI/ }).click();
     await page.getByRole('button', { name: 'Review plan' }).click();
+    await page.getByText(/No downtime of its own/).waitFor({ timeout: 30_000 });
+    await checkView('migrate review, replace');
+    await page.getByRole('button', { name: /Replace from an encrypted AMI/ }).click();
+    await page.getByRole('option', { name: /Swap in place/ }).click();
+    await page.getByRole('button', { name: 'Review plan' }).click();
+    await page.getByText(/Expected downtime:/).waitFor({ timeout: 30_000 });
     await page.getByRole('table', { name: 'Plan steps' }).waitFor({ timeout: 30_000 });
     await checkView('migrate review', 'migrate-review');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
