@@ -33,7 +33,6 @@ export function useColumnPreferences(
         contentDisplayPreference={{ title: 'Columns', options: [...columns] }}
         onConfirm={({ detail }) =>
           save(tableId, {
-            pageSize: saved?.pageSize ?? 0,
             visibleColumns: (detail.contentDisplay ?? columnDisplay)
               .filter((c) => c.visible)
               .map((c) => c.id),

@@ -5,7 +5,8 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 
 export interface TablePreference {
-  readonly pageSize: number;
+  // Rows per page, for a table with pages.
+  readonly pageSize?: number;
   // In the order the table's columns are defined; a column added later shows by its default.
   readonly visibleColumns: readonly string[];
   // Every column the table had when the choice was made: a column not listed is a new one.
