@@ -23,6 +23,8 @@ export interface ListingScope {
   readonly targetKeyArn: string;
   // The bucket owner's canonical user id: an object listed with another owner is not copied.
   readonly ownerId?: string;
+  // Read every object whatever the count (the local engine copies exactly the objects listed).
+  readonly exact?: boolean;
   readonly onProgress?: (p: S3EncryptProgress) => void;
   readonly signal?: AbortSignal;
 }
@@ -146,7 +148,7 @@ function tally(
 export async function listAndRead(s3: S3Client, scope: ListingScope): Promise<Listing> {
   const listed = scope.includeVersions ? await listVersions(s3, scope) : await listCurrent(s3, scope);
   const listedBytes = listed.reduce((sum, o) => sum + o.size, 0);
-  const exact = listed.length <= S3_BATCH_THRESHOLD.objects;
+  const exact = scope.exact === true || listed.length <= S3_BATCH_THRESHOLD.objects;
   const toRead = exact ? listed : evenSample(listed, TALLY_SAMPLE_SIZE);
   let done = 0;
   let bytesDone = 0;

@@ -71,6 +71,9 @@ export async function planS3Encrypt(
     includeVersions,
     targetKeyArn: key.arn,
     ...(ownerId ? { ownerId } : {}),
+    // The local engine copies the objects the plan lists, so a plan for it lists every one; a
+    // sample is enough only where S3 Batch Operations may take the work.
+    exact: request.engine === 'local' || includeVersions,
     ...(onProgress ? { onProgress } : {}),
   });
   const selection = selectObjects(listing.headed, includeVersions);

@@ -32,7 +32,7 @@ async function createBucket(name: string, versioned = false): Promise<void> {
 }
 
 describe('S3 re-encryption plan, edges', () => {
-  it('above the threshold: a sampled tally, S3 Batch Operations, and no start without a role', async () => {
+  it('above the threshold: a sampled tally, S3 Batch Operations, no start without a role; every object listed for the local engine', async () => {
     await createBucket('edges-large');
     const bucket = world.sandbox.handle.world.buckets.get('edges-large');
     if (!bucket) throw new Error('no bucket');
@@ -66,7 +66,15 @@ describe('S3 re-encryption plan, edges', () => {
       code: 'batch-role-unusable',
       message: expect.stringMatching(/No role was chosen/),
     });
-  });
+    // Chosen for the local engine, the plan reads and lists every object: Run copies the listing.
+    const local = await planS3Encrypt(world.deps, {
+      bucket: 'edges-large',
+      kmsKeyRef: 'alias/lab-ebs',
+      engine: 'local',
+    });
+    expect(local.view).toMatchObject({ tallyMethod: 'exact', engine: 'local', toCopy: { objects: count } });
+    expect(s3EncryptPlanInput(local.plan).objects).toHaveLength(count);
+  }, 120_000);
 
   it('skips archived objects with the way to restore them', async () => {
     await createBucket('edges-archive');
