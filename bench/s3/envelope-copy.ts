@@ -15,7 +15,7 @@ import type { SandboxProcess } from '../inventory/child';
 
 export interface EnvelopeCopyRun {
   readonly planMs: number; // listing, HeadObject per object, checks, preflight
-  readonly runMs: number; // run(plan): the copies, then the encryption tally read again
+  readonly runMs: number; // run(plan): the fresh checks, the copies, the result
   readonly copiesEndedMs: number; // from run(plan)'s start to the engine's last copy
   readonly processCpuMs: number; // this process's CPU during run(plan)
   readonly planRequests: Map<string, number>;
@@ -74,7 +74,7 @@ export async function envelopeCopy(
     cpu = sandbox.cpuMs();
     const processCpu = process.cpuUsage();
     const runStart = performance.now();
-    // When the engine reported its last copy: the rest of run(plan) is the tally read again.
+    // When the engine reported its last copy (the rest of run(plan) is the job's ending).
     let copiesEndedMs = 0;
     const result = await service.run(plan, (p) => {
       if (p.phase === 'done' && copiesEndedMs === 0) copiesEndedMs = performance.now() - runStart;

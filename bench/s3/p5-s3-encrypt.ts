@@ -182,7 +182,7 @@ export async function benchS3Encrypt(): Promise<BenchRow[]> {
     ),
     row(
       `Envelope run(plan), local engine, ${run.concurrency} in flight`,
-      `${s(run.runMs)} (copies ended at ${s(run.copiesEndedMs)}, then the tally read again): ${run.result.copied.toLocaleString('en-US')} copied of ${run.plannedKeys.length.toLocaleString('en-US')} planned, ${run.result.failedCount} failed; ${listOf(run.runRequests)}; sandbox CPU ${cpu(run.sandboxCpuMs.run)}`,
+      `${s(run.runMs)} (last copy reported at ${s(run.copiesEndedMs)}): ${run.result.copied.toLocaleString('en-US')} copied of ${run.plannedKeys.length.toLocaleString('en-US')} planned, ${run.result.failedCount} failed; ${listOf(run.runRequests)}; sandbox CPU ${cpu(run.sandboxCpuMs.run)}`,
     ),
     row(
       `floor: the same CopyObjects by a bare SDK loop, ${run.concurrency} in flight (no ACL reads, journal or progress; ${envelope.floor.sampled.toLocaleString('en-US')} timed, scaled to the plan)`,
