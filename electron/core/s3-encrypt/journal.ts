@@ -33,6 +33,9 @@ const GROUP_MS = 200;
 type HeaderLine = { readonly t: 'plan'; readonly jobId: string; readonly plan: Plan };
 type BatchLine = { readonly t: 'batch'; readonly record: BatchJournalRecord };
 type FinishLine = { readonly t: 'finish'; readonly result: S3EncryptResult };
+// A run that ended with an error in this process (not a crash): over, not resumed at the next
+// start; the job's error says why, and the bucket is planned again.
+type FailedLine = { readonly t: 'failed'; readonly message: string };
 
 export interface JournalContents {
   readonly jobId: string;
@@ -40,6 +43,7 @@ export interface JournalContents {
   readonly batch?: BatchJournalRecord;
   readonly local: LocalJournalRecord[];
   readonly result?: S3EncryptResult;
+  readonly failed?: string;
   // Bytes of the file up to its last complete line (a crash may leave half a line after it).
   readonly completeBytes: number;
 }
@@ -70,10 +74,12 @@ export function readS3EncryptJournal(path: string): JournalContents {
     throw invalid(path, 'its first line is not a plan and a job id');
   let batch: BatchJournalRecord | undefined;
   let result: S3EncryptResult | undefined;
+  let failed: string | undefined;
   const local: LocalJournalRecord[] = [];
   for (const line of rest) {
-    const record = parseLine(path, line) as LocalJournalRecord | BatchLine | FinishLine;
+    const record = parseLine(path, line) as LocalJournalRecord | BatchLine | FinishLine | FailedLine;
     if (record.t === 'batch') batch = record.record;
+    else if (record.t === 'failed') failed = record.message;
     else if (record.t === 'finish') result = s3EncryptResultSchema.parse(record.result);
     else local.push(record);
   }
@@ -83,6 +89,7 @@ export function readS3EncryptJournal(path: string): JournalContents {
     ...(batch ? { batch } : {}),
     local,
     ...(result ? { result } : {}),
+    ...(failed !== undefined ? { failed } : {}),
     completeBytes: Buffer.byteLength(text.slice(0, end)),
   };
 }
@@ -189,6 +196,18 @@ export class S3EncryptJournal implements EngineJournal {
     this.pending.push(JSON.stringify({ t: 'finish', result } satisfies FinishLine));
     this.flushLocal();
     this.finished = result;
+    this.close();
+  }
+
+  // The run ended with an error here: recorded so it is not resumed at every start.
+  fail(message: string): void {
+    if (this.finished || this.fd === undefined) return;
+    this.pending.push(JSON.stringify({ t: 'failed', message } satisfies FailedLine));
+    try {
+      this.flushLocal();
+    } catch {
+      // A journal that cannot be written (a full disk) stays unfinished: resumed at next start.
+    }
     this.close();
   }
 

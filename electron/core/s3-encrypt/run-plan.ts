@@ -32,7 +32,8 @@ export async function runS3EncryptPlan(
   return result;
 }
 
-// The runs in `dir` (<dataDir>/s3-encrypt) without a final record: interrupted, to resume. A file
+// The runs in `dir` (<dataDir>/s3-encrypt) without a final record (a result, or an error met in
+// the process): interrupted by a crash or a quit, to resume. A file
 // that cannot be read is left for a person and not listed.
 export async function interruptedS3EncryptRuns(
   dir: string,
@@ -43,7 +44,8 @@ export async function interruptedS3EncryptRuns(
     const path = join(dir, name);
     try {
       const contents = readS3EncryptJournal(path);
-      if (!contents.result) runs.push({ jobId: contents.jobId, plan: contents.plan, path });
+      if (!contents.result && contents.failed === undefined)
+        runs.push({ jobId: contents.jobId, plan: contents.plan, path });
     } catch {
       // Damaged or from another version: not resumed automatically.
     }

@@ -153,6 +153,11 @@ export class S3EncryptService implements S3EncryptApi {
             { jobResult: result },
           );
         return result;
+      } catch (error) {
+        // Ended here, not by a crash or a quit: the journal says so, so the next start does not
+        // resume (and fail) it again.
+        if (!journal.result) journal.fail(error instanceof Error ? error.message : String(error));
+        throw error;
       } finally {
         journal.close();
       }

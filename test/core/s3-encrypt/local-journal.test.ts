@@ -65,6 +65,20 @@ describe('S3 re-encryption journal', () => {
     expect(await interruptedS3EncryptRuns(dir)).toEqual([]);
   });
 
+  it('leaves a run that ended with an error in the process out of the runs to resume', async () => {
+    const dir = makeTempDir('s3e-journal-failed');
+    const path = join(dir, 'job-2.jsonl');
+    const journal = S3EncryptJournal.create(path, await plan(), 'job-2');
+    journal.appendLocal({ t: 'claim', upTo: 1 });
+    expect(await interruptedS3EncryptRuns(dir)).toMatchObject([{ jobId: 'job-2' }]);
+    journal.fail('S3 refused the job: AccessDenied on iam:PassRole');
+    expect(readS3EncryptJournal(path)).toMatchObject({
+      failed: 'S3 refused the job: AccessDenied on iam:PassRole',
+      local: [{ t: 'claim', upTo: 1 }],
+    });
+    expect(await interruptedS3EncryptRuns(dir)).toEqual([]);
+  });
+
   it('says what is wrong with a file that is not a journal, and leaves it out of the interrupted runs', async () => {
     const dir = makeTempDir('s3e-journal-bad');
     const path = join(dir, 'job-bad.jsonl');
