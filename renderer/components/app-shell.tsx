@@ -41,6 +41,10 @@ export function AppShell() {
         notifications={<Notifications />}
         content={<PageForRoute route={route} />}
         toolsHide
+        // The page keeps 900 px beside the navigation: where the jobs panel set beside the page
+        // would leave it less, AppLayout puts the panel below instead (its forced position), so
+        // tables never scroll sideways at 1280 px and up (issue L).
+        minContentWidth={900}
         splitPanel={<JobsPanel />}
         splitPanelOpen={jobsPanelOpen}
         onSplitPanelToggle={({ detail }) => setJobsPanelOpen(detail.open)}
