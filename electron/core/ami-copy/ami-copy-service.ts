@@ -32,6 +32,7 @@ import {
   withPreflight,
   type PreflightContext,
 } from '../preflight/index';
+import { accountPreflightContext } from '../preflight/account-context';
 
 export interface AmiCopyServiceOptions {
   readonly accounts: AccountService;
@@ -88,17 +89,8 @@ export class AmiCopyService {
 
   private async preflightContext(): Promise<PreflightContext> {
     const { accounts } = this.options;
-    const { profile, region } = accounts.current();
-    const identity = await accounts.identity(profile);
-    return {
-      ec2: (r) => accounts.clients.get('ec2', profile, r),
-      kms: (r) => accounts.clients.get('kms', profile, r),
-      sts: () => accounts.clients.get('sts', profile, region),
-      iam: () => accounts.clients.get('iam', profile, region),
-      callerArn: identity.arn,
-      accountId: identity.accountId,
-      now: Date.now,
-    };
+    const { profile } = accounts.current();
+    return accountPreflightContext(accounts, profile, await accounts.identity(profile));
   }
 
   // Runs a sealed plan: one job per copy. Returns the job ids at once.

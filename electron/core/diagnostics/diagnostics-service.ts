@@ -29,6 +29,7 @@ import {
   withPreflight,
   type PreflightContext,
 } from '../preflight/index';
+import { accountPreflightContext } from '../preflight/account-context';
 import { JsonFile } from './json-file';
 import { reportHtml, reportJson } from './report-html';
 import { runDiagnostics } from './run-diagnostics';
@@ -153,16 +154,7 @@ export class DiagnosticsService {
 
   private preflightContext(identity: { accountId: string; arn: string }): PreflightContext {
     const { accounts } = this.options;
-    const { profile, region } = accounts.current();
-    return {
-      ec2: (r) => accounts.clients.get('ec2', profile, r),
-      kms: (r) => accounts.clients.get('kms', profile, r),
-      sts: () => accounts.clients.get('sts', profile, region),
-      iam: () => accounts.clients.get('iam', profile, region),
-      callerArn: identity.arn,
-      accountId: identity.accountId,
-      now: Date.now,
-    };
+    return accountPreflightContext(accounts, accounts.current().profile, identity);
   }
 
   async applyFix(plan: Plan): Promise<FixJournalEntry> {

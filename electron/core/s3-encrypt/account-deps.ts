@@ -2,21 +2,12 @@
 // clients (one per service and region, from the ClientFactory), its identity, and the preflight's
 // context.
 import type { AccountService } from '../accounts/account-service';
+import { accountPreflightContext } from '../preflight/account-context';
 import type { PreflightContext } from '../preflight/index';
 import type { S3EncryptDeps } from './deps';
 
 async function preflightContext(accounts: AccountService, profile: string): Promise<PreflightContext> {
-  const { region } = accounts.current();
-  const identity = await accounts.identity(profile);
-  return {
-    ec2: (r) => accounts.clients.get('ec2', profile, r),
-    kms: (r) => accounts.clients.get('kms', profile, r),
-    sts: () => accounts.clients.get('sts', profile, region),
-    iam: () => accounts.clients.get('iam', profile, region),
-    callerArn: identity.arn,
-    accountId: identity.accountId,
-    now: Date.now,
-  };
+  return accountPreflightContext(accounts, profile, await accounts.identity(profile));
 }
 
 export function accountDeps(accounts: AccountService, profile = accounts.current().profile): S3EncryptDeps {
