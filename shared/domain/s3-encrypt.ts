@@ -13,7 +13,7 @@ const bucketName = z
   .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, 'a bucket name: lower-case letters, digits, dots and hyphens');
 
 // Above either bound the work goes to S3 Batch Operations (engine 'auto'); both are shown in the
-// plan and may be changed in Settings.
+// plan, and a plan overrides them by naming its engine (local or batch).
 export const S3_BATCH_THRESHOLD = { objects: 10_000, bytes: 100 * 1024 ** 3 } as const;
 
 export const s3EngineSchema = z.enum(['auto', 'local', 'batch']);
