@@ -2,7 +2,7 @@
 // Chromium — Overview, each Inventory tab and a volume's detail, the Copy AMI wizard's steps and
 // its running copy, the migration form, review (replace and swap) and live view, Diagnostics'
 // findings, a finding, its fix preview, the intended keys and applied fixes, the Plans import view
-// with a plan, Jobs, a job's result and the jobs panel, S3 objects before a bucket is chosen,
+// with a plan, Jobs, a job's result and the jobs panel (below, and set beside), S3 objects before a bucket is chosen,
 // Accounts and its scanning settings — at 1280×800 and 1440×900, and fails on an element that
 // scrolls sideways, a page wider than the window, a table cell whose content is cut or spills over
 // (layout-probe.ts), and a word broken between two letters in a column header or a named column
@@ -241,6 +241,13 @@ describe('layout at 1280×800 and 1440×900: nothing scrolls sideways, no cell i
       .first()
       .waitFor();
     await checkView('jobs panel');
+    // Set beside the page: where that would leave the page less than its minimum width, AppLayout
+    // keeps the panel below (its forced position); either way nothing scrolls sideways.
+    await page.getByRole('button', { name: 'Jobs panel position' }).click();
+    const beside = page.getByRole('radio', { name: /Beside/ });
+    if (await beside.isEnabled()) await beside.check();
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await checkView('jobs panel set beside');
   });
 
   it('S3 objects, before a bucket is chosen', async () => {
