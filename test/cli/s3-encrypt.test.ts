@@ -102,6 +102,9 @@ describe('envelope s3-encrypt', () => {
     const dry = await envelope(['--bucket', seBucket, '--kms-key', 'alias/lab-ebs', '--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/Dry run: nothing was changed/);
+    // stderr is a pipe here: a line per phase, no line rewritten in place per object.
+    expect(dry.stderr).not.toContain('\r');
+    expect(dry.stderr.trim().split('\n').length).toBeLessThan(5);
     expect(dry.stdout).toMatch(/noncurrent version/);
     expect(
       (await aws<Head>(['s3api', 'head-object', '--bucket', seBucket, '--key', keys[0]!]))

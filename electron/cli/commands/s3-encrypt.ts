@@ -14,6 +14,7 @@ import {
 } from '../../../shared/domain/s3-encrypt';
 import { assertPreflightPasses } from '../../core/preflight/index';
 import { AppError } from '../../core/errors/app-error';
+import { batchRoleStatusLabels, s3PhaseLabels } from '../../../shared/labels/s3-encrypt';
 import { print, printTable } from '../output';
 import { printPreflight } from '../preflight-output';
 import { type GlobalOptions, withCore } from '../context';
@@ -79,7 +80,7 @@ export function s3EncryptCommand(): Command {
           },
           options.json ? undefined : listingLine,
         );
-        if (!options.json) process.stderr.write('\n');
+        if (!options.json) endStatusLine();
         if (options.dryRun) {
           print(options, { plan, view }, () => {
             printPlan(view);
@@ -102,7 +103,7 @@ export function s3EncryptCommand(): Command {
         } finally {
           process.off('SIGINT', cancel);
         }
-        if (!options.json) process.stderr.write('\n');
+        if (!options.json) endStatusLine();
         print(options, { plan, view, result }, () => printResult(result));
         if (result.cancelled)
           throw new AppError('cancelled', 'The run was cancelled before every object was copied.');
@@ -116,17 +117,36 @@ export function s3EncryptCommand(): Command {
     });
 }
 
-// One line, rewritten in place (\r), while the bucket is listed and read.
+// One line on a terminal, rewritten in place (\r); where stderr is a file or a pipe, a line per
+// phase and at most one every 10 s, so a log does not fill with a line per object.
+let lastLine = { phase: '', at: 0 };
+function statusLine(p: S3EncryptProgress, text: string): void {
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r${text}   `);
+    return;
+  }
+  const now = Date.now();
+  if (p.phase === lastLine.phase && now - lastLine.at < 10_000) return;
+  lastLine = { phase: p.phase, at: now };
+  process.stderr.write(`${text}\n`);
+}
+
+// Ends the terminal's rewritten line (the log's lines end themselves).
+function endStatusLine(): void {
+  if (process.stderr.isTTY) process.stderr.write('\n');
+}
+
 function listingLine(p: S3EncryptProgress): void {
-  process.stderr.write(`\rListing s3://${p.bucket}: ${p.objectsDone} of ${p.objectsTotal} objects read`);
+  statusLine(p, `Listing s3://${p.bucket}: ${p.objectsDone} of ${p.objectsTotal} objects read`);
 }
 
 function progressLine(p: S3EncryptProgress): void {
-  const batch = p.batchJobId ? ` job ${p.batchJobId}${p.batchStatus ? ` ${p.batchStatus}` : ''}` : '';
+  const batch = p.batchJobId ? `; job ${p.batchJobId}${p.batchStatus ? ` ${p.batchStatus}` : ''}` : '';
   const bytes = p.bytesTotal > 0 ? `, ${gib(p.bytesDone)} of ${gib(p.bytesTotal)}` : '';
   const failed = p.failed > 0 ? `, ${p.failed} failed` : '';
-  process.stderr.write(
-    `\r${p.phase}: ${p.objectsDone} of ${p.objectsTotal} objects${bytes}${failed}${batch}   `,
+  statusLine(
+    p,
+    `${s3PhaseLabels[p.phase]}: ${p.objectsDone} of ${p.objectsTotal} objects${bytes}${failed}${batch}`,
   );
 }
 
@@ -150,7 +170,8 @@ function printPlan(view: S3EncryptPlanView): void {
   out(
     `S3 Bucket Key: ${view.bucketKey.enabled ? 'on' : 'off'}${view.bucketKey.recommended ? ' (recommended)' : ''}. ${view.bucketKey.reason}`,
   );
-  if (view.batchRole) out(`Batch role: ${view.batchRole.status}. ${view.batchRole.explanation}`);
+  if (view.batchRole)
+    out(`Batch role: ${batchRoleStatusLabels[view.batchRole.status]}. ${view.batchRole.explanation}`);
   out('What changes:');
   for (const c of view.changes) out(`  - ${c}`);
   out(

@@ -7,15 +7,16 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import type { S3EncryptPlanView } from '../../../shared/domain/s3-encrypt';
+import { batchRoleStatusLabels } from '../../../shared/labels/s3-encrypt';
 import { ArnText } from '../arn-text';
 
 type BatchRole = NonNullable<S3EncryptPlanView['batchRole']>;
 
-const STATUS: Record<BatchRole['status'], { type: StatusIndicatorProps.Type; text: string }> = {
-  ok: { type: 'success', text: 'Able to run the job' },
-  missing: { type: 'error', text: 'No role, or not found' },
-  'lacks-permissions': { type: 'error', text: 'Lacks permissions' },
-  unchecked: { type: 'warning', text: 'Not checked' },
+const STATUS_TYPE: Record<BatchRole['status'], StatusIndicatorProps.Type> = {
+  ok: 'success',
+  missing: 'error',
+  'lacks-permissions': 'error',
+  unchecked: 'warning',
 };
 
 // Long JSON wraps inside its box rather than widening the page.
@@ -50,13 +51,12 @@ function Policy({ label, json }: { readonly label: string; readonly json: string
 }
 
 export function BatchRolePanel({ role }: { readonly role: BatchRole }) {
-  const status = STATUS[role.status];
   return (
     <SpaceBetween size="s">
       <Header variant="h3" description={role.arn ? <ArnText arn={role.arn} /> : 'No role given'}>
         Batch Operations role
       </Header>
-      <StatusIndicator type={status.type}>{status.text}</StatusIndicator>
+      <StatusIndicator type={STATUS_TYPE[role.status]}>{batchRoleStatusLabels[role.status]}</StatusIndicator>
       <Box>{role.explanation}</Box>
       <ColumnLayout columns={2}>
         <Policy label="Trust policy" json={role.trustPolicy} />

@@ -14,6 +14,7 @@ import {
   type S3EncryptPlanView,
   type S3EncryptProgress,
 } from '../../../shared/domain/s3-encrypt';
+import { s3PhaseLabels } from '../../../shared/labels/s3-encrypt';
 import { selectJobs, useJobsStore } from '../../stores/jobs-store';
 import { useS3EncryptStore } from '../../stores/s3-encrypt-store';
 import { ConfirmModal } from '../ami-copy/confirm-modal';
@@ -22,22 +23,13 @@ import { JobStateIndicator } from '../job-state-indicator';
 import { formatBytes, formatCount, objectsText } from './amounts';
 import { S3EncryptReport } from './s3-encrypt-report';
 
-const PHASE_WORDS: Record<S3EncryptProgress['phase'], string> = {
-  listing: 'Listing the objects',
-  copying: 'Copying each object over itself under the new key',
-  'batch-preparing': 'Creating the S3 Batch Operations job',
-  'batch-active': 'S3 Batch Operations is copying the objects',
-  'batch-report': 'Reading the job’s completion report',
-  done: 'Finished',
-};
-
 const percent = (done: number, total: number): number =>
   total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
 
 function LiveProgress({ progress }: { readonly progress: S3EncryptProgress }) {
   return (
     <SpaceBetween size="s">
-      <Box>{PHASE_WORDS[progress.phase]}</Box>
+      <Box>{s3PhaseLabels[progress.phase]}</Box>
       <ProgressBar
         label="Objects"
         value={percent(progress.objectsDone, progress.objectsTotal)}
