@@ -1,7 +1,8 @@
 // A sealed s3-encrypt plan for the batch engine's and the export's tests, with the input the
 // planner writes ({ request, view }); the numbers are the test's, not a listing's.
 import type { S3EncryptPlanView, S3EncryptRequest } from '../../../shared/domain/s3-encrypt';
-import { PLAN_SCHEMA_ID, sealPlan, type Plan } from '../../../shared/plans/plan-document';
+import type { Plan } from '../../../shared/plans/plan-document';
+import { sealS3EncryptTestPlan } from '../../helpers/s3-encrypt-test-plan';
 import type { BatchJournalRecord, EngineJournal } from '../../../electron/core/s3-encrypt/engine';
 
 export interface BatchPlanOptions {
@@ -49,23 +50,7 @@ export async function batchPlan(o: BatchPlanOptions): Promise<Plan> {
     cost: { requests: {}, kmsCalls: 0, costUsd: 0, costNote: '' },
     listedAt: new Date(0).toISOString(),
   };
-  return sealPlan({
-    schema: PLAN_SCHEMA_ID,
-    id: o.id,
-    kind: 's3-encrypt',
-    title: `Re-encrypt ${o.bucket}`,
-    accountId: o.accountId,
-    regions: [o.region],
-    createdAt: new Date(0).toISOString(),
-    createdBy: `arn:aws:iam::${o.accountId}:user/test`,
-    source: 'live',
-    facts: [],
-    steps: [],
-    rollback: [],
-    estimatedSeconds: 0,
-    warnings: [],
-    input: { request, view },
-  });
+  return sealS3EncryptTestPlan(o, { request, view });
 }
 
 // An in-memory journal; `onWrite` runs after each write (a test throws from it to crash the run).

@@ -8,7 +8,8 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { PlannedObject, S3EncryptPlanView, S3EncryptRequest } from '../../../shared/domain/s3-encrypt';
-import { PLAN_SCHEMA_ID, sealPlan, type Plan } from '../../../shared/plans/plan-document';
+import type { Plan } from '../../../shared/plans/plan-document';
+import { sealS3EncryptTestPlan } from '../../helpers/s3-encrypt-test-plan';
 
 export interface LocalPlanOptions {
   readonly id: string;
@@ -97,23 +98,7 @@ export async function localPlan(o: LocalPlanOptions, objects: PlannedObject[]): 
     cost: { requests: {}, kmsCalls: 0, costUsd: 0, costNote: '' },
     listedAt: new Date(0).toISOString(),
   };
-  return sealPlan({
-    schema: PLAN_SCHEMA_ID,
-    id: o.id,
-    kind: 's3-encrypt',
-    title: `Re-encrypt ${o.bucket}`,
-    accountId: o.accountId,
-    regions: [o.region],
-    createdAt: new Date(0).toISOString(),
-    createdBy: `arn:aws:iam::${o.accountId}:user/test`,
-    source: 'live',
-    facts: [],
-    steps: [],
-    rollback: [],
-    estimatedSeconds: 0,
-    warnings: [],
-    input: { request, view, objects },
-  });
+  return sealS3EncryptTestPlan(o, { request, view, objects });
 }
 
 // Counts the requests an S3 client sends, by command name; `before` may throw to stop one (a

@@ -1,7 +1,8 @@
 // A sealed s3-encrypt plan for the export tests, as the planner writes its input ({ request,
 // view, objects }); the view's figures are the test's, not a listing's.
 import type { PlannedObject, S3EncryptPlanView, S3EncryptRequest } from '../../../shared/domain/s3-encrypt';
-import { PLAN_SCHEMA_ID, sealPlan, type Plan } from '../../../shared/plans/plan-document';
+import type { Plan } from '../../../shared/plans/plan-document';
+import { sealS3EncryptTestPlan } from '../../helpers/s3-encrypt-test-plan';
 
 export interface S3EncryptPlanOptions {
   readonly accountId: string;
@@ -66,21 +67,8 @@ export async function s3EncryptPlan(o: S3EncryptPlanOptions): Promise<Plan> {
     listedAt: new Date(0).toISOString(),
     ...o.view,
   };
-  return sealPlan({
-    schema: PLAN_SCHEMA_ID,
-    id: 's3e-export-local',
-    kind: 's3-encrypt',
-    title: `Re-encrypt ${o.bucket}`,
-    accountId: o.accountId,
-    regions: [o.region],
-    createdAt: new Date(0).toISOString(),
-    createdBy: `arn:aws:iam::${o.accountId}:user/test`,
-    source: 'live',
-    facts: [],
-    steps: [],
-    rollback: [],
-    estimatedSeconds: 0,
-    warnings: [],
-    input: { request, view, ...(engine === 'local' ? { objects: o.objects } : {}) },
-  });
+  return sealS3EncryptTestPlan(
+    { ...o, id: 's3e-export-local' },
+    { request, view, ...(engine === 'local' ? { objects: [...o.objects] } : {}) },
+  );
 }
