@@ -4,7 +4,9 @@
 import {
   CreateBucketCommand,
   GetBucketOwnershipControlsCommand,
+  GetObjectAclCommand,
   PutBucketOwnershipControlsCommand,
+  PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
@@ -41,5 +43,26 @@ describe('sandbox S3 Object Ownership', () => {
       }),
     );
     expect(await ownership(s3, 'owned-2022')).toBe('BucketOwnerPreferred');
+  });
+
+  it('refuses an ACL on a write where ACLs are disabled, and keeps one where they are enabled', async () => {
+    const s3 = new S3Client(sandbox.s3Config);
+    await s3.send(new CreateBucketCommand({ Bucket: 'acl-enforced' }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'acl-writer', ObjectOwnership: 'ObjectWriter' }));
+    const put = (Bucket: string, acl: Partial<PutObjectCommand['input']>) =>
+      s3.send(new PutObjectCommand({ Bucket, Key: 'k', Body: 'x', ...acl }));
+
+    // S3 user guide, Object Ownership "Troubleshooting": 400 AccessControlListNotSupported.
+    for (const acl of [{ ACL: 'public-read' as const }, { GrantRead: 'id=someone' }])
+      await expect(put('acl-enforced', acl)).rejects.toMatchObject({
+        name: 'AccessControlListNotSupported',
+        $metadata: { httpStatusCode: 400 },
+      });
+    await put('acl-enforced', { ACL: 'bucket-owner-full-control' });
+    await put('acl-enforced', {});
+
+    await put('acl-writer', { ACL: 'public-read' });
+    const acl = await s3.send(new GetObjectAclCommand({ Bucket: 'acl-writer', Key: 'k' }));
+    expect(acl.Grants?.map((g) => g.Permission)).toContain('READ');
   });
 });

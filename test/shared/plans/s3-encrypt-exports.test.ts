@@ -43,7 +43,11 @@ beforeAll(async () => {
   accountId = (await new STSClient(sandbox.sdkConfig).send(new GetCallerIdentityCommand({}))).Account ?? '';
   keyArn = (await kms.send(new CreateKeyCommand({ Description: 'export target' }))).KeyMetadata?.Arn ?? '';
   for (const Bucket of [BUCKET, VERSIONS_BUCKET]) {
-    await s3.send(new CreateBucketCommand({ Bucket }));
+    // ACLs enabled on BUCKET (one of its objects is public-read): a bucket created since April
+    // 2023 has them disabled unless CreateBucket says otherwise.
+    await s3.send(
+      new CreateBucketCommand({ Bucket, ...(Bucket === BUCKET ? { ObjectOwnership: 'ObjectWriter' } : {}) }),
+    );
     await s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
   }
   // Core as the CLI makes it, on this sandbox: its planner writes the plans the app exports.

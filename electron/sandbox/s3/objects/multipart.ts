@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AwsError, type CallContext, type RestRequest, type RestResponse } from '../../context';
 import type { Bucket } from '../../world';
+import { objectOwnershipOf } from '../ownership-controls';
 import { authorizeS3 } from '../access';
 import { emptyAnswer, isoTime, xmlAnswer } from '../wire';
 import { asList, asRecord, asText, malformedXml, parseXmlBody } from '../xml-body';
@@ -62,7 +63,7 @@ export function createMultipartUpload(
       contentHeaders: contentHeaders(headers),
       tags: taggingHeader(headers),
       ...objectLock(headers),
-      ...requestedAcl(headers),
+      ...requestedAcl(headers, objectOwnershipOf(bucket)),
     },
     parts: new Map(),
   };

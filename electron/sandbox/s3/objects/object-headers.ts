@@ -3,6 +3,7 @@
 import { AwsError, type RestRequest } from '../../context';
 import { isoTime } from '../wire';
 import { encryptionHeaders } from './object-encryption';
+import type { ObjectOwnership } from '../../world';
 import { CONTENT_HEADERS, type S3ObjectVersion } from './object-model';
 
 type Headers = RestRequest['headers'];
@@ -92,12 +93,25 @@ export function objectHeaders(version: S3ObjectVersion, versioned: boolean): Rec
 // The ACL a write asks for: a canned ACL (x-amz-acl), or explicit grants (x-amz-grant-read,
 // x-amz-grant-write, … as `uri="…"`, `id="…"` lists; S3 API reference, PutObject/CopyObject). The
 // sandbox keeps what GetObjectAcl can show: private (the owner's FULL_CONTROL) or everyone's READ
-// (public-read), with WRITE too (public-read-write).
+// (public-read), with WRITE too (public-read-write). Where Object Ownership is Bucket owner
+// enforced, ACLs are disabled: a PUT may name no ACL or bucket-owner-full-control, any other fails
+// with 400 AccessControlListNotSupported (S3 user guide, "Troubleshooting" under Object Ownership:
+// "Requests to set ACLs or update ACLs fail with a 400 error").
 const ALL_USERS_GRANTEE = 'uri="http://acs.amazonaws.com/groups/global/AllUsers"';
+const OWNER_ONLY_ACLS = new Set(['private', 'bucket-owner-full-control']);
 
-export function requestedAcl(headers: Headers): Pick<S3ObjectVersion, 'cannedAcl'> {
+export function requestedAcl(
+  headers: Headers,
+  ownership: ObjectOwnership | undefined,
+): Pick<S3ObjectVersion, 'cannedAcl'> {
   const canned = headers['x-amz-acl'];
-  if (canned) return canned === 'private' ? {} : { cannedAcl: canned };
+  const grantsAny = Object.keys(headers).some((name) => name.startsWith('x-amz-grant-'));
+  if (
+    ownership === 'BucketOwnerEnforced' &&
+    (grantsAny || (canned && canned !== 'bucket-owner-full-control'))
+  )
+    throw new AwsError('AccessControlListNotSupported', 'The bucket does not allow ACLs', 400);
+  if (canned) return OWNER_ONLY_ACLS.has(canned) ? {} : { cannedAcl: canned };
   const grants = (name: string): boolean => (headers[name] ?? '').includes(ALL_USERS_GRANTEE);
   if (grants('x-amz-grant-read') && grants('x-amz-grant-write')) return { cannedAcl: 'public-read-write' };
   if (grants('x-amz-grant-read')) return { cannedAcl: 'public-read' };

@@ -3,6 +3,7 @@
 // (s3:GetObjectVersion for a named version) on a copy's source.
 import { AwsError, type CallContext, type RestRequest, type RestResponse } from '../../context';
 import type { Bucket } from '../../world';
+import { objectOwnershipOf } from '../ownership-controls';
 import { authorizeS3 } from '../access';
 import { emptyAnswer, isoTime, noSuchBucket, xmlAnswer } from '../wire';
 import { asList, asRecord, asText, malformedXml, parseXmlBody } from '../xml-body';
@@ -59,7 +60,7 @@ export function putObject(ctx: CallContext, bucket: Bucket, key: string, request
     contentHeaders: contentHeaders(headers),
     tags: taggingHeader(headers),
     ...objectLock(headers),
-    ...requestedAcl(headers),
+    ...requestedAcl(headers, objectOwnershipOf(bucket)),
     ...(body.length <= BODY_LIMIT ? { body } : {}),
   });
   return emptyAnswer(200, {
@@ -214,7 +215,7 @@ export function copyObject(
     tags: taggingDirective === 'COPY' ? from.tags : taggingHeader(headers),
     ...objectLock(headers),
     // The ACL is not copied: the copy is private unless the request sets one.
-    ...requestedAcl(headers),
+    ...requestedAcl(headers, objectOwnershipOf(bucket)),
     ...(from.body ? { body: from.body } : {}),
   });
   return xmlAnswer(
