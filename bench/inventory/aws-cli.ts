@@ -2,28 +2,11 @@
 // Per-key and per-bucket reads are one CLI process each; a sample is timed and scaled to the
 // whole count (stated in the report), because 800 python start-ups would dominate the run.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RegionInventory } from '../../shared/domain/inventory';
 import type { SandboxProcess } from './child';
+import { awsCliEnv } from '../aws-cli-env';
 
 const SAMPLE = 5;
-
-function cliEnv(sandbox: SandboxProcess): NodeJS.ProcessEnv {
-  const home = mkdtempSync(join(tmpdir(), 'envelope-bench-aws-'));
-  writeFileSync(join(home, 'config'), '');
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'config'),
-    AWS_ACCESS_KEY_ID: sandbox.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: sandbox.credentials.secretAccessKey,
-    AWS_PAGER: '',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-}
 
 function aws(args: readonly string[], endpoint: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -46,7 +29,7 @@ export async function timeAwsCli(
   sandbox: SandboxProcess,
   regions: readonly RegionInventory[],
 ): Promise<CliTiming> {
-  const env = cliEnv(sandbox);
+  const env = awsCliEnv(sandbox);
   const run = (args: string[]) => aws(args, sandbox.endpoint, env);
   let measured = 0;
   let scaled = 0;

@@ -4,11 +4,9 @@
 // 8 MiB multipart_threshold ("AWS CLI S3 Configuration" topic guide; awscli
 // customizations/s3/transferconfig.py DEFAULTS). Its requests are counted by a proxy.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { SandboxProcess } from '../inventory/child';
 import { startCountingProxy } from './counting-proxy';
+import { awsCliEnv } from '../aws-cli-env';
 
 // The CLI's defaults, which the bound for its run is computed from.
 export const AWS_CLI_CONCURRENCY = 10;
@@ -16,22 +14,6 @@ export const AWS_CLI_CONCURRENCY = 10;
 export interface CliCopyRun {
   readonly ms: number;
   readonly requests: Map<string, number>;
-}
-
-function cliEnv(sandbox: SandboxProcess): NodeJS.ProcessEnv {
-  const home = mkdtempSync(join(tmpdir(), 'envelope-bench-p5-aws-'));
-  writeFileSync(join(home, 'config'), '');
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'config'),
-    AWS_ACCESS_KEY_ID: sandbox.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: sandbox.credentials.secretAccessKey,
-    AWS_DEFAULT_REGION: sandbox.credentials.region,
-    AWS_PAGER: '',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
 }
 
 export async function timeAwsCliCopy(
@@ -61,7 +43,7 @@ export async function timeAwsCliCopy(
       execFile(
         '/usr/bin/aws',
         args,
-        { env: cliEnv(sandbox), maxBuffer: 64 * 1024 * 1024 },
+        { env: awsCliEnv(sandbox), maxBuffer: 64 * 1024 * 1024 },
         (error, _stdout, stderr) =>
           error
             ? reject(
