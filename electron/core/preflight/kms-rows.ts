@@ -12,14 +12,13 @@
 import { CreateGrantCommand, ListGrantsCommand } from '@aws-sdk/client-kms';
 import type { PreflightRow } from '../../../shared/domain/preflight';
 import {
-  awsCaller,
-  evaluateKeyAccess,
   parsePolicy,
   type KeyAccessDecision,
   type KmsGrantInput,
   type PolicyDocument,
 } from '../../../shared/policy';
 import { fetchKeyPolicy } from '../kms/key-reference';
+import { decideKeyPolicy, delegatedToIam, statementName } from './key-policy-decision';
 import type { PreflightContext } from './preflight-context';
 import { runProbe } from './run-probe';
 import { simulateRow } from './simulate';
@@ -43,15 +42,6 @@ async function grantsOf(ctx: PreflightContext, region: string, keyArn: string): 
   }
 }
 
-const statementName = (d: KeyAccessDecision): string => {
-  const ref = d.allowed ? d.keyPolicyStatement : (d.denyStatement ?? d.keyPolicyStatement);
-  if (!ref) return d.allowed && d.by === 'grant' ? `grant ${d.grantId ?? ''}` : 'no statement';
-  return `statement ${ref.statementIndex + 1}${ref.sid ? ` (“${ref.sid}”)` : ''}`;
-};
-
-const delegated = (d: KeyAccessDecision): boolean =>
-  !d.allowed && d.reason === 'no-allow' && !!d.keyPolicyStatement;
-
 export async function kmsRows(
   ctx: PreflightContext,
   region: string,
@@ -71,28 +61,20 @@ export async function kmsRows(
     );
   }
   const grants = await grantsOf(ctx, region, keyArn);
-  const keyAccountId = /^arn:aws[\w-]*:kms:[^:]+:(\d{12}):/.exec(keyArn)?.[1] ?? ctx.accountId;
   const decide = (action: string, viaEc2: boolean): KeyAccessDecision =>
-    evaluateKeyAccess(
-      { keyPolicy: policy, identityPolicies: [], grants },
-      {
-        caller: awsCaller(ctx.callerArn),
-        action,
-        keyArn,
-        keyAccountId,
-        context: {
-          'kms:CallerAccount': ctx.accountId,
-          'aws:PrincipalArn': ctx.callerArn,
-          ...(viaEc2 ? { 'kms:ViaService': `ec2.${region}.amazonaws.com` } : {}),
-          ...(action === 'kms:CreateGrant' ? { 'kms:GrantIsForAWSResource': viaEc2 } : {}),
-        },
-      },
-    );
+    decideKeyPolicy(ctx, {
+      policy,
+      grants,
+      keyArn,
+      action,
+      ...(viaEc2 ? { viaService: `ec2.${region}.amazonaws.com` } : {}),
+      ...(action === 'kms:CreateGrant' ? { context: { 'kms:GrantIsForAWSResource': viaEc2 } } : {}),
+    });
   const rows: PreflightRow[] = [];
   for (const action of EBS_KMS_ACTIONS) {
     const via = decide(action, true);
     const target = `${keyArn} through ec2.${region}.amazonaws.com`;
-    if (!delegated(via)) {
+    if (!delegatedToIam(via)) {
       rows.push({
         call: action,
         target,
@@ -106,7 +88,7 @@ export async function kmsRows(
     }
     const direct = decide(action, false);
     const sameAnswer =
-      delegated(direct) &&
+      delegatedToIam(direct) &&
       direct.keyPolicyStatement?.statementIndex === via.keyPolicyStatement?.statementIndex;
     if (action === 'kms:CreateGrant' && sameAnswer) {
       rows.push(

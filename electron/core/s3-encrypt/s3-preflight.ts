@@ -5,9 +5,10 @@
 // calls KMS on the caller's behalf, "How Amazon S3 uses AWS KMS"); where the key policy leaves it
 // to IAM, the simulation with that context answers.
 import type { Preflight, PreflightRow } from '../../../shared/domain/preflight';
-import { awsCaller, evaluateKeyAccess, parsePolicy, type KeyAccessDecision } from '../../../shared/policy';
+import { parsePolicy } from '../../../shared/policy';
 import { fetchKeyPolicy } from '../kms/key-reference';
 import { runPreflight, type PreflightContext } from '../preflight/index';
+import { decideKeyPolicy, delegatedToIam, statementName } from '../preflight/key-policy-decision';
 import { simulateRow } from '../preflight/simulate';
 
 export const S3_KMS_ACTIONS = ['kms:GenerateDataKey', 'kms:Decrypt'] as const;
@@ -61,12 +62,6 @@ function s3Calls(ctx: PreflightContext, p: S3PreflightInput) {
     : calls;
 }
 
-const statementName = (d: KeyAccessDecision): string => {
-  const ref = d.allowed ? d.keyPolicyStatement : (d.denyStatement ?? d.keyPolicyStatement);
-  if (!ref) return 'no statement';
-  return `statement ${ref.statementIndex + 1}${ref.sid ? ` (“${ref.sid}”)` : ''}`;
-};
-
 // The key policy's answer for each action through S3, or the simulation where it delegates to IAM.
 async function keyRows(
   ctx: PreflightContext,
@@ -83,7 +78,6 @@ async function keyRows(
     return Promise.all(actions.map((a) => simulateRow(ctx, a, keyArn, region, why, via)));
   }
   const parsed = parsePolicy(text);
-  const keyAccountId = /^arn:aws[\w-]*:kms:[^:]+:(\d{12}):/.exec(keyArn)?.[1] ?? ctx.accountId;
   const rows: PreflightRow[] = [];
   for (const action of actions) {
     if (!parsed.ok) {
@@ -99,22 +93,8 @@ async function keyRows(
       );
       continue;
     }
-    const decision = evaluateKeyAccess(
-      { keyPolicy: parsed.policy, identityPolicies: [], grants: [] },
-      {
-        caller: awsCaller(ctx.callerArn),
-        action,
-        keyArn,
-        keyAccountId,
-        context: {
-          'kms:CallerAccount': ctx.accountId,
-          'aws:PrincipalArn': ctx.callerArn,
-          'kms:ViaService': via,
-        },
-      },
-    );
-    const delegated = !decision.allowed && decision.reason === 'no-allow' && !!decision.keyPolicyStatement;
-    if (delegated) {
+    const decision = decideKeyPolicy(ctx, { policy: parsed.policy, keyArn, action, viaService: via });
+    if (delegatedToIam(decision)) {
       rows.push(
         await simulateRow(
           ctx,
